@@ -1,0 +1,74 @@
+#!/usr/bin/env python3
+"""Regenerate the lexicons that newsgraph derives from public word lists.
+
+    python3 scripts/build-lexicons.py
+
+Sources (fetched through the ordinary package clients, nothing else):
+- given-names.txt: US Census Bureau 1990 first-name lists (public domain), as
+  shipped in the PyPI package `names` 0.3.0 (dist.male.first, dist.female.first).
+- english-words.txt: Debian package `wamerican` (/usr/share/dict/american-english,
+  SCOWL word list, permissive licence), lower-case entries only: a word found here
+  is a common English word, which tells a sentence-initial capital from a name.
+
+The hand-kept lexicons (titles, organization heads, countries, verbs ...) are not
+generated; each says at its top where its entries come from.
+"""
+import glob
+import os
+import subprocess
+import sys
+import tarfile
+import tempfile
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+LEX = os.path.join(ROOT, "lexicons")
+
+
+def census_given_names():
+    with tempfile.TemporaryDirectory() as tmp:
+        subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", "--no-binary", ":all:",
+                        "-d", tmp, "names==0.3.0"], check=True, capture_output=True)
+        (archive,) = glob.glob(os.path.join(tmp, "names-*.tar.gz"))
+        names = set()
+        with tarfile.open(archive) as tar:
+            for member in tar.getmembers():
+                if member.name.endswith(("dist.male.first", "dist.female.first")):
+                    for line in tar.extractfile(member).read().decode("ascii").splitlines():
+                        if line.strip():
+                            names.add(line.split()[0].capitalize())
+        return sorted(names)
+
+
+def english_words():
+    path = "/usr/share/dict/american-english"
+    if not os.path.exists(path):
+        subprocess.run(["apt-get", "install", "-y", "wamerican"], check=True)
+    words = set()
+    for line in open(path, encoding="utf-8"):
+        w = line.strip()
+        if w and w.islower() and "'" not in w:
+            words.add(w)
+    return sorted(words)
+
+
+def write(name, header, entries):
+    with open(os.path.join(LEX, name), "w", encoding="utf-8") as f:
+        for line in header:
+            f.write(f"# {line}\n")
+        for e in entries:
+            f.write(e + "\n")
+    print(f"{name}: {len(entries)} entries")
+
+
+if __name__ == "__main__":
+    write("given-names.txt", [
+        "Given names, one per line.",
+        "Source: US Census Bureau, 1990 census first-name lists (public domain),",
+        "as shipped in PyPI package names 0.3.0 (dist.male.first, dist.female.first).",
+        "Regenerate: python3 scripts/build-lexicons.py",
+    ], census_given_names())
+    write("english-words.txt", [
+        "Common English words (lower-case entries only), one per line.",
+        "Source: Debian package wamerican (SCOWL american-english word list; free licence, see",
+        "/usr/share/doc/wamerican/copyright). Regenerate: python3 scripts/build-lexicons.py",
+    ], english_words())

@@ -1,0 +1,67 @@
+//! Command-line arguments (clap derive; their doc comments are the `--help` text)
+//! and dispatch. Exit status: 0 all good, 1 some inputs failed, 2 fatal error.
+
+mod extract;
+mod query;
+
+use clap::{Parser, Subcommand};
+use std::io;
+use std::process::ExitCode;
+
+/// newsgraph turns English news articles into an RDF knowledge graph: persons,
+/// organizations, places and events; who holds which role where; who said what;
+/// who did what to whom, when and where — every fact with the words it came from.
+#[derive(Debug, Parser)]
+#[command(name = "newsgraph", version, max_term_width = 100)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Extract the knowledge graph of news articles (plain UTF-8 text files).
+    ///
+    /// Without --output or --store the graph is printed as Turtle.
+    ///
+    /// Example: newsgraph extract examples/wic2020.txt --published 2020-11-23
+    Extract(extract::ExtractArgs),
+    /// Ask a SPARQL 1.1 query over a store or over RDF files.
+    ///
+    /// The default graph is the union of all graphs unless the query says FROM.
+    ///
+    /// Example: newsgraph query --data graph.ttl 'SELECT ?p WHERE { ?p a ng:Person }'
+    Query(query::QueryArgs),
+}
+
+/// What a command reports back to `main`.
+pub(crate) enum Outcome {
+    /// Everything worked.
+    Ok,
+    /// Some inputs failed; the others were processed.
+    Partial,
+}
+
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Extract(args) => extract::run(args),
+        Command::Query(args) => query::run(args),
+    };
+    match result {
+        Ok(Outcome::Ok) => ExitCode::SUCCESS,
+        Ok(Outcome::Partial) => ExitCode::from(1),
+        Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("newsgraph: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<io::Error>()
+            .is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe)
+    })
+}

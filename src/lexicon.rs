@@ -1,0 +1,434 @@
+//! The word lists that recognition and relation rules consult.
+//!
+//! Every list is a data file under `lexicons/`, compiled into the binary so that
+//! extraction needs no files at run time and stays a pure function of its input.
+//! Each file starts with `#` lines saying what it holds and where it comes from.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+/// A country or world region, with the names the lexicon knows it by.
+#[derive(Debug, Clone)]
+pub struct Country {
+    /// The common English short name, used as the label ("United Kingdom").
+    pub name: String,
+    /// Whether it is a country (rather than a continent or region).
+    pub is_country: bool,
+}
+
+/// A verb lemma, possibly with a particle ("point out").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VerbEntry {
+    /// The lemma, particle included ("point out").
+    pub lemma: String,
+    /// The particle that must follow the verb, if any.
+    pub particle: Option<String>,
+    /// Whether it reports speech only with a "that" clause ("announced that …", but
+    /// "announced draft rules" is an action).
+    pub needs_that: bool,
+}
+
+/// All lexicons, loaded once.
+#[derive(Debug)]
+pub struct Lexicons {
+    given_names: HashSet<String>,
+    english_words: HashSet<String>,
+    honorifics: HashSet<String>,
+    titles: HashSet<String>,
+    /// The longest title, in words.
+    pub max_title_words: usize,
+    org_suffixes: HashSet<String>,
+    org_heads: HashSet<String>,
+    event_heads: HashSet<String>,
+    event_nouns: HashMap<String, String>,
+    places: Vec<Country>,
+    place_names: HashMap<String, usize>,
+    demonyms: HashMap<String, usize>,
+    place_types: HashSet<String>,
+    directions: HashSet<String>,
+    stopwords: HashSet<String>,
+    abbreviations: HashSet<String>,
+    acronyms: HashSet<String>,
+    org_descriptors: HashSet<String>,
+    speech_verbs: HashMap<String, Vec<VerbEntry>>,
+    action_verbs: HashMap<String, Vec<VerbEntry>>,
+    months: HashMap<String, u32>,
+    weekdays: HashMap<String, u32>,
+    ordinals: HashMap<String, i64>,
+    numbers: HashMap<String, i64>,
+}
+
+static LEXICONS: LazyLock<Lexicons> = LazyLock::new(Lexicons::load);
+
+/// The lexicons compiled into this build.
+pub fn lexicons() -> &'static Lexicons {
+    &LEXICONS
+}
+
+/// The entries of a lexicon file: non-empty lines that are not `#` comments.
+fn entries(data: &'static str) -> impl Iterator<Item = &'static str> {
+    data.lines()
+        .map(str::trim_end)
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+}
+
+fn set(data: &'static str, lower: bool) -> HashSet<String> {
+    entries(data)
+        .map(|e| {
+            if lower {
+                e.trim().to_lowercase()
+            } else {
+                e.trim().to_owned()
+            }
+        })
+        .collect()
+}
+
+impl Lexicons {
+    fn load() -> Self {
+        let mut lex = Lexicons {
+            given_names: set(include_str!("../lexicons/given-names.txt"), false),
+            english_words: set(include_str!("../lexicons/english-words.txt"), false),
+            honorifics: set(include_str!("../lexicons/honorifics.txt"), true),
+            titles: HashSet::new(),
+            max_title_words: 1,
+            org_suffixes: set(include_str!("../lexicons/org-suffixes.txt"), false),
+            org_heads: set(include_str!("../lexicons/org-heads.txt"), false),
+            event_heads: set(include_str!("../lexicons/event-heads.txt"), false),
+            event_nouns: entries(include_str!("../lexicons/event-nouns.txt"))
+                .filter_map(|l| l.split_once('\t'))
+                .map(|(n, c)| (n.trim().to_owned(), c.trim().to_owned()))
+                .collect(),
+            places: Vec::new(),
+            place_names: HashMap::new(),
+            demonyms: HashMap::new(),
+            place_types: set(include_str!("../lexicons/place-types.txt"), true),
+            directions: set(include_str!("../lexicons/directions.txt"), true),
+            stopwords: set(include_str!("../lexicons/stopwords.txt"), true),
+            abbreviations: set(include_str!("../lexicons/abbreviations.txt"), false),
+            acronyms: set(include_str!("../lexicons/acronyms.txt"), false),
+            org_descriptors: set(include_str!("../lexicons/org-descriptors.txt"), true),
+            speech_verbs: verbs(include_str!("../lexicons/speech-verbs.txt")),
+            action_verbs: verbs(include_str!("../lexicons/action-verbs.txt")),
+            months: HashMap::new(),
+            weekdays: HashMap::new(),
+            ordinals: HashMap::new(),
+            numbers: HashMap::new(),
+        };
+        for title in entries(include_str!("../lexicons/titles.txt")) {
+            let title = title.trim().to_lowercase();
+            lex.max_title_words = lex.max_title_words.max(title.split(' ').count());
+            lex.titles.insert(title);
+        }
+        lex.load_places(include_str!("../lexicons/countries.tsv"), true);
+        lex.load_places(include_str!("../lexicons/regions.tsv"), false);
+        for line in entries(include_str!("../lexicons/calendar.tsv")) {
+            let mut cols = line.split('\t');
+            let (Some(kind), Some(value), Some(forms)) = (cols.next(), cols.next(), cols.next())
+            else {
+                continue;
+            };
+            let Ok(value) = value.parse::<i64>() else {
+                continue;
+            };
+            for form in forms.split('|') {
+                let form = form.to_owned();
+                match kind {
+                    "month" => lex.months.insert(form, value as u32).is_some(),
+                    "weekday" => lex.weekdays.insert(form, value as u32).is_some(),
+                    "ordinal" => lex.ordinals.insert(form, value).is_some(),
+                    _ => lex.numbers.insert(form, value).is_some(),
+                };
+            }
+        }
+        lex
+    }
+
+    fn load_places(&mut self, data: &'static str, is_country: bool) {
+        for line in entries(data) {
+            let mut cols = line.split('\t');
+            let Some(name) = cols.next() else { continue };
+            let aliases = cols.next().unwrap_or("");
+            let demonyms = cols.next().unwrap_or("");
+            let index = self.places.len();
+            self.places.push(Country {
+                name: name.to_owned(),
+                is_country,
+            });
+            self.place_names.insert(name.to_owned(), index);
+            for alias in aliases.split('|').filter(|a| !a.is_empty()) {
+                self.place_names.insert(alias.to_owned(), index);
+            }
+            for demonym in demonyms.split('|').filter(|d| !d.is_empty()) {
+                self.demonyms.insert(demonym.to_owned(), index);
+            }
+        }
+    }
+
+    /// Whether `word` (capitalized as in the text) is a known given name.
+    pub fn is_given_name(&self, word: &str) -> bool {
+        self.given_names.contains(word)
+    }
+
+    /// Whether the lower-case form of `word` is a common English word.
+    pub fn is_english_word(&self, word: &str) -> bool {
+        self.english_words.contains(&word.to_lowercase())
+    }
+
+    /// Whether `word` is an honorific ("Mr", "Dr.").
+    pub fn is_honorific(&self, word: &str) -> bool {
+        self.honorifics
+            .contains(&word.trim_end_matches('.').to_lowercase())
+    }
+
+    /// Whether the words (any case, space-joined) are a job title.
+    pub fn is_title(&self, words: &str) -> bool {
+        self.titles.contains(&words.to_lowercase())
+    }
+
+    /// Whether a capitalized word ends or marks an organization name ("Group", "Exchange").
+    pub fn is_org_suffix(&self, word: &str) -> bool {
+        self.org_suffixes.contains(word)
+    }
+
+    /// Whether a capitalized word opens an organization name before "of"/"for".
+    pub fn is_org_head(&self, word: &str) -> bool {
+        self.org_heads.contains(word)
+    }
+
+    /// Whether a capitalized word ends an event name ("Conference").
+    pub fn is_event_head(&self, word: &str) -> bool {
+        self.event_heads.contains(word)
+    }
+
+    /// The class of an event noun ("conference" → "gathering").
+    pub fn event_noun_class(&self, word: &str) -> Option<&str> {
+        self.event_nouns
+            .get(&word.to_lowercase())
+            .map(String::as_str)
+    }
+
+    /// The place (country or region) a name or alias stands for.
+    pub fn place(&self, name: &str) -> Option<&Country> {
+        self.place_names.get(name).map(|&i| &self.places[i])
+    }
+
+    /// The place a demonym or adjective stands for ("Chinese" → China).
+    pub fn demonym(&self, word: &str) -> Option<&Country> {
+        self.demonyms.get(word).map(|&i| &self.places[i])
+    }
+
+    /// Whether a lower-case noun names a kind of place ("province").
+    pub fn is_place_type(&self, word: &str) -> bool {
+        self.place_types.contains(&word.to_lowercase())
+    }
+
+    /// Whether a word is a compass direction ("east").
+    pub fn is_direction(&self, word: &str) -> bool {
+        self.directions.contains(&word.to_lowercase())
+    }
+
+    /// Whether a word is an English function word.
+    pub fn is_stopword(&self, word: &str) -> bool {
+        self.stopwords.contains(&word.to_lowercase())
+    }
+
+    /// Whether `word` followed by a full stop is an abbreviation.
+    pub fn is_abbreviation(&self, word: &str) -> bool {
+        self.abbreviations.contains(word)
+    }
+
+    /// Whether an all-capitals word is a common noun ("IPO").
+    pub fn is_common_acronym(&self, word: &str) -> bool {
+        self.acronyms.contains(word)
+    }
+
+    /// Whether a lower-case noun describes an organization ("company", "retailer").
+    pub fn is_org_descriptor(&self, word: &str) -> bool {
+        self.org_descriptors.contains(&word.to_lowercase())
+    }
+
+    /// The speech-verb entries a word form belongs to ("told" → tell).
+    pub fn speech_verb(&self, form: &str) -> &[VerbEntry] {
+        self.speech_verbs
+            .get(&form.to_lowercase())
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// The action-verb entries a word form belongs to ("halted" → halt).
+    pub fn action_verb(&self, form: &str) -> &[VerbEntry] {
+        self.action_verbs
+            .get(&form.to_lowercase())
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// Month number of a month name or abbreviation.
+    pub fn month(&self, word: &str) -> Option<u32> {
+        self.months
+            .get(&word.trim_end_matches('.').to_lowercase())
+            .copied()
+    }
+
+    /// ISO weekday number of a weekday name.
+    pub fn weekday(&self, word: &str) -> Option<u32> {
+        self.weekdays.get(&word.to_lowercase()).copied()
+    }
+
+    /// Value of an ordinal word ("seventh", "7th").
+    pub fn ordinal(&self, word: &str) -> Option<i64> {
+        self.ordinals.get(&word.to_lowercase()).copied()
+    }
+
+    /// Value of a cardinal number word ("two") or numeral.
+    pub fn number(&self, word: &str) -> Option<i64> {
+        let lower = word.to_lowercase();
+        self.numbers
+            .get(&lower)
+            .copied()
+            .or_else(|| lower.parse().ok())
+    }
+}
+
+/// Reads a verb lexicon: a lemma (maybe with a particle; a `*` after it when it
+/// needs a "that" clause to report speech), then irregular forms.
+fn verbs(data: &'static str) -> HashMap<String, Vec<VerbEntry>> {
+    let mut map: HashMap<String, Vec<VerbEntry>> = HashMap::new();
+    for line in entries(data) {
+        let words: Vec<&str> = line.split_whitespace().collect();
+        let Some(&lemma) = words.first() else {
+            continue;
+        };
+        let needs_that = lemma.ends_with('*');
+        let lemma = lemma.trim_end_matches('*');
+        // "point out": the particle is the second word when it is not a verb form.
+        let (particle, irregular) = match words.get(1) {
+            Some(w) if is_particle(w) => (Some((*w).to_owned()), &words[2..]),
+            _ => (None, &words[1..]),
+        };
+        let entry = VerbEntry {
+            lemma: particle
+                .as_ref()
+                .map_or(lemma.to_owned(), |p| format!("{lemma} {p}")),
+            particle,
+            needs_that,
+        };
+        let mut forms = inflections(lemma);
+        forms.extend(irregular.iter().map(|f| (*f).to_owned()));
+        for form in forms {
+            let list = map.entry(form).or_default();
+            if !list.contains(&entry) {
+                list.push(entry.clone());
+            }
+        }
+    }
+    map
+}
+
+fn is_particle(word: &str) -> bool {
+    matches!(
+        word,
+        "out" | "up" | "down" | "off" | "on" | "in" | "back" | "over" | "away"
+    )
+}
+
+/// Regular forms of an English verb: the lemma, third person, past, gerund.
+/// Where a final consonant may double ("ban" → "banned") both spellings are given.
+pub fn inflections(lemma: &str) -> Vec<String> {
+    let mut forms = vec![lemma.to_owned()];
+    let chars: Vec<char> = lemma.chars().collect();
+    let n = chars.len();
+    let is_vowel = |c: char| "aeiou".contains(c);
+    let last = chars[n - 1];
+    let consonant_y = last == 'y' && n > 1 && !is_vowel(chars[n - 2]);
+    // third person
+    if lemma.ends_with(['s', 'x', 'z', 'o']) || lemma.ends_with("ch") || lemma.ends_with("sh") {
+        forms.push(format!("{lemma}es"));
+    } else if consonant_y {
+        forms.push(format!("{}ies", &lemma[..lemma.len() - 1]));
+    } else {
+        forms.push(format!("{lemma}s"));
+    }
+    // past
+    if last == 'e' {
+        forms.push(format!("{lemma}d"));
+    } else if consonant_y {
+        forms.push(format!("{}ied", &lemma[..lemma.len() - 1]));
+    } else {
+        forms.push(format!("{lemma}ed"));
+    }
+    // gerund
+    if last == 'e' && !lemma.ends_with("ee") {
+        forms.push(format!("{}ing", &lemma[..lemma.len() - 1]));
+    } else {
+        forms.push(format!("{lemma}ing"));
+    }
+    // consonant doubling after a single short vowel: ban → banned, banning
+    if n >= 3
+        && !is_vowel(last)
+        && !"wxy".contains(last)
+        && is_vowel(chars[n - 2])
+        && !is_vowel(chars[n - 3])
+    {
+        forms.push(format!("{lemma}{last}ed"));
+        forms.push(format!("{lemma}{last}ing"));
+    }
+    forms
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_lexicon_loads() {
+        let lex = lexicons();
+        assert!(lex.is_given_name("Daniel"));
+        assert!(lex.is_english_word("Development"));
+        assert!(!lex.is_english_word("Zixue"));
+        assert!(lex.is_title("chief executive"));
+        assert!(lex.max_title_words >= 3);
+        assert_eq!(
+            lex.place("UK").map(|c| c.name.as_str()),
+            Some("United Kingdom")
+        );
+        assert_eq!(
+            lex.demonym("Chinese").map(|c| c.name.as_str()),
+            Some("China")
+        );
+        assert_eq!(lex.month("Nov."), Some(11));
+        assert_eq!(lex.weekday("Monday"), Some(1));
+        assert_eq!(lex.ordinal("seventh"), Some(7));
+        assert_eq!(lex.number("two"), Some(2));
+        assert!(lex.is_honorific("Dr."));
+        assert!(lex.is_abbreviation("Inc"));
+    }
+
+    #[test]
+    fn verb_forms_map_to_lemmas() {
+        let lex = lexicons();
+        let lemma = |form: &str, speech: bool| {
+            let entries = if speech {
+                lex.speech_verb(form)
+            } else {
+                lex.action_verb(form)
+            };
+            entries.first().map(|e| e.lemma.clone())
+        };
+        assert_eq!(lemma("told", true).as_deref(), Some("tell"));
+        assert_eq!(lemma("noted", true).as_deref(), Some("note"));
+        assert_eq!(lemma("pointed", true).as_deref(), Some("point out"));
+        assert_eq!(lemma("halted", false).as_deref(), Some("halt"));
+        assert_eq!(lemma("sent", false).as_deref(), Some("send"));
+        assert_eq!(lemma("issues", false).as_deref(), Some("issue"));
+        assert_eq!(lemma("banned", false).as_deref(), Some("ban"));
+        assert_eq!(lemma("axing", false).as_deref(), Some("axe"));
+        assert_eq!(lemma("table", false), None);
+    }
+
+    #[test]
+    fn inflections_follow_spelling_rules() {
+        assert!(inflections("carry").contains(&"carried".to_owned()));
+        assert!(inflections("announce").contains(&"announcing".to_owned()));
+        assert!(inflections("fix").contains(&"fixes".to_owned()));
+    }
+}

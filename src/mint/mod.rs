@@ -1,0 +1,408 @@
+//! Entities and facts → IRIs and quads.
+//!
+//! IRIs are minted deterministically: persons, organizations and places from their
+//! kind and normalized label (`person/daniel-zhang-yong`), so the same name in two
+//! articles is one node; everything else (the article's events, roles, statements
+//! and evidence) from the article IRI and the code-point offsets of its words
+//! (`article/wic2020.statement-302-571`). A slug never holds a dot, so these never
+//! collide with another article's IRI, and they need no escaping in Turtle. Quads come out
+//! sorted, so the same input always gives the same bytes.
+
+pub mod vocab;
+
+use crate::model::{DateValue, EntityKind, Span};
+use crate::pipeline::Extraction;
+use crate::relate::{Evidence, LinkKind};
+use oxigraph::model::{GraphName, Literal, NamedNode, Quad, Term};
+use std::collections::{BTreeMap, BTreeSet};
+use vocab::{NG, NIF, PROV, RDF, RDFS, XSD};
+
+/// Lower-case, hyphen-separated form of a label for use in an IRI path.
+pub fn slug(label: &str) -> String {
+    let mut out = String::with_capacity(label.len());
+    let mut dash = false;
+    for c in label.chars() {
+        if c.is_alphanumeric() {
+            if dash && !out.is_empty() {
+                out.push('-');
+            }
+            dash = false;
+            out.extend(c.to_lowercase());
+        } else if c != '\'' && c != '\u{2019}' {
+            dash = true;
+        }
+    }
+    if out.is_empty() {
+        "unnamed".to_owned()
+    } else {
+        out
+    }
+}
+
+/// The IRI of an article.
+pub fn article_iri(base: &str, id: &str) -> String {
+    format!("{base}article/{}", slug(id))
+}
+
+/// Byte offset → code-point offset, for NIF.
+struct Offsets(Vec<u32>);
+
+impl Offsets {
+    fn new(text: &str) -> Self {
+        let mut table = vec![0u32; text.len() + 1];
+        let mut chars = 0u32;
+        let mut last = 0;
+        for (b, _) in text.char_indices() {
+            for slot in &mut table[last..=b] {
+                *slot = chars;
+            }
+            chars += 1;
+            last = b + 1;
+        }
+        for slot in &mut table[last..] {
+            *slot = chars;
+        }
+        Self(table)
+    }
+
+    fn of(&self, byte: usize) -> u32 {
+        self.0[byte]
+    }
+}
+
+struct Writer<'a> {
+    quads: Vec<Quad>,
+    graph: GraphName,
+    article: NamedNode,
+    text: &'a str,
+    offsets: Offsets,
+    used: BTreeSet<String>,
+}
+
+fn iri(s: &str) -> NamedNode {
+    NamedNode::new_unchecked(s)
+}
+
+fn ng(local: &str) -> NamedNode {
+    iri(&format!("{NG}{local}"))
+}
+
+fn typed(value: impl Into<String>, datatype: &str) -> Term {
+    Literal::new_typed_literal(value, iri(&format!("{XSD}{datatype}"))).into()
+}
+
+fn date_term(value: DateValue) -> Term {
+    let datatype = match value {
+        DateValue::Day(_) => "date",
+        DateValue::Month(..) => "gYearMonth",
+        DateValue::Year(_) => "gYear",
+    };
+    typed(value.lexical(), datatype)
+}
+
+impl Writer<'_> {
+    fn add(&mut self, s: &NamedNode, p: NamedNode, o: impl Into<Term>) {
+        self.quads
+            .push(Quad::new(s.clone(), p, o, self.graph.clone()));
+    }
+
+    fn string(&mut self, s: &NamedNode, p: NamedNode, value: &str) {
+        self.add(s, p, Literal::new_simple_literal(value));
+    }
+
+    /// A fresh IRI, suffixed if an earlier node took it.
+    fn unique(&mut self, candidate: String) -> NamedNode {
+        let mut name = candidate.clone();
+        let mut n = 2;
+        while self.used.contains(&name) {
+            name = format!("{candidate}-{n}");
+            n += 1;
+        }
+        self.used.insert(name.clone());
+        iri(&name)
+    }
+
+    fn positioned(&mut self, kind: &str, span: Span) -> NamedNode {
+        let (b, e) = (self.offsets.of(span.start), self.offsets.of(span.end));
+        self.unique(format!("{}.{kind}-{b}-{e}", self.article.as_str()))
+    }
+
+    /// Writes a Mention node for a span and links it from `node` with ng:evidence.
+    fn evidence(
+        &mut self,
+        node: &NamedNode,
+        mention: NamedNode,
+        span: Span,
+        rule: &str,
+        confidence: f32,
+    ) {
+        let (b, e) = (self.offsets.of(span.start), self.offsets.of(span.end));
+        let anchor = span.of(self.text).to_owned();
+        let article = self.article.clone();
+        self.add(node, ng("evidence"), mention.clone());
+        self.add(&mention, iri(&format!("{RDF}type")), ng("Mention"));
+        self.add(
+            &mention,
+            iri(&format!("{NIF}beginIndex")),
+            typed(b.to_string(), "nonNegativeInteger"),
+        );
+        self.add(
+            &mention,
+            iri(&format!("{NIF}endIndex")),
+            typed(e.to_string(), "nonNegativeInteger"),
+        );
+        self.string(&mention, iri(&format!("{NIF}anchorOf")), &anchor);
+        self.add(&mention, iri(&format!("{NIF}referenceContext")), article);
+        self.string(&mention, ng("rule"), rule);
+        self.add(
+            &mention,
+            ng("confidence"),
+            typed(format!("{:.2}", confidence.clamp(0.0, 1.0)), "decimal"),
+        );
+    }
+
+    fn fact_evidence(&mut self, node: &NamedNode, evidence: &[Evidence]) {
+        for (k, ev) in evidence.iter().enumerate() {
+            let name = if k == 0 {
+                format!("{}.evidence", node.as_str())
+            } else {
+                format!("{}.evidence-{}", node.as_str(), k + 1)
+            };
+            let mention = self.unique(name);
+            self.evidence(node, mention, ev.span, ev.rule, ev.confidence);
+        }
+    }
+
+    fn typed_node(&mut self, node: &NamedNode, class: &str) {
+        self.add(node, iri(&format!("{RDF}type")), ng(class));
+        let article = self.article.clone();
+        if class != "Article" && class != "Mention" {
+            self.add(node, iri(&format!("{PROV}wasDerivedFrom")), article);
+        }
+    }
+}
+
+/// The quads of one extraction, in the article's named graph, sorted.
+pub fn mint(x: &Extraction, base: &str) -> Vec<Quad> {
+    let article = iri(&article_iri(base, &x.article.id));
+    let mut w = Writer {
+        quads: Vec::new(),
+        graph: GraphName::NamedNode(article.clone()),
+        article: article.clone(),
+        text: &x.article.text,
+        offsets: Offsets::new(&x.article.text),
+        used: BTreeSet::new(),
+    };
+    w.used.insert(article.as_str().to_owned());
+    w.typed_node(&article, "Article");
+    w.string(&article, iri(&format!("{RDFS}label")), &x.article.id);
+    if let Some(p) = x.article.published {
+        w.add(&article, ng("published"), typed(p.to_string(), "date"));
+    }
+
+    // Entities
+    let mut entity_iris = Vec::with_capacity(x.entities.len());
+    for entity in &x.entities {
+        let node = match entity.kind {
+            EntityKind::Event => {
+                let span = x.mentions[entity.mentions[0]].span;
+                w.positioned("event", span)
+            }
+            kind => {
+                let candidate = format!("{base}{}/{}", kind.as_str(), slug(&entity.label));
+                w.used.insert(candidate.clone());
+                iri(&candidate)
+            }
+        };
+        entity_iris.push(node);
+    }
+    for (entity, node) in x.entities.iter().zip(&entity_iris) {
+        let class = match entity.kind {
+            EntityKind::Person => "Person",
+            EntityKind::Organization => "Organization",
+            EntityKind::Place => "Place",
+            EntityKind::Event => "Event",
+        };
+        w.typed_node(node, class);
+        w.string(node, iri(&format!("{RDFS}label")), &entity.label);
+        for alias in &entity.aliases {
+            w.string(node, ng("alias"), alias);
+        }
+        for &m in &entity.mentions {
+            let mention = &x.mentions[m];
+            let (b, e) = (
+                w.offsets.of(mention.span.start),
+                w.offsets.of(mention.span.end),
+            );
+            let mention_iri = w.unique(format!("{}.mention-{b}-{e}", article.as_str()));
+            w.evidence(
+                node,
+                mention_iri,
+                mention.span,
+                mention.rule,
+                mention.confidence,
+            );
+        }
+    }
+
+    // Events (named ones share the entity's node)
+    let mut event_iris = Vec::with_capacity(x.facts.events.len());
+    for event in &x.facts.events {
+        let node = match event.entity {
+            Some(e) => entity_iris[e].clone(),
+            None => {
+                let span = event.evidence.first().map_or(Span::new(0, 0), |e| e.span);
+                w.positioned("event", span)
+            }
+        };
+        event_iris.push(node);
+    }
+    for (event, node) in x.facts.events.iter().zip(&event_iris) {
+        if event.entity.is_none() {
+            w.typed_node(node, "Event");
+            w.string(node, iri(&format!("{RDFS}label")), &event.label);
+        }
+        if let Some(t) = &event.trigger {
+            w.string(node, ng("trigger"), t);
+        }
+        let links = [
+            ("agent", event.agent),
+            ("affected", event.affected),
+            ("location", event.location),
+            ("organizer", event.organizer),
+        ];
+        for (p, target) in links {
+            if let Some(t) = target {
+                w.add(node, ng(p), entity_iris[t].clone());
+            }
+        }
+        if let Some(d) = event.date {
+            w.add(node, ng("date"), date_term(d));
+        }
+        if let Some(d) = event.start {
+            w.add(node, ng("startDate"), date_term(DateValue::Day(d)));
+        }
+        if let Some(d) = event.end {
+            w.add(node, ng("endDate"), date_term(DateValue::Day(d)));
+        }
+        if let Some(n) = event.ordinal {
+            w.add(node, ng("ordinal"), typed(n.to_string(), "integer"));
+        }
+        for &p in &event.participants {
+            w.add(node, ng("participant"), entity_iris[p].clone());
+        }
+        if let Some(parent) = event.sub_event_of {
+            w.add(node, ng("subEventOf"), event_iris[parent].clone());
+        }
+        if let Some(theme) = &event.theme {
+            w.string(node, ng("theme"), theme);
+        }
+        w.fact_evidence(node, &event.evidence);
+    }
+
+    // Roles
+    for role in &x.facts.roles {
+        let node = w.positioned("role", role.evidence.span);
+        w.typed_node(&node, "Role");
+        w.add(&entity_iris[role.person], ng("holdsRole"), node.clone());
+        if let Some(title) = &role.title {
+            w.string(&node, ng("roleTitle"), title);
+        }
+        if let Some(at) = role.at {
+            w.add(&node, ng("roleAt"), entity_iris[at].clone());
+        }
+        w.fact_evidence(&node, std::slice::from_ref(&role.evidence));
+    }
+
+    // Statements
+    for st in &x.facts.statements {
+        let node = w.positioned("statement", st.text_span);
+        w.typed_node(&node, "Statement");
+        w.add(&node, ng("speaker"), entity_iris[st.speaker].clone());
+        w.string(
+            &node,
+            ng("quoteType"),
+            if st.direct { "direct" } else { "indirect" },
+        );
+        w.string(&node, ng("text"), &st.text);
+        if let Some(e) = st.made_at {
+            w.add(&node, ng("madeAt"), event_iris[e].clone());
+        }
+        if let Some(d) = st.date {
+            w.add(&node, ng("date"), date_term(d));
+        }
+        for &m in &st.mentions {
+            if m != st.speaker {
+                w.add(&node, ng("mentions"), entity_iris[m].clone());
+            }
+        }
+        w.fact_evidence(&node, std::slice::from_ref(&st.evidence));
+    }
+
+    // Links
+    for link in &x.facts.links {
+        let p = match link.kind {
+            LinkKind::LocatedIn => "locatedIn",
+            LinkKind::Country => "country",
+            LinkKind::AffiliatedWith => "affiliatedWith",
+            LinkKind::BasedIn => "basedIn",
+        };
+        w.add(&entity_iris[link.from], ng(p), entity_iris[link.to].clone());
+    }
+
+    sort_quads(&mut w.quads);
+    w.quads
+}
+
+/// Sorts quads for output: by graph, subject, then `rdf:type` and `rdfs:label`
+/// before other predicates, then object; and removes duplicates.
+pub fn sort_quads(quads: &mut Vec<Quad>) {
+    let rank = |q: &Quad| match q.predicate.as_str() {
+        p if p == format!("{RDF}type") => 0,
+        p if p == format!("{RDFS}label") => 1,
+        _ => 2,
+    };
+    let mut keyed: BTreeMap<(String, String, u8, String, String), Quad> = BTreeMap::new();
+    for q in quads.drain(..) {
+        let key = (
+            q.graph_name.to_string(),
+            q.subject.to_string(),
+            rank(&q),
+            q.predicate.to_string(),
+            q.object.to_string(),
+        );
+        keyed.insert(key, q);
+    }
+    quads.extend(keyed.into_values());
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_are_stable_and_readable() {
+        assert_eq!(slug("Daniel Zhang Yong"), "daniel-zhang-yong");
+        assert_eq!(
+            slug("Ministry of Trade, Tourism, and Telecommunications"),
+            "ministry-of-trade-tourism-and-telecommunications"
+        );
+        assert_eq!(slug("Tatjana Matić"), "tatjana-matić");
+        assert_eq!(
+            slug("Daily Mail & General Trust"),
+            "daily-mail-general-trust"
+        );
+        assert_eq!(slug("McDonald's"), "mcdonalds");
+        assert_eq!(slug("!!"), "unnamed");
+    }
+
+    #[test]
+    fn offsets_count_code_points() {
+        let o = Offsets::new("aé“b");
+        assert_eq!(o.of(0), 0);
+        assert_eq!(o.of(1), 1);
+        assert_eq!(o.of(3), 2);
+        assert_eq!(o.of(6), 3);
+        assert_eq!(o.of(7), 4);
+    }
+}

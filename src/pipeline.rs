@@ -1,0 +1,39 @@
+//! The chain of stages for one article, and what it produced.
+
+use crate::model::Article;
+use crate::recognize::{Mention, Recognized, recognize};
+use crate::relate::relate;
+use crate::resolve::{Entity, Resolved, resolve_entities, resolve_facts};
+use crate::segment::Document;
+
+/// Everything extracted from one article, ready to be minted.
+#[derive(Debug)]
+pub struct Extraction {
+    /// The article it came from.
+    pub article: Article,
+    /// Persons, organizations, places and named events.
+    pub entities: Vec<Entity>,
+    /// Every name mention, indexed by the entities.
+    pub mentions: Vec<Mention>,
+    /// Roles, statements, events and links between entities.
+    pub facts: Resolved,
+}
+
+/// Runs segment → recognize → relate → resolve over one article.
+pub fn extract(article: &Article) -> Extraction {
+    let (recognized, facts) = {
+        let doc = Document::new(&article.text);
+        let recognized = recognize(&doc, article.published);
+        let facts = relate(&doc, &recognized);
+        (recognized, facts)
+    };
+    let Recognized { mentions, .. } = recognized;
+    let (entities, of_mention) = resolve_entities(&mentions);
+    let facts = resolve_facts(facts, &of_mention);
+    Extraction {
+        article: article.clone(),
+        entities,
+        mentions,
+        facts,
+    }
+}

@@ -1,0 +1,160 @@
+//! Tokens → typed mentions: names of persons, organizations, places and events,
+//! job titles, and dates.
+//!
+//! Names are found as runs of capitalized words (with the connectors that live inside
+//! names: "of", "for", "and", "&", particles such as "van" or "bin"), then cut where a
+//! title or honorific sits inside a run ("Alibaba CEO Daniel Zhang Yong") and typed
+//! from the words they hold (legal forms, institution nouns, given names, countries)
+//! and the words around them (a title before a name makes it a person, a title after
+//! it an organization). Runs that nothing types are kept back and typed in a second
+//! pass if they repeat part of a name typed in the first ("Zhang", "Alibaba").
+
+mod dates;
+mod names;
+mod titles;
+
+pub use dates::{DateMention, find_dates};
+pub use names::recognize_names;
+pub use titles::{TitleMention, find_lowercase_titles};
+
+use crate::model::{Date, EntityKind, Span};
+use crate::segment::Document;
+use std::ops::Range;
+
+/// A name found in the text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mention {
+    /// The tokens of the name itself (honorifics and a leading "the" excluded).
+    pub tokens: Range<usize>,
+    /// The byte span of those tokens.
+    pub span: Span,
+    /// What it names.
+    pub kind: EntityKind,
+    /// The name as it should be labelled: for a country named by its demonym, the
+    /// country's name.
+    pub name: String,
+    /// The words as written, when they differ from `name` (a demonym, "the Times").
+    pub surface: String,
+    /// Which rule typed it.
+    pub rule: &'static str,
+    /// How sure the rule is, in [0, 1].
+    pub confidence: f32,
+    /// For an abbreviation defined in brackets ("the Financial Conduct Authority
+    /// (FCA)"), the name it abbreviates.
+    pub long_form: Option<String>,
+}
+
+/// Everything recognition found in one article.
+#[derive(Debug, Default)]
+pub struct Recognized {
+    /// Names, in text order.
+    pub mentions: Vec<Mention>,
+    /// Job titles, in text order.
+    pub titles: Vec<TitleMention>,
+    /// Dates, in text order.
+    pub dates: Vec<DateMention>,
+}
+
+impl Recognized {
+    /// The mention whose tokens end just before token `i` (exclusive end == i).
+    pub fn mention_ending_at(&self, end: usize) -> Option<usize> {
+        self.mentions.iter().position(|m| m.tokens.end == end)
+    }
+
+    /// The mention starting at token `i`.
+    pub fn mention_starting_at(&self, start: usize) -> Option<usize> {
+        self.mentions.iter().position(|m| m.tokens.start == start)
+    }
+
+    /// The mention covering token `i`.
+    pub fn mention_at(&self, i: usize) -> Option<usize> {
+        self.mentions.iter().position(|m| m.tokens.contains(&i))
+    }
+
+    /// The title covering token `i`.
+    pub fn title_at(&self, i: usize) -> Option<usize> {
+        self.titles.iter().position(|t| t.tokens.contains(&i))
+    }
+
+    /// The date covering token `i`.
+    pub fn date_at(&self, i: usize) -> Option<usize> {
+        self.dates.iter().position(|d| d.tokens.contains(&i))
+    }
+
+    /// Mentions whose first token lies in `range`, in text order.
+    pub fn mentions_in(&self, range: Range<usize>) -> impl Iterator<Item = usize> + '_ {
+        self.mentions
+            .iter()
+            .enumerate()
+            .filter(move |(_, m)| range.contains(&m.tokens.start))
+            .map(|(i, _)| i)
+    }
+}
+
+/// Runs recognition over a segmented article.
+pub fn recognize(doc: &Document<'_>, published: Option<Date>) -> Recognized {
+    let dates = find_dates(doc, published);
+    let mut blocked = vec![false; doc.tokens.len()];
+    for d in &dates {
+        for i in d.tokens.clone() {
+            blocked[i] = true;
+        }
+    }
+    let lowercase_titles = find_lowercase_titles(doc, &blocked);
+    let (mut mentions, mut titles) = recognize_names(doc, &blocked, &lowercase_titles);
+    titles.extend(lowercase_titles);
+    titles.sort_by_key(|t| t.tokens.start);
+    mentions.sort_by_key(|m| m.tokens.start);
+    define_abbreviations(doc, &mut mentions);
+    Recognized {
+        mentions,
+        titles,
+        dates,
+    }
+}
+
+/// "the World Internet Conference (WIC)": the bracketed abbreviation names the same
+/// thing as the name before it, whatever pass 1 made of it alone.
+fn define_abbreviations(doc: &Document<'_>, mentions: &mut Vec<Mention>) {
+    for k in 0..mentions.len() {
+        let end = mentions[k].tokens.end;
+        if !(doc.is(end, "(") && doc.is(end + 2, ")")) {
+            continue;
+        }
+        let word = doc.word(end + 1);
+        let initials: String = mentions[k]
+            .name
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+            .filter_map(|w| w.chars().next())
+            .collect();
+        let abbreviates = word.chars().all(|c| c.is_uppercase() || c == '&')
+            && word.len() >= 2
+            && (initials.contains(word) || word.chars().next() == initials.chars().next());
+        if !abbreviates {
+            continue;
+        }
+        let (kind, long) = (mentions[k].kind, mentions[k].name.clone());
+        let token = &doc.tokens[end + 1];
+        let abbreviation = Mention {
+            tokens: end + 1..end + 2,
+            span: Span::new(token.start, token.end),
+            kind,
+            name: word.to_owned(),
+            surface: word.to_owned(),
+            rule: "alias:bracketed-abbreviation",
+            confidence: 0.9,
+            long_form: Some(long),
+        };
+        match mentions.iter().position(|m| m.tokens.start == end + 1) {
+            Some(i) => mentions[i] = abbreviation,
+            None => mentions.insert(k + 1, abbreviation),
+        }
+    }
+}
+
+/// Whether a mention kind can speak or act (persons, organizations, places standing
+/// for governments).
+pub fn can_act(kind: EntityKind) -> bool {
+    kind != EntityKind::Event
+}

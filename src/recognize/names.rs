@@ -1,0 +1,684 @@
+//! Capitalized runs → typed name mentions and capitalized titles.
+
+use super::Mention;
+use super::titles::{TitleMention, title_at};
+use crate::lexicon::lexicons;
+use crate::model::{EntityKind, Span};
+use crate::segment::{Document, TokenKind};
+use std::collections::HashSet;
+use std::ops::Range;
+
+/// One piece of a capitalized run after cutting at titles and honorifics.
+#[derive(Debug)]
+enum Piece {
+    /// A name, typed already when `forced` is set.
+    Name {
+        range: Range<usize>,
+        forced: Option<(EntityKind, &'static str)>,
+    },
+    /// A capitalized job title ("President", "State Secretary").
+    Title(Range<usize>),
+}
+
+/// A name that pass 1 could not type.
+struct Unknown {
+    range: Range<usize>,
+    sentence_initial: bool,
+}
+
+fn is_cap(doc: &Document<'_>, i: usize) -> bool {
+    i < doc.tokens.len()
+        && doc.tokens[i].kind == TokenKind::Word
+        && doc.word(i).chars().next().is_some_and(char::is_uppercase)
+}
+
+fn is_acronym(word: &str) -> bool {
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    letters >= 2
+        && word
+            .chars()
+            .all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '&' || c == '.')
+        && word.chars().next().is_some_and(char::is_alphabetic)
+}
+
+const PARTICLES: &[&str] = &[
+    "van", "von", "de", "den", "der", "da", "di", "du", "del", "della", "la", "le", "bin", "al",
+    "el", "ibn", "dos", "das",
+];
+
+/// Whether the run `start..end` holds an institution noun followed by "of"/"for"
+/// ("Ministry of"), which lets coordinated names continue it.
+fn has_org_head(doc: &Document<'_>, start: usize, end: usize) -> bool {
+    let lex = lexicons();
+    (start..end)
+        .any(|j| lex.is_org_head(doc.word(j)) && (doc.is(j + 1, "of") || doc.is(j + 1, "for")))
+}
+
+fn has_org_suffix(doc: &Document<'_>, range: Range<usize>) -> bool {
+    let lex = lexicons();
+    range
+        .clone()
+        .skip(1)
+        .any(|j| lex.is_org_suffix(doc.word(j)))
+}
+
+/// The end of the capitalized sequence starting at `i`.
+fn caps_end(doc: &Document<'_>, mut i: usize) -> usize {
+    while is_cap(doc, i) && !doc.tokens[i].line_before {
+        i += 1;
+    }
+    i
+}
+
+/// If connector words at `end` continue the run `start..end`, the new end.
+fn connector(doc: &Document<'_>, start: usize, end: usize, blocked: &[bool]) -> Option<usize> {
+    let lex = lexicons();
+    let n = doc.tokens.len();
+    if end >= n || doc.tokens[end].line_before {
+        return None;
+    }
+    let cap_after = |k: usize| is_cap(doc, k) && !blocked[k] && !doc.tokens[k].line_before;
+    let w = doc.word(end);
+    let prev = doc.word(end - 1);
+    if PARTICLES.contains(&w) && cap_after(end + 1) {
+        return Some(end + 2);
+    }
+    if matches!(w, "of" | "for" | "on") {
+        let opens = lex.is_org_head(prev)
+            || lex.is_org_suffix(prev)
+            || lex.is_event_head(prev)
+            || lex.is_title(prev)
+            || lex.is_place_type(prev) && prev.chars().next().is_some_and(char::is_uppercase);
+        if opens && w != "on" || lex.is_org_head(prev) {
+            if cap_after(end + 1) {
+                return Some(end + 2);
+            }
+            if doc.is(end + 1, "the") && cap_after(end + 2) && w == "of" {
+                return Some(end + 3);
+            }
+        }
+        return None;
+    }
+    if w == "&" && cap_after(end + 1) {
+        return Some(end + 2);
+    }
+    if w == "-"
+        && !doc.tokens[end].space_before
+        && cap_after(end + 1)
+        && !doc.tokens[end + 1].space_before
+    {
+        return Some(end + 2);
+    }
+    // "Mr. Smith": the full stop of an honorific.
+    if w == "." && !doc.tokens[end].space_before && lex.is_honorific(prev) && cap_after(end + 1) {
+        return Some(end + 2);
+    }
+    if w == "and" && cap_after(end + 1) {
+        let tail = caps_end(doc, end + 1);
+        let closes_org = lex.is_org_suffix(doc.word(tail - 1)) && !has_org_suffix(doc, start..end);
+        if has_org_head(doc, start, end) || closes_org {
+            return Some(end + 2);
+        }
+        return None;
+    }
+    // "Ministry of Trade, Tourism, and Telecommunications"
+    if w == "," && has_org_head(doc, start, end) {
+        let mut k = end;
+        while doc.is(k, ",") && cap_after(k + 1) {
+            k = caps_end(doc, k + 1);
+        }
+        let k = if doc.is(k, ",") { k + 1 } else { k };
+        if (doc.is(k, "and") || doc.is(k, "&")) && cap_after(k + 1) && k > end + 1 {
+            return Some(k + 2);
+        }
+    }
+    None
+}
+
+/// Runs of capitalized words, with the connectors inside names.
+fn cap_runs(doc: &Document<'_>, blocked: &[bool]) -> Vec<Range<usize>> {
+    let mut runs = Vec::new();
+    let mut i = 0;
+    while i < doc.tokens.len() {
+        if !is_cap(doc, i) || blocked[i] {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut end = i + 1;
+        loop {
+            if is_cap(doc, end) && !blocked[end] && !doc.tokens[end].line_before {
+                end += 1;
+            } else if let Some(next) = connector(doc, start, end, blocked) {
+                end = next;
+            } else {
+                break;
+            }
+        }
+        runs.push(start..end);
+        i = end;
+    }
+    runs
+}
+
+/// Whether tokens look like a personal name: one to four capitalized words, none of
+/// them an institution noun, a place or an acronym.
+fn person_like(doc: &Document<'_>, range: &Range<usize>) -> bool {
+    let lex = lexicons();
+    let len = range.len();
+    if len == 0 || len > 5 {
+        return false;
+    }
+    let words: Vec<&str> = range.clone().map(|j| doc.word(j)).collect();
+    let all_known_place = lex.place(&doc.slice(range.start, range.end)).is_some();
+    !all_known_place
+        && !lex.is_stopword(words[0])
+        && words.iter().all(|w| {
+            PARTICLES.contains(w)
+                || (w.chars().next().is_some_and(char::is_uppercase)
+                    && !lex.is_org_suffix(w)
+                    && !lex.is_event_head(w)
+                    && !is_acronym(w))
+        })
+}
+
+/// Whether a multi-word name reads as a person's: a given name first, or no word of
+/// it an English word.
+fn looks_like_full_name(doc: &Document<'_>, range: &Range<usize>) -> bool {
+    let lex = lexicons();
+    range.len() >= 2
+        && person_like(doc, range)
+        && (lex.is_given_name(doc.word(range.start))
+            || range
+                .clone()
+                .all(|j| PARTICLES.contains(&doc.word(j)) || !lex.is_english_word(doc.word(j))))
+}
+
+/// Cuts a run at honorifics and capitalized titles.
+fn split_run(doc: &Document<'_>, run: Range<usize>) -> Vec<Piece> {
+    let lex = lexicons();
+    let mut pieces = Vec::new();
+    let mut j = run.start;
+    while j < run.end {
+        if lex.is_honorific(doc.word(j)) && j + 1 < run.end {
+            let name_start = if doc.is(j + 1, ".") { j + 2 } else { j + 1 };
+            let name = name_start..run.end;
+            if person_like(doc, &name) {
+                if j > run.start {
+                    pieces.push(Piece::Name {
+                        range: run.start..j,
+                        forced: None,
+                    });
+                }
+                pieces.push(Piece::Name {
+                    range: name,
+                    forced: Some((EntityKind::Person, "person:honorific")),
+                });
+                return pieces;
+            }
+        }
+        if let Some(title) = title_at(doc, j, run.end) {
+            let capitalized = (title.clone()).all(|k| {
+                doc.tokens[k].kind != TokenKind::Word
+                    || doc.word(k).chars().next().is_some_and(char::is_uppercase)
+                    || matches!(doc.word(k), "of" | "for")
+            });
+            let after = title.end..run.end;
+            if capitalized
+                && (after.is_empty() && title.start > run.start
+                    || after.is_empty() && title.start == run.start
+                    || person_like(doc, &after))
+            {
+                if j > run.start {
+                    pieces.push(Piece::Name {
+                        range: run.start..j,
+                        forced: None,
+                    });
+                }
+                pieces.push(Piece::Title(title));
+                if !after.is_empty() {
+                    pieces.push(Piece::Name {
+                        range: after,
+                        forced: Some((EntityKind::Person, "person:after-title")),
+                    });
+                }
+                return pieces;
+            }
+        }
+        j += 1;
+    }
+    // "Ministry of Trade, Tourism, and Telecommunications Tatjana Matić": an
+    // organization name that runs straight into a person's.
+    for tail in [3, 2] {
+        if run.len() > tail + 1 {
+            let person = run.end - tail..run.end;
+            let before = doc.word(person.start - 1);
+            let org = run.start..person.start;
+            if looks_like_full_name(doc, &person)
+                && lex.is_english_word(before)
+                && !lex.is_given_name(before)
+                && (has_org_head(doc, org.start, org.end) || has_org_suffix(doc, org.clone()))
+            {
+                return vec![
+                    Piece::Name {
+                        range: org,
+                        forced: None,
+                    },
+                    Piece::Name {
+                        range: person,
+                        forced: Some((EntityKind::Person, "person:after-organization")),
+                    },
+                ];
+            }
+        }
+    }
+    pieces.push(Piece::Name {
+        range: run,
+        forced: None,
+    });
+    pieces
+}
+
+fn sentence_initial(doc: &Document<'_>, i: usize) -> bool {
+    let s = &doc.sentences[doc.sentence_of(i)];
+    let mut k = i;
+    while k > s.tokens.start {
+        let t = &doc.tokens[k - 1];
+        if t.kind == TokenKind::OpenQuote
+            || matches!(
+                doc.word(k - 1),
+                "(" | "[" | ":" | "-" | "\u{2014}" | "\u{2013}"
+            )
+        {
+            k -= 1;
+        } else {
+            break;
+        }
+    }
+    k == s.tokens.start || matches!(doc.word(k - 1), ":" | "\u{2014}" | "\u{2013}" | "-")
+}
+
+/// Context the typing rules look at: titles and organization descriptors around a name.
+struct Around<'d, 'a> {
+    doc: &'d Document<'a>,
+    title_starts: HashSet<usize>,
+    title_ends: HashSet<usize>,
+}
+
+impl Around<'_, '_> {
+    /// A title right before the name: "president Li Zixue".
+    fn title_before(&self, start: usize) -> bool {
+        self.title_ends.contains(&start)
+    }
+
+    /// A title right after the name, or after its possessive: "Cisco CEO", "BA's chief executive".
+    fn title_after(&self, end: usize) -> bool {
+        self.title_starts.contains(&end)
+            || (end < self.doc.tokens.len()
+                && self.doc.tokens[end].kind == TokenKind::Possessive
+                && self.title_starts.contains(&(end + 1)))
+    }
+
+    /// An apposition: "Qi Xiangdong, president of …".
+    fn apposition_title(&self, end: usize) -> bool {
+        self.doc.is(end, ",") && self.title_starts.contains(&(end + 1))
+    }
+
+    /// An organization noun before the name: "the cybersecurity company Qi An Xin".
+    fn descriptor_before(&self, start: usize) -> bool {
+        start > 0 && {
+            let w = self.doc.word(start - 1);
+            w.chars().next().is_some_and(char::is_lowercase) && lexicons().is_org_descriptor(w)
+        }
+    }
+
+    /// "the town of Wuzhen", "Zhejiang province".
+    fn place_context(&self, range: &Range<usize>) -> bool {
+        let lex = lexicons();
+        let doc = self.doc;
+        let before = range.start >= 2 && doc.is(range.start - 1, "of") && {
+            let w = doc.word(range.start - 2);
+            w.chars().next().is_some_and(char::is_lowercase) && lex.is_place_type(w)
+        };
+        let after = range.end < doc.tokens.len() && {
+            let w = doc.word(range.end);
+            w.chars().next().is_some_and(char::is_lowercase)
+                && lex.is_place_type(w)
+                && !doc.is(range.end + 1, "of")
+        };
+        before || after
+    }
+}
+
+/// Finds the names in a document and the capitalized titles that cut them.
+pub fn recognize_names(
+    doc: &Document<'_>,
+    blocked: &[bool],
+    lowercase_titles: &[TitleMention],
+) -> (Vec<Mention>, Vec<TitleMention>) {
+    let lex = lexicons();
+    let runs = cap_runs(doc, blocked);
+    let mut titles = Vec::new();
+    let mut names = Vec::new();
+    for run in runs {
+        for piece in split_run(doc, run) {
+            match piece {
+                Piece::Title(r) => titles.push(TitleMention {
+                    text: doc.slice(r.start, r.end).to_owned(),
+                    tokens: r,
+                }),
+                Piece::Name { range, forced } => names.push((range, forced)),
+            }
+        }
+    }
+    let mut around = Around {
+        doc,
+        title_starts: HashSet::new(),
+        title_ends: HashSet::new(),
+    };
+    for t in titles.iter().chain(lowercase_titles) {
+        // The modifiers of a lower-case title are part of it; its head must touch the name.
+        around.title_starts.insert(t.tokens.start);
+        around.title_ends.insert(t.tokens.end);
+    }
+    for t in lowercase_titles {
+        // "Cisco CEO": the title's first word, not its modifiers, follows the name.
+        for k in t.tokens.clone() {
+            if !doc.word(k).chars().next().is_some_and(char::is_lowercase)
+                || lex.is_title(doc.word(k))
+            {
+                around.title_starts.insert(k);
+                break;
+            }
+        }
+    }
+
+    let mut mentions = Vec::new();
+    let mut unknowns = Vec::new();
+    for (range, forced) in names {
+        if let Some((kind, rule)) = forced {
+            mentions.push(mention(doc, range, kind, rule, 0.9));
+            continue;
+        }
+        classify(doc, range, &around, &mut mentions, &mut unknowns);
+    }
+    resolve_unknowns(doc, &around, &mut mentions, unknowns);
+    (mentions, titles)
+}
+
+fn mention(
+    doc: &Document<'_>,
+    range: Range<usize>,
+    kind: EntityKind,
+    rule: &'static str,
+    confidence: f32,
+) -> Mention {
+    let name = doc.slice(range.start, range.end).to_owned();
+    Mention {
+        span: Span::new(doc.tokens[range.start].start, doc.tokens[range.end - 1].end),
+        tokens: range,
+        kind,
+        surface: name.clone(),
+        name,
+        rule,
+        confidence,
+        long_form: None,
+    }
+}
+
+/// Types one name piece from its words and the words around it (pass 1).
+fn classify(
+    doc: &Document<'_>,
+    mut range: Range<usize>,
+    around: &Around<'_, '_>,
+    mentions: &mut Vec<Mention>,
+    unknowns: &mut Vec<Unknown>,
+) {
+    let lex = lexicons();
+    let the_before =
+        range.start > 0 && doc.word(range.start - 1) == "the" || doc.word(range.start) == "The";
+    let initial = sentence_initial(doc, range.start);
+    // Function words and "The" are not names ("In", "The EU").
+    let mut stripped_the = false;
+    while !range.is_empty() && lex.is_stopword(doc.word(range.start)) {
+        stripped_the |= doc.word(range.start) == "The";
+        range.start += 1;
+    }
+    if range.is_empty() {
+        return;
+    }
+    let first = doc.word(range.start);
+    let text = doc.slice(range.start, range.end);
+    let single = range.len() == 1;
+    let mid_sentence_the = stripped_the && !sentence_initial(doc, range.start - 1);
+    let push = |mentions: &mut Vec<Mention>, kind, rule, conf| {
+        mentions.push(mention(doc, range.clone(), kind, rule, conf))
+    };
+
+    if single && is_acronym(first) {
+        if let Some(place) = lex.place(first) {
+            let mut m = mention(doc, range.clone(), EntityKind::Place, "place:lexicon", 0.95);
+            m.name = place.name.clone();
+            mentions.push(m);
+        } else if !lex.is_common_acronym(first) && !lex.is_title(first) {
+            push(
+                mentions,
+                EntityKind::Organization,
+                "organization:acronym",
+                0.7,
+            );
+        }
+        return;
+    }
+    if range.len() >= 2 && lex.is_event_head(doc.word(range.end - 1)) {
+        return push(mentions, EntityKind::Event, "event:name", 0.85);
+    }
+    if has_org_suffix(doc, range.clone()) || has_org_head(doc, range.start, range.end) {
+        return push(
+            mentions,
+            EntityKind::Organization,
+            "organization:institution-word",
+            0.85,
+        );
+    }
+    // "The Times", "the Guardian": a definite article before a capitalized name in
+    // running text marks a publication or institution.
+    if single
+        && (mid_sentence_the && !lex.is_english_word(first)
+            || stripped_the && lex.is_org_suffix(first))
+    {
+        return push(
+            mentions,
+            EntityKind::Organization,
+            "organization:the-name",
+            0.7,
+        );
+    }
+    if let Some(place) = lex.place(text) {
+        let mut m = mention(doc, range.clone(), EntityKind::Place, "place:lexicon", 0.95);
+        m.name = place.name.clone();
+        mentions.push(m);
+        return;
+    }
+    if single {
+        if let Some(country) = lex.demonym(first) {
+            // A demonym names a country when it qualifies a title or an organization:
+            // "Chinese President", "Serbian ministry".
+            let next_is_org_noun =
+                range.end < doc.tokens.len() && lex.is_org_descriptor(doc.word(range.end));
+            if around.title_after(range.end) || next_is_org_noun {
+                let mut m = mention(doc, range.clone(), EntityKind::Place, "place:demonym", 0.9);
+                m.name = country.name.clone();
+                mentions.push(m);
+            }
+            return;
+        }
+    }
+    if around.place_context(&range)
+        || (range.len() >= 2 && lex.is_place_type(doc.word(range.end - 1)) && !the_before)
+    {
+        return push(mentions, EntityKind::Place, "place:type-word", 0.8);
+    }
+    if around.title_before(range.start) && person_like(doc, &range) {
+        return push(mentions, EntityKind::Person, "person:after-title", 0.85);
+    }
+    if around.apposition_title(range.end) && person_like(doc, &range) && !single {
+        return push(mentions, EntityKind::Person, "person:apposition", 0.8);
+    }
+    if looks_like_full_name(doc, &range) && lex.is_given_name(first) {
+        return push(mentions, EntityKind::Person, "person:given-name", 0.8);
+    }
+    if around.title_after(range.end) && !initial
+        || around.title_after(range.end) && !lex.is_english_word(first)
+    {
+        return push(
+            mentions,
+            EntityKind::Organization,
+            "organization:before-title",
+            0.75,
+        );
+    }
+    if around.descriptor_before(range.start) {
+        return push(
+            mentions,
+            EntityKind::Organization,
+            "organization:after-descriptor",
+            0.75,
+        );
+    }
+    if single && lex.is_given_name(first) && !lex.is_english_word(first) && !initial {
+        return push(mentions, EntityKind::Person, "person:given-name", 0.5);
+    }
+    unknowns.push(Unknown {
+        range,
+        sentence_initial: initial,
+    });
+}
+
+/// Types the names pass 1 left open by the names it typed ("Zhang" after "Daniel
+/// Zhang Yong", "Alibaba" after "Alibaba Group"), or by a speech verb after them.
+fn resolve_unknowns(
+    doc: &Document<'_>,
+    around: &Around<'_, '_>,
+    mentions: &mut Vec<Mention>,
+    unknowns: Vec<Unknown>,
+) {
+    let lex = lexicons();
+    let known: Vec<(EntityKind, Vec<String>)> = mentions
+        .iter()
+        .filter(|m| m.tokens.len() >= 2)
+        .map(|m| {
+            (
+                m.kind,
+                m.tokens.clone().map(|j| doc.word(j).to_owned()).collect(),
+            )
+        })
+        .collect();
+    for u in unknowns {
+        let words: Vec<&str> = u.range.clone().map(|j| doc.word(j)).collect();
+        let contiguous_in = |name: &[String]| {
+            name.windows(words.len())
+                .any(|w| w.iter().zip(&words).all(|(a, b)| a == b))
+        };
+        let person = known
+            .iter()
+            .any(|(k, name)| *k == EntityKind::Person && contiguous_in(name));
+        let org = known.iter().any(|(k, name)| {
+            *k == EntityKind::Organization
+                && name.len() > words.len()
+                && name.iter().zip(&words).all(|(a, b)| a == b)
+        });
+        let kind = if person {
+            Some((EntityKind::Person, "person:short-name", 0.8))
+        } else if org {
+            Some((EntityKind::Organization, "organization:short-name", 0.8))
+        } else {
+            let speaks = u.range.end < doc.tokens.len()
+                && !lex.speech_verb(doc.word(u.range.end)).is_empty();
+            let full = looks_like_full_name(doc, &u.range);
+            (speaks && full && !u.sentence_initial
+                || speaks && full && around.title_before(u.range.start))
+            .then_some((EntityKind::Person, "person:speaker", 0.6))
+        };
+        if let Some((kind, rule, conf)) = kind {
+            mentions.push(mention(doc, u.range, kind, rule, conf));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::model::EntityKind;
+    use crate::recognize::recognize;
+    use crate::segment::Document;
+
+    fn names(text: &str) -> Vec<(String, EntityKind)> {
+        let doc = Document::new(text);
+        recognize(&doc, None)
+            .mentions
+            .into_iter()
+            .map(|m| (m.name, m.kind))
+            .collect()
+    }
+
+    use EntityKind::*;
+
+    #[test]
+    fn types_names_from_their_words_and_context() {
+        let table: &[(&str, &[(&str, EntityKind)])] = &[
+            (
+                "Acme CEO Jane Doe spoke.",
+                &[("Acme", Organization), ("Jane Doe", Person)],
+            ),
+            (
+                "Norwegian Prime Minister Erna Solberg arrived.",
+                &[("Norway", Place), ("Erna Solberg", Person)],
+            ),
+            ("They met Mr Brown in Paris.", &[("Brown", Person)]),
+            (
+                "Bo Xilai, chairman of the Globex Trust, said no.",
+                &[("Bo Xilai", Person), ("Globex Trust", Organization)],
+            ),
+            (
+                "The Riverside Stock Exchange halted trading.",
+                &[("Riverside Stock Exchange", Organization)],
+            ),
+            (
+                "the Ministry of Health, Labour, and Welfare Ryo Tanaka",
+                &[
+                    ("Ministry of Health, Labour, and Welfare", Organization),
+                    ("Ryo Tanaka", Person),
+                ],
+            ),
+            (
+                "It opened in the city of Tromsø in Norway.",
+                &[("Tromsø", Place), ("Norway", Place)],
+            ),
+            ("Lakeside province officials", &[("Lakeside", Place)]),
+            (
+                "the second Global Ocean Summit began",
+                &[("Global Ocean Summit", Event)],
+            ),
+            (
+                "Profits at UVX rose. IPO plans were shelved.",
+                &[("UVX", Organization)],
+            ),
+            (
+                "He reads The Clarion and the Daily Beacon.",
+                &[("Clarion", Organization)],
+            ),
+            ("Wu Fang met Wu.", &[]),
+            (
+                "Chancellor Rolf Kessler and Jan Smit of the Dutch bank",
+                &[("Rolf Kessler", Person), ("Jan Smit", Person)],
+            ),
+        ];
+        for (text, expected) in table {
+            let want: Vec<(String, EntityKind)> = expected
+                .iter()
+                .map(|(n, k)| ((*n).to_owned(), *k))
+                .collect();
+            assert_eq!(names(text), want, "{text}");
+        }
+    }
+}

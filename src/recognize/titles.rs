@@ -1,0 +1,150 @@
+//! Job titles written in lower case ("president", "chief executive") and the
+//! modifiers in front of them ("infectious disease specialist").
+
+use crate::lexicon::lexicons;
+use crate::segment::{Document, TokenKind};
+use std::ops::Range;
+
+/// A job title in the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TitleMention {
+    /// The tokens of the title, modifiers included.
+    pub tokens: Range<usize>,
+    /// The title as written ("State Secretary", "aviation analyst").
+    pub text: String,
+}
+
+/// The longest title from the lexicon that starts at token `i` and stays inside
+/// `limit`, as a token range.
+pub fn title_at(doc: &Document<'_>, i: usize, limit: usize) -> Option<Range<usize>> {
+    let lex = lexicons();
+    let mut best = None;
+    let mut words = String::new();
+    for j in i..limit.min(i + lex.max_title_words + 2) {
+        let t = &doc.tokens[j];
+        if j > i {
+            match t.kind {
+                TokenKind::Word => words.push(if t.space_before { ' ' } else { '\0' }),
+                TokenKind::Punct if doc.word(j) == "-" => {}
+                _ => break,
+            }
+        } else if t.kind != TokenKind::Word {
+            return None;
+        }
+        words.push_str(doc.word(j));
+        let candidate = words.replace('\0', "");
+        if lex.is_title(&candidate) || lex.is_title(&words.replace('\0', "-")) {
+            best = Some(i..j + 1);
+        }
+    }
+    best
+}
+
+/// Finds titles written in lower case, with up to three lower-case modifiers before them
+/// ("aviation analyst"); a modifier is a content word, not a function word or a verb form.
+pub fn find_lowercase_titles(doc: &Document<'_>, blocked: &[bool]) -> Vec<TitleMention> {
+    let lex = lexicons();
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < doc.tokens.len() {
+        let w = doc.word(i);
+        let lower = w.chars().next().is_some_and(char::is_lowercase) || is_short_title_acronym(w);
+        if blocked[i] || !lower {
+            i += 1;
+            continue;
+        }
+        let Some(range) = title_at(doc, i, doc.tokens.len()) else {
+            i += 1;
+            continue;
+        };
+        // "the president of" is a title; "a president" in running text still is one.
+        let mut start = range.start;
+        while start > 0 && range.start - start < 3 && is_modifier(doc, start - 1, blocked) {
+            start -= 1;
+        }
+        // A title is a noun; the word after it must not make it a modifier itself
+        // ("executive pay", "president-elect" are not titles).
+        let next = range.end;
+        let followed_by_noun = next < doc.tokens.len()
+            && doc.tokens[next].kind == TokenKind::Word
+            && doc
+                .word(next)
+                .chars()
+                .next()
+                .is_some_and(char::is_lowercase)
+            && !lex.is_stopword(doc.word(next))
+            && lex.speech_verb(doc.word(next)).is_empty()
+            && lex.action_verb(doc.word(next)).is_empty()
+            && !doc.word(next).ends_with("ed");
+        if !followed_by_noun {
+            found.push(TitleMention {
+                tokens: start..range.end,
+                text: doc.slice(start, range.end).to_owned(),
+            });
+        }
+        i = range.end;
+    }
+    found
+}
+
+fn is_short_title_acronym(w: &str) -> bool {
+    matches!(w, "CEO" | "CFO" | "COO" | "CTO")
+}
+
+fn is_modifier(doc: &Document<'_>, i: usize, blocked: &[bool]) -> bool {
+    let lex = lexicons();
+    let t = &doc.tokens[i];
+    let w = doc.word(i);
+    t.kind == TokenKind::Word
+        && !blocked[i]
+        && w.chars().next().is_some_and(char::is_lowercase)
+        && !lex.is_stopword(w)
+        && lex.speech_verb(w).is_empty()
+        && lex.action_verb(w).is_empty()
+        && !w.ends_with("ed")
+        && !w.ends_with("ly")
+        && lex.is_english_word(w)
+        && !matches!(
+            w,
+            "former" | "then" | "new" | "acting" | "interim" | "outgoing" | "incoming"
+        )
+        && lex.number(w).is_none()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn titles(text: &str) -> Vec<String> {
+        let doc = Document::new(text);
+        let blocked = vec![false; doc.tokens.len()];
+        find_lowercase_titles(&doc, &blocked)
+            .into_iter()
+            .map(|t| t.text)
+            .collect()
+    }
+
+    #[test]
+    fn lowercase_titles_with_modifiers() {
+        let table: &[(&str, &[&str])] = &[
+            (
+                "Speakers included infectious disease specialist Ann Lee",
+                &["infectious disease specialist"],
+            ),
+            (
+                "Yet aviation analyst Tom Bell of Acme says",
+                &["aviation analyst"],
+            ),
+            (
+                "Ann Lee, chief executive of Acme, said",
+                &["chief executive"],
+            ),
+            ("the former president Bob Ray", &["president"]),
+            ("executive pay rose", &[]),
+            ("said spokeswoman Ann Lee", &["spokeswoman"]),
+        ];
+        for (text, expected) in table {
+            assert_eq!(&titles(text), expected, "{text}");
+        }
+    }
+}

@@ -1,0 +1,419 @@
+//! Events: named ones ("the seventh World Internet Conference"), the phrases that
+//! refer back to them ("the two-day conference", "the summit"), new unnamed ones
+//! ("this morning's session", "a Linux summit in California"), and what the
+//! sentences around them say: when, where, who took part, what about.
+//!
+//! Rules: `event:name`, `event:reference`, `event:unnamed`, `event:part-of`,
+//! `event:location`, `event:start`, `event:participants-list`, `event:theme`.
+
+use super::{Ctx, EventFact, Evidence, StatementFact};
+use crate::lexicon::lexicons;
+use crate::model::{DateValue, EntityKind};
+use crate::segment::TokenKind;
+use std::collections::{BTreeMap, HashMap};
+
+/// Which event each token that refers to one points at.
+#[derive(Debug, Default)]
+pub(crate) struct EventRefs {
+    by_token: BTreeMap<usize, usize>,
+}
+
+impl EventRefs {
+    /// The event token `i` refers to.
+    pub fn at(&self, i: usize) -> Option<usize> {
+        self.by_token.get(&i).copied()
+    }
+
+    fn mark(&mut self, from: usize, to: usize, event: usize) {
+        for k in from..to {
+            self.by_token.insert(k, event);
+        }
+    }
+}
+
+const START_VERBS: &[&str] = &[
+    "kicked", "kicks", "opened", "opens", "began", "begins", "started", "starts", "launched",
+    "got", "gets",
+];
+
+/// Finds events and their details, sentence by sentence.
+pub(super) fn find_events(ctx: &Ctx<'_, '_>, events: &mut Vec<EventFact>) -> EventRefs {
+    let lex = lexicons();
+    let mut refs = EventRefs::default();
+    let mut focus: Option<usize> = None;
+    let mut by_class: HashMap<String, usize> = HashMap::new();
+    let mut by_name: HashMap<String, usize> = HashMap::new();
+    for sentence in &ctx.doc.sentences {
+        let s = sentence.tokens.clone();
+        let mut in_sentence: Vec<(usize, usize, usize)> = Vec::new(); // event, from, to
+        let mut i = s.start;
+        while i < s.end {
+            // A named event, or its bracketed abbreviation.
+            if let Some(m) = ctx
+                .rec
+                .mention_starting_at(i)
+                .filter(|&m| ctx.kind(m) == EntityKind::Event)
+            {
+                let mention = &ctx.rec.mentions[m];
+                let key = mention
+                    .long_form
+                    .clone()
+                    .unwrap_or_else(|| mention.name.clone());
+                let mut from = i;
+                let event = match by_name.get(&key) {
+                    Some(&e) => e,
+                    None => {
+                        let mut fact = EventFact {
+                            name: Some(m),
+                            ..EventFact::default()
+                        };
+                        if i > 0 {
+                            if let Some(n) = lex.ordinal(ctx.word(i - 1)) {
+                                fact.ordinal = Some(n);
+                                from = i - 1;
+                            }
+                        }
+                        fact.evidence.push(Evidence {
+                            span: ctx.span(from, mention.tokens.end),
+                            rule: "event:name",
+                            confidence: 0.85,
+                        });
+                        events.push(fact);
+                        by_name.insert(key, events.len() - 1);
+                        events.len() - 1
+                    }
+                };
+                let head = ctx.word(mention.tokens.end - 1);
+                if let Some(class) = lex.event_noun_class(head) {
+                    by_class.insert(class.to_owned(), event);
+                }
+                refs.mark(from, mention.tokens.end, event);
+                in_sentence.push((event, from, mention.tokens.end));
+                focus = Some(event);
+                i = mention.tokens.end;
+                continue;
+            }
+            let w = ctx.word(i);
+            let noun_class = (w.chars().next().is_some_and(char::is_lowercase)
+                && ctx.rec.mention_at(i).is_none()
+                && !ctx.quoted[i])
+                .then(|| lex.event_noun_class(w))
+                .flatten();
+            let Some(class) = noun_class else {
+                i += 1;
+                continue;
+            };
+            // The noun must head its phrase: "summit talks" is about talks.
+            if i + 1 < s.end && lex.event_noun_class(ctx.word(i + 1)).is_some() {
+                i += 1;
+                continue;
+            }
+            let (det, from, days, date) = determiner(ctx, s.start, i);
+            let event = match (class, det.as_deref()) {
+                ("part", _) => {
+                    let label = ctx.doc.slice(from, i + 1).to_owned();
+                    events.push(EventFact {
+                        label,
+                        date,
+                        sub_event_of: focus.filter(|&f| events[f].name.is_some()),
+                        evidence: vec![Evidence {
+                            span: ctx.span(from, i + 1),
+                            rule: "event:part-of",
+                            confidence: 0.6,
+                        }],
+                        ..EventFact::default()
+                    });
+                    events.len() - 1
+                }
+                (_, Some("the" | "this" | "that")) if by_class.contains_key(class) => {
+                    let e = by_class[class];
+                    events[e].evidence.push(Evidence {
+                        span: ctx.span(from, i + 1),
+                        rule: "event:reference",
+                        confidence: 0.7,
+                    });
+                    e
+                }
+                (_, Some(_)) => {
+                    let label_from = if det.is_some() && from < i && is_determiner(ctx.word(from)) {
+                        from + 1
+                    } else {
+                        from
+                    };
+                    events.push(EventFact {
+                        label: ctx.doc.slice(label_from, i + 1).to_owned(),
+                        date,
+                        evidence: vec![Evidence {
+                            span: ctx.span(from, i + 1),
+                            rule: "event:unnamed",
+                            confidence: 0.5,
+                        }],
+                        ..EventFact::default()
+                    });
+                    by_class.insert(class.to_owned(), events.len() - 1);
+                    events.len() - 1
+                }
+                _ => {
+                    i += 1;
+                    continue;
+                }
+            };
+            if let Some(d) = days {
+                events[event].days = Some(d);
+            }
+            refs.mark(from, i + 1, event);
+            in_sentence.push((event, from, i + 1));
+            focus = Some(event);
+            i += 1;
+        }
+        for &(event, _, to) in &in_sentence {
+            details(ctx, s.clone(), to, &mut events[event]);
+        }
+        if let Some(f) = focus {
+            participants_list(ctx, s.clone(), &mut events[f]);
+        }
+    }
+    for e in events.iter_mut() {
+        finish_dates(e);
+    }
+    refs
+}
+
+fn is_determiner(w: &str) -> bool {
+    matches!(
+        w.to_lowercase().as_str(),
+        "the" | "a" | "an" | "this" | "that"
+    )
+}
+
+/// Looks left of an event noun for its determiner and modifiers: "the two-day
+/// conference", "this morning's session", "a Linux summit". Returns the determiner,
+/// where the phrase starts, a length in days, and a date.
+fn determiner(
+    ctx: &Ctx<'_, '_>,
+    floor: usize,
+    noun: usize,
+) -> (Option<String>, usize, Option<i64>, Option<DateValue>) {
+    let lex = lexicons();
+    let mut k = noun;
+    let mut days = None;
+    let mut date = None;
+    let mut modifiers = 0;
+    while k > floor && modifiers < 4 {
+        let prev = k - 1;
+        let w = ctx.word(prev);
+        if is_determiner(w) {
+            return (Some(w.to_lowercase()), prev, days, date);
+        }
+        if ctx.doc.tokens[prev].kind == TokenKind::Possessive {
+            // "this morning's session"
+            if let Some(d) = ctx.rec.date_at(prev - 1) {
+                let d = &ctx.rec.dates[d];
+                return (Some("this".into()), d.tokens.start, days, Some(d.value));
+            }
+            if let Some(m) = ctx.rec.mention_at(prev - 1) {
+                return (
+                    Some("the".into()),
+                    ctx.rec.mentions[m].tokens.start,
+                    days,
+                    date,
+                );
+            }
+            return (None, k, days, date);
+        }
+        // "two-day"
+        if w.eq_ignore_ascii_case("day") && prev >= 2 && ctx.word(prev - 1) == "-" {
+            days = lex.number(ctx.word(prev - 2));
+            k = prev - 2;
+            modifiers += 1;
+            continue;
+        }
+        let content = ctx.doc.tokens[prev].kind == TokenKind::Word
+            && !lex.is_stopword(w)
+            && lex.speech_verb(w).is_empty()
+            && ctx.rec.date_at(prev).is_none()
+            && ctx
+                .rec
+                .mention_at(prev)
+                .is_none_or(|m| ctx.kind(m) != EntityKind::Person);
+        if !content {
+            break;
+        }
+        k = prev;
+        modifiers += 1;
+    }
+    let _ = date.take();
+    (None, k, days, None)
+}
+
+/// Location, start, organizer and theme from the sentence of an event reference that
+/// ends at token `to`.
+fn details(ctx: &Ctx<'_, '_>, s: std::ops::Range<usize>, to: usize, event: &mut EventFact) {
+    let lex = lexicons();
+    // where: "in Wuzhen" right after it, or "hosted in/held in … Wuzhen" in the sentence
+    let place_after = |from: usize| -> Option<usize> {
+        let mut k = from;
+        while k < s.end
+            && (matches!(ctx.lower(k).as_str(), "the" | "of" | ",")
+                || lex.is_place_type(ctx.word(k))
+                    && ctx.word(k).chars().next().is_some_and(char::is_lowercase))
+        {
+            k += 1;
+        }
+        ctx.rec
+            .mention_starting_at(k)
+            .filter(|&m| ctx.kind(m) == EntityKind::Place)
+    };
+    if event.location.is_none() {
+        let mut location = None;
+        if matches!(ctx.lower(to).as_str(), "in" | "at") {
+            location = place_after(to + 1);
+        }
+        if location.is_none() {
+            for k in s.clone() {
+                if matches!(
+                    ctx.lower(k).as_str(),
+                    "hosted" | "held" | "staged" | "place" | "taking" | "convened"
+                ) && matches!(ctx.lower(k + 1).as_str(), "in" | "at")
+                {
+                    location = place_after(k + 2);
+                    if location.is_some() {
+                        break;
+                    }
+                }
+            }
+        }
+        if location.is_some() {
+            event.location = location;
+        }
+    }
+    // who hosted it
+    if event.organizer.is_none() {
+        for k in s.clone() {
+            if matches!(ctx.lower(k).as_str(), "hosted" | "organised" | "organized")
+                && ctx.doc.is(k + 1, "by")
+            {
+                let at = if ctx.doc.is(k + 2, "the") {
+                    k + 3
+                } else {
+                    k + 2
+                };
+                event.organizer = ctx.rec.mention_starting_at(at).filter(|&m| {
+                    matches!(ctx.kind(m), EntityKind::Organization | EntityKind::Place)
+                });
+            }
+        }
+    }
+    // when: "kicked off this morning" starts it; any other date dates it
+    let starts = s
+        .clone()
+        .any(|k| START_VERBS.contains(&ctx.lower(k).as_str()));
+    if let Some(d) = ctx.first_date_in(s.clone()) {
+        match (starts, d) {
+            (true, DateValue::Day(day)) if event.start.is_none() => event.start = Some(day),
+            _ if event.date.is_none() && event.start.is_none() => event.date = Some(d),
+            _ => {}
+        }
+    }
+    // "themed “…”", "on the theme of “…”"
+    if event.theme.is_none() {
+        for k in to..s.end.min(to + 8) {
+            let themed =
+                ctx.lower(k) == "themed" || ctx.lower(k) == "theme" && ctx.doc.is(k + 1, "of");
+            if !themed {
+                continue;
+            }
+            let open = if ctx.lower(k) == "themed" {
+                k + 1
+            } else {
+                k + 2
+            };
+            if open < s.end && ctx.doc.tokens[open].kind == TokenKind::OpenQuote {
+                if let Some(close) = (open + 1..ctx.doc.tokens.len())
+                    .find(|&c| ctx.doc.tokens[c].kind == TokenKind::CloseQuote)
+                {
+                    let mut end = close;
+                    while end > open + 1 && matches!(ctx.word(end - 1), "." | "," | ";") {
+                        end -= 1;
+                    }
+                    event.theme = Some(ctx.doc.slice(open + 1, end).to_owned());
+                    event.evidence.push(Evidence {
+                        span: ctx.span(k, close + 1),
+                        rule: "event:theme",
+                        confidence: 0.8,
+                    });
+                }
+            }
+        }
+    }
+}
+
+const PARTICIPANT_NOUNS: &[&str] = &[
+    "speakers",
+    "participants",
+    "attendees",
+    "panellists",
+    "panelists",
+    "guests",
+    "delegates",
+    "speaker",
+    "panel",
+];
+
+/// "Speakers this morning included A, B and C": every person in the list took part in
+/// the event in focus.
+fn participants_list(ctx: &Ctx<'_, '_>, s: std::ops::Range<usize>, event: &mut EventFact) {
+    let Some(noun) = s
+        .clone()
+        .find(|&k| PARTICIPANT_NOUNS.contains(&ctx.lower(k).as_str()))
+    else {
+        return;
+    };
+    let Some(verb) = (noun + 1..s.end.min(noun + 6)).find(|&k| {
+        matches!(
+            ctx.lower(k).as_str(),
+            "included" | "include" | "includes" | "were" | "are"
+        )
+    }) else {
+        return;
+    };
+    let mut added = false;
+    for m in ctx.rec.mentions_in(verb + 1..s.end) {
+        if ctx.kind(m) == EntityKind::Person && !event.participants.contains(&m) {
+            event.participants.push(m);
+            added = true;
+        }
+    }
+    if added {
+        event.evidence.push(Evidence {
+            span: ctx.span(s.start, s.end),
+            rule: "event:participants-list",
+            confidence: 0.7,
+        });
+    }
+}
+
+/// A person who spoke at an event took part in it.
+pub(super) fn participants_from_statements(statements: &[StatementFact], events: &mut [EventFact]) {
+    for st in statements {
+        if let Some(e) = st.made_at {
+            if !events[e].participants.contains(&st.speaker) {
+                events[e].participants.push(st.speaker);
+            }
+        }
+    }
+}
+
+/// A several-day event has a start and an end date, not a single date.
+fn finish_dates(e: &mut EventFact) {
+    let days = e.days.unwrap_or(1);
+    if e.start.is_none() && days > 1 {
+        if let Some(DateValue::Day(d)) = e.date {
+            e.start = Some(d);
+        }
+    }
+    if e.start.is_some() {
+        e.date = None;
+    }
+    let _ = days;
+}

@@ -1,0 +1,204 @@
+//! Links between named things: places inside places, organizations' countries,
+//! parts of organizations, where organizations are based.
+//!
+//! Rules:
+//! - `place:in` — "Wuzhen in east China's Zhejiang province"
+//! - `place:possessive` — "China's Zhejiang province"
+//! - `organization:country-possessive` — "China's State Administration for Market Regulation"
+//! - `organization:country-of-role` — "Serbia's State Secretary in the Ministry of …"
+//! - `organization:affiliated-modifier` — "Alibaba-affiliated Ant Group", "Pearson-owned …"
+//! - `organization:possessive` — "Pearson's Financial Times"
+//! - `person:affiliated-possessive` — "Sequoia Capital China's Neil Shen"
+//! - `based-in:modifier` — "Shenzhen-based ZTE"
+
+use super::{Ctx, Evidence, LinkFact, LinkKind, RoleFact};
+use crate::lexicon::lexicons;
+use crate::model::EntityKind;
+use crate::segment::TokenKind;
+
+fn is_country(ctx: &Ctx<'_, '_>, m: usize) -> bool {
+    lexicons()
+        .place(&ctx.rec.mentions[m].name)
+        .is_some_and(|c| c.is_country)
+}
+
+fn link(
+    ctx: &Ctx<'_, '_>,
+    from: usize,
+    to: usize,
+    kind: LinkKind,
+    rule: &'static str,
+    confidence: f32,
+) -> LinkFact {
+    let (a, b) = (&ctx.rec.mentions[from].tokens, &ctx.rec.mentions[to].tokens);
+    let start = a.start.min(b.start);
+    let end = a.end.max(b.end);
+    LinkFact {
+        from,
+        to,
+        kind,
+        evidence: Evidence {
+            span: ctx.span(start, end),
+            rule,
+            confidence,
+        },
+    }
+}
+
+/// Reads the links of a document.
+pub(super) fn find_links(ctx: &Ctx<'_, '_>, roles: &[RoleFact]) -> Vec<LinkFact> {
+    let lex = lexicons();
+    let n = ctx.doc.tokens.len();
+    let mut links = Vec::new();
+    let possessive_at = |k: usize| k < n && ctx.doc.tokens[k].kind == TokenKind::Possessive;
+    for (m, mention) in ctx.rec.mentions.iter().enumerate() {
+        let end = mention.tokens.end;
+        match mention.kind {
+            EntityKind::Place => {
+                // "Wuzhen in (the) (east) China's Zhejiang province"
+                if ctx.doc.is(end, "in") && !is_country(ctx, m) {
+                    let mut k = end + 1;
+                    while k < n && (ctx.doc.is(k, "the") || lex.is_direction(ctx.word(k))) {
+                        k += 1;
+                    }
+                    if let Some(q) = ctx
+                        .rec
+                        .mention_starting_at(k)
+                        .filter(|&q| ctx.kind(q) == EntityKind::Place)
+                    {
+                        let q_end = ctx.rec.mentions[q].tokens.end;
+                        let inner = possessive_at(q_end)
+                            .then(|| ctx.rec.mention_starting_at(q_end + 1))
+                            .flatten()
+                            .filter(|&r| ctx.kind(r) == EntityKind::Place);
+                        let to = inner.unwrap_or(q);
+                        links.push(link(ctx, m, to, LinkKind::LocatedIn, "place:in", 0.8));
+                    }
+                }
+                if possessive_at(end) {
+                    if let Some(r) = ctx.rec.mention_starting_at(end + 1) {
+                        match ctx.kind(r) {
+                            // "China's Zhejiang province"
+                            EntityKind::Place if !is_country(ctx, r) && !ctx.quoted[end] => {
+                                links.push(link(
+                                    ctx,
+                                    r,
+                                    m,
+                                    LinkKind::LocatedIn,
+                                    "place:possessive",
+                                    0.75,
+                                ));
+                            }
+                            // "China's State Administration for Market Regulation"
+                            EntityKind::Organization if is_country(ctx, m) => {
+                                links.push(link(
+                                    ctx,
+                                    r,
+                                    m,
+                                    LinkKind::Country,
+                                    "organization:country-possessive",
+                                    0.8,
+                                ));
+                            }
+                            _ => {}
+                        }
+                    }
+                }
+                // "Shenzhen-based ZTE"
+                if ctx.doc.is(end, "-") && ctx.doc.is(end + 1, "based") {
+                    if let Some(o) = ctx.rec.mention_starting_at(end + 2).filter(|&o| {
+                        matches!(ctx.kind(o), EntityKind::Organization | EntityKind::Person)
+                    }) {
+                        links.push(link(ctx, o, m, LinkKind::BasedIn, "based-in:modifier", 0.8));
+                    }
+                }
+            }
+            EntityKind::Organization => {
+                // "Alibaba-affiliated Ant Group"
+                if ctx.doc.is(end, "-")
+                    && matches!(
+                        ctx.lower(end + 1).as_str(),
+                        "affiliated" | "owned" | "controlled" | "backed"
+                    )
+                {
+                    if let Some(o) = ctx
+                        .rec
+                        .mention_starting_at(end + 2)
+                        .filter(|&o| ctx.kind(o) == EntityKind::Organization)
+                    {
+                        links.push(link(
+                            ctx,
+                            o,
+                            m,
+                            LinkKind::AffiliatedWith,
+                            "organization:affiliated-modifier",
+                            0.8,
+                        ));
+                    }
+                }
+                // "Pearson's Financial Times"
+                if possessive_at(end) {
+                    if let Some(o) = ctx
+                        .rec
+                        .mention_starting_at(end + 1)
+                        .filter(|&o| ctx.kind(o) == EntityKind::Organization)
+                    {
+                        links.push(link(
+                            ctx,
+                            o,
+                            m,
+                            LinkKind::AffiliatedWith,
+                            "organization:possessive",
+                            0.7,
+                        ));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    for role in roles {
+        // "Serbia's State Secretary in the Ministry of …": the ministry is Serbia's.
+        if role.evidence.rule == "role:title-in-organization" {
+            if let Some(org) = role.at {
+                let first = ctx.rec.titles.iter().find(|t| {
+                    ctx.span(t.tokens.start, t.tokens.end).start >= role.evidence.span.start
+                });
+                if let Some(t) = first {
+                    let a = t.tokens.start;
+                    if a >= 2 && possessive_at(a - 1) {
+                        if let Some(c) = ctx
+                            .rec
+                            .mention_ending_at(a - 1)
+                            .filter(|&c| is_country(ctx, c))
+                        {
+                            links.push(link(
+                                ctx,
+                                org,
+                                c,
+                                LinkKind::Country,
+                                "organization:country-of-role",
+                                0.75,
+                            ));
+                        }
+                    }
+                }
+            }
+        }
+        if role.evidence.rule == "role:possessive" {
+            if let Some(org) = role.at {
+                links.push(LinkFact {
+                    from: role.person,
+                    to: org,
+                    kind: LinkKind::AffiliatedWith,
+                    evidence: Evidence {
+                        span: role.evidence.span,
+                        rule: "person:affiliated-possessive",
+                        confidence: 0.7,
+                    },
+                });
+            }
+        }
+    }
+    links
+}

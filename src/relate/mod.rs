@@ -1,0 +1,368 @@
+//! Mentions → facts: roles, statements, events and actions, and the links between
+//! places and organizations.
+//!
+//! Each rule reads one English construction off the tokens of a sentence, using the
+//! mentions, titles and dates that recognition found, and records which rule fired
+//! and how sure it is. Facts point at mentions here; [`resolve`](crate::resolve)
+//! turns them into facts about entities.
+
+mod actions;
+mod events;
+mod links;
+mod roles;
+mod statements;
+
+use crate::model::{Date, DateValue, EntityKind, Span};
+use crate::recognize::Recognized;
+use crate::segment::{Document, TokenKind};
+use std::ops::Range;
+
+/// Where a fact was read, by which rule, how surely.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Evidence {
+    /// The words the fact was read from.
+    pub span: Span,
+    /// The rule that read it, e.g. `role:organization-title-person`.
+    pub rule: &'static str,
+    /// The rule's confidence, in [0, 1].
+    pub confidence: f32,
+}
+
+/// A person's title at an organization or place.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RoleFact {
+    /// The person's mention.
+    pub person: usize,
+    /// The title as written, if the text gives one.
+    pub title: Option<String>,
+    /// The organization or place's mention.
+    pub at: Option<usize>,
+    /// Where it was read.
+    pub evidence: Evidence,
+}
+
+/// Something said, directly or in reported speech.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StatementFact {
+    /// The speaker's mention.
+    pub speaker: usize,
+    /// Whether the words stand inside quotation marks.
+    pub direct: bool,
+    /// The words said.
+    pub text: String,
+    /// Where those words are.
+    pub text_span: Span,
+    /// The event it was said at, as an index into the events.
+    pub made_at: Option<usize>,
+    /// When it was said.
+    pub date: Option<DateValue>,
+    /// The mentions inside the words said.
+    pub mentions: Vec<usize>,
+    /// Where it was read (the whole sentence, attribution included).
+    pub evidence: Evidence,
+}
+
+/// An event: named ("the seventh World Internet Conference"), referred to ("the
+/// two-day conference"), or an action read off a verb ("halted by the exchange").
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct EventFact {
+    /// The mention of its name, for a named event.
+    pub name: Option<usize>,
+    /// Its label when it has no name: the words that introduce it.
+    pub label: String,
+    /// The verb's lemma, for an action.
+    pub trigger: Option<String>,
+    /// Who did it.
+    pub agent: Option<usize>,
+    /// To whom or what.
+    pub affected: Option<usize>,
+    /// When, for a one-day event.
+    pub date: Option<DateValue>,
+    /// When it started.
+    pub start: Option<Date>,
+    /// How many days it lasts ("two-day").
+    pub days: Option<i64>,
+    /// Where.
+    pub location: Option<usize>,
+    /// Which edition ("seventh").
+    pub ordinal: Option<i64>,
+    /// Persons and organizations that took part.
+    pub participants: Vec<usize>,
+    /// Who hosted it.
+    pub organizer: Option<usize>,
+    /// The event it is part of.
+    pub sub_event_of: Option<usize>,
+    /// What it was about.
+    pub theme: Option<String>,
+    /// Where it was read.
+    pub evidence: Vec<Evidence>,
+}
+
+/// How two named things are linked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum LinkKind {
+    /// Place → containing place.
+    LocatedIn,
+    /// Organization → its country.
+    Country,
+    /// Part → whole (subsidiary → owner, member → organization).
+    AffiliatedWith,
+    /// Organization or person → where it is based.
+    BasedIn,
+}
+
+/// A link between two mentions.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LinkFact {
+    /// From.
+    pub from: usize,
+    /// To.
+    pub to: usize,
+    /// Which link.
+    pub kind: LinkKind,
+    /// Where it was read.
+    pub evidence: Evidence,
+}
+
+/// All facts read off one article, pointing at mentions.
+#[derive(Debug, Default)]
+pub struct Facts {
+    /// Roles.
+    pub roles: Vec<RoleFact>,
+    /// Statements.
+    pub statements: Vec<StatementFact>,
+    /// Events and actions.
+    pub events: Vec<EventFact>,
+    /// Links.
+    pub links: Vec<LinkFact>,
+}
+
+/// Reads every fact off a recognized document.
+pub fn relate(doc: &Document<'_>, rec: &Recognized) -> Facts {
+    let ctx = Ctx::new(doc, rec);
+    let mut facts = Facts::default();
+    let event_refs = events::find_events(&ctx, &mut facts.events);
+    facts.roles = roles::find_roles(&ctx);
+    facts.statements = statements::find_statements(&ctx, &event_refs);
+    events::participants_from_statements(&facts.statements, &mut facts.events);
+    actions::find_actions(&ctx, &mut facts.events);
+    facts.links = links::find_links(&ctx, &facts.roles);
+    facts
+}
+
+/// The document with its recognized items, and the questions rules ask about them.
+pub(crate) struct Ctx<'d, 'a> {
+    pub doc: &'d Document<'a>,
+    pub rec: &'d Recognized,
+    /// Whether each token lies inside quotation marks.
+    pub quoted: Vec<bool>,
+}
+
+impl<'d, 'a> Ctx<'d, 'a> {
+    fn new(doc: &'d Document<'a>, rec: &'d Recognized) -> Self {
+        let mut quoted = vec![false; doc.tokens.len()];
+        for (open, close) in quotes(doc) {
+            for q in quoted.iter_mut().take(close + 1).skip(open) {
+                *q = true;
+            }
+        }
+        Self { doc, rec, quoted }
+    }
+
+    pub fn word(&self, i: usize) -> &'a str {
+        self.doc.word(i)
+    }
+
+    pub fn lower(&self, i: usize) -> String {
+        self.doc.word(i).to_lowercase()
+    }
+
+    pub fn kind(&self, mention: usize) -> EntityKind {
+        self.rec.mentions[mention].kind
+    }
+
+    /// The token range of the sentence holding token `i`.
+    pub fn sentence(&self, i: usize) -> Range<usize> {
+        self.doc.sentences[self.doc.sentence_of(i)].tokens.clone()
+    }
+
+    /// The span of tokens `from..to`.
+    pub fn span(&self, from: usize, to: usize) -> Span {
+        Span::new(self.doc.tokens[from].start, self.doc.tokens[to - 1].end)
+    }
+
+    /// The most recent mention of `kind` that ends at or before token `i`.
+    pub fn last_mention_before(&self, i: usize, kinds: &[EntityKind]) -> Option<usize> {
+        self.rec
+            .mentions
+            .iter()
+            .enumerate()
+            .rev()
+            .find(|(_, m)| m.tokens.end <= i && kinds.contains(&m.kind))
+            .map(|(k, _)| k)
+    }
+
+    /// What a pronoun or a description at token `i` refers to: "he"/"she" → the last
+    /// person, "it"/"the company" → the last organization.
+    pub fn antecedent(&self, i: usize) -> Option<(usize, usize)> {
+        let w = self.lower(i);
+        match w.as_str() {
+            "he" | "she" | "him" | "his" | "her" => self
+                .last_mention_before(i, &[EntityKind::Person])
+                .map(|m| (m, i + 1)),
+            "it" | "its" | "they" => self
+                .last_mention_before(i, &[EntityKind::Organization])
+                .map(|m| (m, i + 1)),
+            "the" if i + 1 < self.doc.tokens.len() => {
+                let noun = self.lower(i + 1);
+                if matches!(
+                    noun.as_str(),
+                    "company"
+                        | "firm"
+                        | "group"
+                        | "bank"
+                        | "airline"
+                        | "carrier"
+                        | "retailer"
+                        | "regulator"
+                        | "union"
+                ) {
+                    self.last_mention_before(i, &[EntityKind::Organization])
+                        .map(|m| (m, i + 2))
+                } else {
+                    None
+                }
+            }
+            _ => None,
+        }
+    }
+
+    /// The actor (person, organization, place) whose noun phrase ends right before
+    /// token `end`, skipping auxiliaries, adverbs and dates ("BA last year introduced",
+    /// "Mr Straw has also said"). Returns the mention and where its phrase starts.
+    pub fn subject_before(&self, end: usize, floor: usize) -> Option<(usize, usize)> {
+        let mut k = end;
+        while k > floor {
+            let w = self.lower(k - 1);
+            let skippable =
+                matches!(
+                    w.as_str(),
+                    "has"
+                        | "have"
+                        | "had"
+                        | "also"
+                        | "later"
+                        | "then"
+                        | "previously"
+                        | "already"
+                        | "still"
+                        | "now"
+                        | "again"
+                        | "is"
+                        | "was"
+                        | "are"
+                        | "were"
+                        | "will"
+                        | "would"
+                        | "could"
+                        | "recently"
+                ) || (w.ends_with("ly") && w.len() > 4 && self.rec.mention_at(k - 1).is_none())
+                    || self.rec.date_at(k - 1).is_some()
+                    || (w == "year" || w == "week" || w == "month")
+                        && k >= 2
+                        && self.lower(k - 2) == "last";
+            if skippable {
+                k -= 1;
+            } else {
+                break;
+            }
+        }
+        if k <= floor {
+            return None;
+        }
+        if let Some(m) = self.rec.mention_ending_at(k) {
+            if crate::recognize::can_act(self.kind(m)) {
+                return Some((m, self.phrase_start(m)));
+            }
+            return None;
+        }
+        // Pronouns and "the company".
+        if let Some((m, _)) = self.antecedent(k - 1) {
+            return Some((m, k - 1));
+        }
+        if k >= 2 {
+            if let Some((m, after)) = self.antecedent(k - 2) {
+                if after == k {
+                    return Some((m, k - 2));
+                }
+            }
+        }
+        None
+    }
+
+    /// Where the noun phrase around a mention starts: titles, other names and
+    /// possessives in front of it belong to it ("Alibaba CEO Daniel Zhang Yong",
+    /// "Sequoia Capital China's Neil Shen").
+    pub fn phrase_start(&self, mention: usize) -> usize {
+        let lex = crate::lexicon::lexicons();
+        let mut start = self.rec.mentions[mention].tokens.start;
+        while start > 0 {
+            let prev = start - 1;
+            start = if let Some(t) = self.rec.title_at(prev) {
+                self.rec.titles[t].tokens.start
+            } else if let Some(m) = self.rec.mention_at(prev) {
+                self.rec.mentions[m].tokens.start
+            } else if self.doc.tokens[prev].kind == TokenKind::Possessive
+                || lex.is_honorific(self.word(prev))
+                || (self.word(prev) == "." && prev > 0 && lex.is_honorific(self.word(prev - 1)))
+                || self.lower(prev) == "the"
+            {
+                prev
+            } else {
+                break;
+            };
+        }
+        start
+    }
+
+    /// The first actor mention in `range`.
+    pub fn first_actor_in(&self, range: Range<usize>) -> Option<usize> {
+        self.rec
+            .mentions_in(range)
+            .find(|&m| crate::recognize::can_act(self.kind(m)))
+    }
+
+    /// The first date in `range`.
+    pub fn first_date_in(&self, range: Range<usize>) -> Option<DateValue> {
+        self.rec
+            .dates
+            .iter()
+            .find(|d| range.contains(&d.tokens.start))
+            .map(|d| d.value)
+    }
+}
+
+/// Pairs of quotation marks (opening, closing token) within each paragraph.
+pub(crate) fn quotes(doc: &Document<'_>) -> Vec<(usize, usize)> {
+    let mut pairs = Vec::new();
+    let mut open: Option<usize> = None;
+    let mut paragraph = usize::MAX;
+    for s in &doc.sentences {
+        if s.paragraph != paragraph {
+            paragraph = s.paragraph;
+            open = None;
+        }
+        for i in s.tokens.clone() {
+            match doc.tokens[i].kind {
+                TokenKind::OpenQuote => open = Some(i),
+                TokenKind::CloseQuote => {
+                    if let Some(o) = open.take() {
+                        pairs.push((o, i));
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    pairs
+}

@@ -1,0 +1,374 @@
+//! Statements: who said what, in quotation marks or in reported speech.
+//!
+//! Rules:
+//! - `statement:quote-then-attribution` — “…,” said Zhang / “…,” he said
+//! - `statement:attribution-then-quote` — Xi sent a letter, saying that “…”
+//! - `statement:continued-quote` — a quotation with no attribution of its own, next to
+//!   one that has it, or following the same speaker's last statement
+//! - `statement:reported-after-verb` — Zhang noted that … / Straw said it was wrong …
+//! - `statement:reported-before-attribution` — …, Alibaba CEO Daniel Zhang told the conference
+
+use super::events::EventRefs;
+use super::{Ctx, Evidence, StatementFact, quotes};
+use crate::lexicon::lexicons;
+use crate::model::EntityKind;
+use crate::segment::TokenKind;
+use std::collections::HashSet;
+use std::ops::Range;
+
+/// Reads the statements of a document.
+pub(super) fn find_statements(ctx: &Ctx<'_, '_>, events: &EventRefs) -> Vec<StatementFact> {
+    let mut used_verbs = HashSet::new();
+    let mut statements = direct_statements(ctx, events, &mut used_verbs);
+    statements.extend(reported_statements(ctx, events, &used_verbs));
+    statements.sort_by_key(|s| s.text_span);
+    statements
+}
+
+/// A speech verb at token `v`: its lemma, where the verb (with particle) ends, and
+/// whether it needs a "that" clause to report speech.
+fn speech_verb_at(ctx: &Ctx<'_, '_>, v: usize) -> Option<(String, usize, bool)> {
+    if ctx.doc.tokens[v].kind != TokenKind::Word {
+        return None;
+    }
+    let entries = lexicons().speech_verb(ctx.word(v));
+    for e in entries {
+        match &e.particle {
+            Some(p) if ctx.doc.is(v + 1, p) => return Some((e.lemma.clone(), v + 2, e.needs_that)),
+            Some(_) => {}
+            None => return Some((e.lemma.clone(), v + 1, e.needs_that)),
+        }
+    }
+    None
+}
+
+/// The speaker right after a speech verb: "said Zhang", "said spokeswoman Jill
+/// Sutherland", "said Jeremy Dear, NUJ General Secretary".
+fn speaker_after_verb(ctx: &Ctx<'_, '_>, from: usize, to: usize) -> Option<usize> {
+    let mut k = from;
+    while k < to {
+        if let Some(m) = ctx.rec.mention_starting_at(k) {
+            return crate::recognize::can_act(ctx.kind(m)).then_some(m);
+        }
+        if let Some((m, _)) = ctx.antecedent(k) {
+            return Some(m);
+        }
+        let w = ctx.word(k);
+        let title = ctx.rec.title_at(k).is_some();
+        if !(title || w == "the" || lexicons().is_honorific(w) || w == ".") {
+            return None;
+        }
+        k += 1;
+    }
+    None
+}
+
+/// The attribution after a closing quotation mark: the speaker and the verb.
+fn attribution_after(ctx: &Ctx<'_, '_>, from: usize, to: usize) -> Option<(usize, usize)> {
+    let mut k = from;
+    while k < to && matches!(ctx.word(k), "," | "\u{2013}" | "\u{2014}" | "-") {
+        k += 1;
+    }
+    if k >= to {
+        return None;
+    }
+    if let Some((_, verb_end, _)) = speech_verb_at(ctx, k) {
+        return speaker_after_verb(ctx, verb_end, to).map(|m| (m, k));
+    }
+    for v in k..to.min(k + 10) {
+        if ctx.doc.tokens[v].kind != TokenKind::Word
+            && ctx.doc.tokens[v].kind != TokenKind::Possessive
+            && ctx.word(v) != "."
+        {
+            return None;
+        }
+        if speech_verb_at(ctx, v).is_some() {
+            return ctx
+                .subject_before(v, k.saturating_sub(1))
+                .map(|(m, _)| (m, v));
+        }
+    }
+    None
+}
+
+/// The attribution before an opening quotation mark: "Xi …, saying that “…", "He said: “…".
+fn attribution_before(
+    ctx: &Ctx<'_, '_>,
+    sentence: &Range<usize>,
+    open: usize,
+) -> Option<(usize, usize)> {
+    let mut k = open;
+    while k > sentence.start && matches!(ctx.lower(k - 1).as_str(), ":" | "," | "that") {
+        k -= 1;
+    }
+    if k <= sentence.start {
+        return None;
+    }
+    let v = k - 1;
+    let (lemma, verb_end, _) = speech_verb_at(ctx, v).or_else(|| {
+        // "pointed out that": the particle sits right before the mark.
+        (v > 0)
+            .then(|| speech_verb_at(ctx, v - 1))
+            .flatten()
+            .filter(|(_, end, _)| *end == k)
+    })?;
+    let v = if verb_end == k && ctx.doc.is(v, "out") {
+        v - 1
+    } else {
+        v
+    };
+    let _ = lemma;
+    if let Some((m, _)) = ctx.subject_before(v, sentence.start) {
+        return Some((m, v));
+    }
+    // "…, saying that": the subject of the main clause speaks.
+    let persons = ctx
+        .rec
+        .mentions_in(sentence.start..v)
+        .find(|&m| ctx.kind(m) == EntityKind::Person);
+    persons
+        .or_else(|| ctx.first_actor_in(sentence.start..v))
+        .map(|m| (m, v))
+}
+
+fn quote_text(ctx: &Ctx<'_, '_>, open: usize, close: usize) -> (String, crate::model::Span) {
+    let mut end = close;
+    while end > open + 1 && matches!(ctx.word(end - 1), "," | ";" | ":" | "\u{2013}" | "\u{2014}") {
+        end -= 1;
+    }
+    let span = ctx.span(open + 1, end);
+    (span.of(ctx.doc.text).trim().to_owned(), span)
+}
+
+fn mentions_within(ctx: &Ctx<'_, '_>, range: Range<usize>) -> Vec<usize> {
+    ctx.rec
+        .mentions_in(range.clone())
+        .filter(|&m| ctx.rec.mentions[m].tokens.end <= range.end)
+        .collect()
+}
+
+/// The event a statement was made at, named in its attribution: "told the seventh
+/// World Internet Conference", "said Zhang, at this morning's session".
+fn made_at(events: &EventRefs, attribution: Range<usize>) -> Option<usize> {
+    attribution.clone().find_map(|k| events.at(k))
+}
+
+fn direct_statements(
+    ctx: &Ctx<'_, '_>,
+    events: &EventRefs,
+    used_verbs: &mut HashSet<usize>,
+) -> Vec<StatementFact> {
+    let pairs = quotes(ctx.doc);
+    let mut found: Vec<(usize, usize, Option<usize>, &'static str)> = Vec::new();
+    for &(open, close) in &pairs {
+        if close - open < 4 {
+            continue; // a quoted word or two is a phrase, not a statement
+        }
+        let s_open = ctx.sentence(open);
+        let s_close = ctx.sentence(close);
+        let before_is_empty =
+            (s_open.start..open).all(|k| ctx.doc.tokens[k].kind != TokenKind::Word);
+        let after_end = s_close.end;
+        if let Some((speaker, verb)) = attribution_after(ctx, close + 1, after_end) {
+            used_verbs.insert(verb);
+            found.push((
+                open,
+                close,
+                Some(speaker),
+                "statement:quote-then-attribution",
+            ));
+        } else if let Some((speaker, verb)) = attribution_before(ctx, &s_open, open) {
+            // The quotation must run to the end of its sentence, or it is only a phrase
+            // inside reported speech.
+            let rest_is_empty =
+                (close + 1..after_end).all(|k| ctx.doc.tokens[k].kind != TokenKind::Word);
+            if rest_is_empty {
+                used_verbs.insert(verb);
+                found.push((
+                    open,
+                    close,
+                    Some(speaker),
+                    "statement:attribution-then-quote",
+                ));
+            }
+        } else if before_is_empty {
+            let rest_is_empty =
+                (close + 1..after_end).all(|k| ctx.doc.tokens[k].kind != TokenKind::Word);
+            if rest_is_empty {
+                found.push((open, close, None, "statement:continued-quote"));
+            }
+        }
+    }
+    // Quotations without their own attribution take the speaker of the next one when
+    // nothing but punctuation separates them, or else of the previous one.
+    for i in (0..found.len()).rev() {
+        if found[i].2.is_none() && i + 1 < found.len() && found[i + 1].2.is_some() {
+            let gap = found[i].1 + 1..found[i + 1].0;
+            if gap
+                .clone()
+                .all(|k| ctx.doc.tokens[k].kind != TokenKind::Word)
+            {
+                found[i].2 = found[i + 1].2;
+            }
+        }
+    }
+    let mut statements: Vec<StatementFact> = Vec::new();
+    let mut last: Option<(usize, usize)> = None; // speaker, paragraph
+    for (open, close, speaker, rule) in found {
+        let paragraph = ctx.doc.sentences[ctx.doc.sentence_of(open)].paragraph;
+        let speaker = match speaker {
+            Some(s) => s,
+            None => match last {
+                Some((s, p)) if p + 1 >= paragraph => s,
+                _ => continue,
+            },
+        };
+        let s_open = ctx.sentence(open);
+        let s_close = ctx.sentence(close);
+        let (text, text_span) = quote_text(ctx, open, close);
+        let whole = s_open.start..s_close.end;
+        let confidence = if rule == "statement:continued-quote" {
+            0.6
+        } else {
+            0.85
+        };
+        statements.push(StatementFact {
+            speaker,
+            direct: true,
+            text,
+            text_span,
+            made_at: made_at(events, close + 1..s_close.end),
+            date: ctx.first_date_in(whole.clone()),
+            mentions: mentions_within(ctx, open + 1..close),
+            evidence: Evidence {
+                span: ctx.span(whole.start, whole.end),
+                rule,
+                confidence,
+            },
+        });
+        last = Some((
+            speaker,
+            ctx.doc.sentences[ctx.doc.sentence_of(close)].paragraph,
+        ));
+    }
+    statements
+}
+
+/// The end of a sentence's content: before its final punctuation and closing quotes.
+fn content_end(ctx: &Ctx<'_, '_>, sentence: &Range<usize>) -> usize {
+    let mut end = sentence.end;
+    while end > sentence.start
+        && matches!(
+            ctx.doc.tokens[end - 1].kind,
+            TokenKind::Punct | TokenKind::CloseQuote
+        )
+    {
+        end -= 1;
+    }
+    end
+}
+
+fn reported_statements(
+    ctx: &Ctx<'_, '_>,
+    events: &EventRefs,
+    used_verbs: &HashSet<usize>,
+) -> Vec<StatementFact> {
+    let mut statements = Vec::new();
+    for sentence in &ctx.doc.sentences {
+        let s = sentence.tokens.clone();
+        for v in s.clone() {
+            if ctx.quoted[v] || used_verbs.contains(&v) || v > 0 && ctx.lower(v - 1) == "to" {
+                continue;
+            }
+            let Some((lemma, verb_end, needs_that)) = speech_verb_at(ctx, v) else {
+                continue;
+            };
+            let subject = ctx.subject_before(v, s.start);
+            let end = content_end(ctx, &s);
+            let (speaker, content, attribution, rule) = match subject {
+                // "…, Alibaba CEO Daniel Zhang Yong told the conference"
+                Some((m, p)) if p > s.start + 2 && ctx.doc.is(p - 1, ",") => (
+                    m,
+                    s.start..p - 1,
+                    v..end,
+                    "statement:reported-before-attribution",
+                ),
+                Some((m, _)) => {
+                    let mut c = verb_end;
+                    if lemma == "tell" {
+                        // "told Reuters (that) …", "told him …"
+                        if let Some(o) = ctx.rec.mention_starting_at(c) {
+                            c = ctx.rec.mentions[o].tokens.end;
+                        } else if matches!(
+                            ctx.lower(c).as_str(),
+                            "him" | "her" | "them" | "us" | "me" | "reporters" | "journalists"
+                        ) {
+                            c += 1;
+                        } else if let Some(t) =
+                            (c..end.min(c + 8)).find(|&k| ctx.lower(k) == "that")
+                        {
+                            c = t;
+                        } else {
+                            continue;
+                        }
+                    }
+                    if ctx.doc.is(c, ",") {
+                        c += 1;
+                    }
+                    if ctx.lower(c) == "that" {
+                        c += 1;
+                    } else if needs_that {
+                        continue;
+                    }
+                    if c < end && ctx.doc.tokens[c].kind == TokenKind::OpenQuote {
+                        continue; // a direct quotation follows
+                    }
+                    (m, c..end, verb_end..c, "statement:reported-after-verb")
+                }
+                // "…, said the minister" with the speaker after the verb
+                None if v > s.start + 2 && ctx.doc.is(v - 1, ",") => {
+                    match speaker_after_verb(ctx, verb_end, end) {
+                        Some(m) => (
+                            m,
+                            s.start..v - 1,
+                            v..end,
+                            "statement:reported-before-attribution",
+                        ),
+                        None => continue,
+                    }
+                }
+                None => continue,
+            };
+            if content.len() < 3
+                || content.clone().any(|k| ctx.quoted[k])
+                    && ctx.doc.tokens[content.start].kind == TokenKind::OpenQuote
+            {
+                continue;
+            }
+            if content
+                .clone()
+                .filter(|&k| ctx.doc.tokens[k].kind == TokenKind::Word)
+                .count()
+                < 3
+            {
+                continue;
+            }
+            let text_span = ctx.span(content.start, content.end);
+            statements.push(StatementFact {
+                speaker,
+                direct: false,
+                text: text_span.of(ctx.doc.text).trim().to_owned(),
+                text_span,
+                made_at: made_at(events, attribution),
+                date: ctx.first_date_in(s.clone()),
+                mentions: mentions_within(ctx, content.clone()),
+                evidence: Evidence {
+                    span: ctx.span(s.start, s.end),
+                    rule,
+                    confidence: 0.75,
+                },
+            });
+        }
+    }
+    statements
+}

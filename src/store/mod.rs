@@ -1,0 +1,180 @@
+//! Quads → RDF files and Oxigraph stores; SPARQL over them.
+//!
+//! This is the only module that writes. A store keeps each article in the named
+//! graph whose name is the article's IRI, so re-extracting an article replaces
+//! exactly that graph, in one transaction.
+
+mod query;
+
+pub use query::{QueryOutput, ResultsFormat, run_query, write_results};
+
+use crate::mint::vocab;
+use oxigraph::io::{RdfFormat, RdfParser, RdfSerializer};
+use oxigraph::model::{GraphNameRef, NamedNode, Quad, QuadRef};
+use oxigraph::store::{StorageError, Store};
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+/// What can go wrong while writing or loading RDF.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// Reading or writing a file failed.
+    #[error("{path}: {source}")]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// The cause.
+        source: io::Error,
+    },
+    /// An RDF file did not parse.
+    #[error("{path}: {message}")]
+    Syntax {
+        /// The file.
+        path: PathBuf,
+        /// What was wrong and where (line and column, 1-based).
+        message: String,
+    },
+    /// A file extension that names no RDF format newsgraph reads or writes.
+    #[error("{path}: unknown RDF format (use .ttl, .nt, .nq or .trig{extra})")]
+    UnknownFormat {
+        /// The file.
+        path: PathBuf,
+        /// More formats accepted in this context.
+        extra: &'static str,
+    },
+    /// The store failed.
+    #[error("store {path}: {source}")]
+    Storage {
+        /// The store directory.
+        path: PathBuf,
+        /// The cause.
+        source: StorageError,
+    },
+}
+
+/// The RDF format a file name asks for, by its extension.
+pub fn format_of_path(path: &Path) -> Option<RdfFormat> {
+    let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+    format_of_name(&ext)
+}
+
+/// The RDF format for a short name or extension ("ttl", "nq", "trig", "nt", "rdf", "jsonld").
+pub fn format_of_name(name: &str) -> Option<RdfFormat> {
+    Some(match name {
+        "ttl" | "turtle" => RdfFormat::Turtle,
+        "nt" | "ntriples" | "n-triples" => RdfFormat::NTriples,
+        "nq" | "nquads" | "n-quads" => RdfFormat::NQuads,
+        "trig" => RdfFormat::TriG,
+        "rdf" | "xml" | "rdfxml" | "owl" => RdfFormat::RdfXml,
+        _ => return None,
+    })
+}
+
+/// Writes quads in a format. Formats without graphs (Turtle, N-Triples) get the
+/// triples; Turtle and TriG are written with the ontology's prefixes, each subject's
+/// triples grouped together (quads are expected sorted, as [`mint`](crate::mint) leaves them).
+pub fn write_quads(
+    mut out: impl Write,
+    format: RdfFormat,
+    quads: &[Quad],
+    base: &str,
+) -> io::Result<()> {
+    let mut serializer = RdfSerializer::from_format(format);
+    if matches!(format, RdfFormat::Turtle | RdfFormat::TriG) {
+        for (prefix, iri) in vocab::prefixes(base) {
+            serializer = serializer
+                .with_prefix(prefix, iri)
+                .map_err(io::Error::other)?;
+        }
+    }
+    let mut writer = serializer.for_writer(&mut out);
+    let keep_graphs = format.supports_datasets();
+    for q in quads {
+        if keep_graphs {
+            writer.serialize_quad(q)?;
+        } else {
+            writer.serialize_quad(QuadRef::new(
+                &q.subject,
+                &q.predicate,
+                &q.object,
+                GraphNameRef::DefaultGraph,
+            ))?;
+        }
+    }
+    writer.finish()?;
+    out.flush()
+}
+
+/// An on-disk Oxigraph store with one named graph per article.
+pub struct ArticleStore {
+    store: Store,
+    path: PathBuf,
+}
+
+impl ArticleStore {
+    /// Opens (creating if needed) the store in a directory.
+    pub fn open(path: &Path) -> Result<Self, StoreError> {
+        let store = Store::open(path).map_err(|source| StoreError::Storage {
+            path: path.to_owned(),
+            source,
+        })?;
+        Ok(Self {
+            store,
+            path: path.to_owned(),
+        })
+    }
+
+    /// The underlying Oxigraph store.
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    /// Replaces the named graph `graph` with `quads` (whose graph names are ignored),
+    /// atomically: readers see the old graph or the new one, never a mix.
+    pub fn replace_graph(&self, graph: &NamedNode, quads: &[Quad]) -> Result<(), StoreError> {
+        let storage = |source| StoreError::Storage {
+            path: self.path.clone(),
+            source,
+        };
+        let mut transaction = self.store.start_transaction().map_err(storage)?;
+        transaction.clear_graph(graph).map_err(storage)?;
+        transaction.extend(
+            quads
+                .iter()
+                .map(|q| QuadRef::new(&q.subject, &q.predicate, &q.object, graph)),
+        );
+        transaction.commit().map_err(storage)
+    }
+}
+
+/// Loads RDF files into a new in-memory store: triples into the default graph,
+/// quads into their named graphs.
+pub fn load_files(paths: &[PathBuf]) -> Result<Store, StoreError> {
+    let store = Store::new().map_err(|source| StoreError::Storage {
+        path: PathBuf::from("(memory)"),
+        source,
+    })?;
+    for path in paths {
+        let format = format_of_path(path).ok_or_else(|| StoreError::UnknownFormat {
+            path: path.clone(),
+            extra: ", .rdf",
+        })?;
+        let data = std::fs::read(path).map_err(|source| StoreError::Io {
+            path: path.clone(),
+            source,
+        })?;
+        let parser = RdfParser::from_format(format);
+        let mut quads = Vec::new();
+        for quad in parser.for_slice(&data) {
+            quads.push(quad.map_err(|e| StoreError::Syntax {
+                path: path.clone(),
+                message: e.to_string(),
+            })?);
+        }
+        store.extend(quads).map_err(|source| StoreError::Storage {
+            path: path.clone(),
+            source,
+        })?;
+    }
+    Ok(store)
+}

@@ -1,0 +1,188 @@
+//! SPARQL queries and the formats their results are written in.
+
+use crate::mint::vocab;
+use oxigraph::io::{RdfFormat, RdfSerializer};
+use oxigraph::model::Term;
+use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
+use oxigraph::sparql::{QueryResults, SparqlEvaluator};
+use oxigraph::store::Store;
+use std::io::{self, Write};
+
+/// How query results are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ResultsFormat {
+    /// Aligned columns for a terminal (graphs as Turtle).
+    Table,
+    /// SPARQL 1.1 Query Results JSON.
+    Json,
+    /// SPARQL 1.1 Query Results CSV.
+    Csv,
+    /// SPARQL 1.1 Query Results TSV.
+    Tsv,
+    /// SPARQL Query Results XML.
+    Xml,
+    /// A graph result as RDF in this format.
+    Rdf(RdfFormat),
+}
+
+/// A query's answer.
+pub type QueryOutput = QueryResults<'static>;
+
+/// Runs a SPARQL query over a store. Unless the query names its dataset (`FROM`,
+/// `FROM NAMED`), the default graph is the union of all graphs, so questions about
+/// articles need no `GRAPH` clause.
+pub fn run_query(store: &Store, query: &str) -> Result<QueryOutput, String> {
+    let mut prepared = SparqlEvaluator::new()
+        .parse_query(query)
+        .map_err(|e| format!("SPARQL syntax error: {e}"))?;
+    if prepared.dataset().is_default_dataset() {
+        prepared.dataset_mut().set_default_graph_as_union();
+    }
+    prepared
+        .on_store(store)
+        .execute()
+        .map_err(|e| format!("query failed: {e}"))
+}
+
+/// Writes query results.
+pub fn write_results(
+    mut out: impl Write,
+    results: QueryOutput,
+    format: ResultsFormat,
+    base: &str,
+) -> io::Result<()> {
+    match results {
+        QueryResults::Boolean(value) => match format {
+            ResultsFormat::Table | ResultsFormat::Rdf(_) => writeln!(out, "{value}")?,
+            other => {
+                QueryResultsSerializer::from_format(sparql_format(other))
+                    .serialize_boolean_to_writer(&mut out, value)?;
+            }
+        },
+        QueryResults::Solutions(solutions) => {
+            let variables = solutions.variables().to_vec();
+            if let ResultsFormat::Table | ResultsFormat::Rdf(_) = format {
+                let mut rows = Vec::new();
+                for solution in solutions {
+                    let solution = solution.map_err(io::Error::other)?;
+                    rows.push(
+                        variables
+                            .iter()
+                            .map(|v| {
+                                solution
+                                    .get(v)
+                                    .map(|t| display_term(t, base))
+                                    .unwrap_or_default()
+                            })
+                            .collect::<Vec<_>>(),
+                    );
+                }
+                let header: Vec<String> = variables
+                    .iter()
+                    .map(|v| format!("?{}", v.as_str()))
+                    .collect();
+                write_table(&mut out, &header, &rows)?;
+            } else {
+                let mut writer = QueryResultsSerializer::from_format(sparql_format(format))
+                    .serialize_solutions_to_writer(&mut out, variables)?;
+                for solution in solutions {
+                    let solution = solution.map_err(io::Error::other)?;
+                    writer.serialize(&solution)?;
+                }
+                writer.finish()?;
+            }
+        }
+        QueryResults::Graph(triples) => {
+            let rdf = match format {
+                ResultsFormat::Rdf(f) => f,
+                _ => RdfFormat::Turtle,
+            };
+            let mut serializer = RdfSerializer::from_format(rdf);
+            if matches!(rdf, RdfFormat::Turtle | RdfFormat::TriG) {
+                for (prefix, iri) in vocab::prefixes(base) {
+                    serializer = serializer
+                        .with_prefix(prefix, iri)
+                        .map_err(io::Error::other)?;
+                }
+            }
+            let mut writer = serializer.for_writer(&mut out);
+            for triple in triples {
+                writer.serialize_triple(&triple.map_err(io::Error::other)?)?;
+            }
+            writer.finish()?;
+        }
+    }
+    out.flush()
+}
+
+fn sparql_format(format: ResultsFormat) -> QueryResultsFormat {
+    match format {
+        ResultsFormat::Csv => QueryResultsFormat::Csv,
+        ResultsFormat::Tsv => QueryResultsFormat::Tsv,
+        ResultsFormat::Xml => QueryResultsFormat::Xml,
+        _ => QueryResultsFormat::Json,
+    }
+}
+
+/// A term as a person reads it: IRIs shortened with the known prefixes, literals as
+/// their text.
+fn display_term(term: &Term, base: &str) -> String {
+    match term {
+        Term::NamedNode(n) => {
+            for (prefix, ns) in vocab::prefixes(base) {
+                if let Some(local) = n.as_str().strip_prefix(ns.as_str()) {
+                    if !local.is_empty() && !local.contains(['/', '#']) {
+                        return format!("{prefix}:{local}");
+                    }
+                }
+            }
+            format!("<{}>", n.as_str())
+        }
+        Term::BlankNode(b) => format!("_:{}", b.as_str()),
+        Term::Literal(l) => l.value().to_owned(),
+        #[allow(unreachable_patterns)]
+        other => other.to_string(),
+    }
+}
+
+fn write_table(out: &mut impl Write, header: &[String], rows: &[Vec<String>]) -> io::Result<()> {
+    let width = |s: &str| s.chars().count();
+    let mut widths: Vec<usize> = header.iter().map(|h| width(h)).collect();
+    for row in rows {
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(width(cell).min(80));
+        }
+    }
+    let line = |out: &mut dyn Write, cells: &[String]| -> io::Result<()> {
+        let mut parts = Vec::with_capacity(cells.len());
+        for (cell, w) in cells.iter().zip(&widths) {
+            let mut shown: String = cell.chars().take(80).collect();
+            if width(cell) > 80 {
+                shown.pop();
+                shown.push('…');
+            }
+            let pad = w.saturating_sub(width(&shown));
+            parts.push(format!("{shown}{}", " ".repeat(pad)));
+        }
+        writeln!(out, "{}", parts.join(" | ").trim_end())
+    };
+    line(out, header)?;
+    writeln!(
+        out,
+        "{}",
+        widths
+            .iter()
+            .map(|w| "-".repeat(*w))
+            .collect::<Vec<_>>()
+            .join("-+-")
+    )?;
+    for row in rows {
+        line(out, row)?;
+    }
+    writeln!(
+        out,
+        "({} row{})",
+        rows.len(),
+        if rows.len() == 1 { "" } else { "s" }
+    )
+}

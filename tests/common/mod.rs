@@ -1,0 +1,137 @@
+//! Helpers shared by the integration tests: the real binary, the example article,
+//! and the competency-question scorer (the same matching rules as shared/eval/score.py).
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+pub const PUBLISHED: &str = "2020-11-23";
+
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+pub fn example() -> PathBuf {
+    root().join("examples/wic2020.txt")
+}
+
+pub fn newsgraph(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_newsgraph"))
+        .args(args)
+        .output()
+        .expect("the newsgraph binary runs")
+}
+
+/// Runs the binary and insists that it succeeded.
+pub fn newsgraph_ok(args: &[&str]) -> Output {
+    let out = newsgraph(args);
+    assert!(
+        out.status.success(),
+        "newsgraph {args:?} failed: {}\n{}",
+        out.status,
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out
+}
+
+/// Extracts the example into `dir/name` and returns the path.
+pub fn extract_example(dir: &Path, name: &str) -> PathBuf {
+    let out = dir.join(name);
+    newsgraph_ok(&[
+        "extract",
+        example().to_str().unwrap(),
+        "--published",
+        PUBLISHED,
+        "--output",
+        out.to_str().unwrap(),
+    ]);
+    out
+}
+
+/// SPARQL JSON results → rows of optional values.
+pub fn json_rows(stdout: &[u8]) -> Vec<Vec<Option<String>>> {
+    let v: serde_json::Value = serde_json::from_slice(stdout).expect("SPARQL JSON results");
+    let vars: Vec<String> = v["head"]["vars"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x.as_str().unwrap().to_owned())
+        .collect();
+    v["results"]["bindings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| {
+            vars.iter()
+                .map(|n| b.get(n).map(|c| c["value"].as_str().unwrap().to_owned()))
+                .collect()
+        })
+        .collect()
+}
+
+/// Case-, punctuation- and quote-insensitive form of a value.
+pub fn norm(s: &str) -> String {
+    let s = s
+        .replace(['\u{2019}', '\u{2018}'], "'")
+        .replace(['\u{201c}', '\u{201d}'], "\"")
+        .replace("'s ", " ")
+        .to_lowercase();
+    let s: String = s
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || c == '_' || c.is_whitespace() {
+                c
+            } else {
+                ' '
+            }
+        })
+        .collect();
+    let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    s.strip_prefix("the ").map(str::to_owned).unwrap_or(s)
+}
+
+pub fn cell_ok(gold: &str, value: Option<&str>) -> bool {
+    if gold == "*" {
+        return true;
+    }
+    let Some(value) = value else { return false };
+    let v = norm(value);
+    gold.split('|').any(|alt| match alt.strip_prefix('~') {
+        Some(part) => v.contains(&norm(part)),
+        None => norm(alt) == v,
+    })
+}
+
+pub fn row_ok(gold: &[String], row: &[Option<String>]) -> bool {
+    gold.iter().zip(row).all(|(g, v)| cell_ok(g, v.as_deref()))
+}
+
+/// Largest one-to-one pairing of gold rows with system rows; returns for each system
+/// row the gold row it is paired with.
+pub fn max_matching(gold: &[Vec<String>], rows: &[Vec<Option<String>>]) -> Vec<Option<usize>> {
+    fn try_gold(
+        g: usize,
+        gold: &[Vec<String>],
+        rows: &[Vec<Option<String>>],
+        seen: &mut Vec<bool>,
+        owner: &mut Vec<Option<usize>>,
+    ) -> bool {
+        for s in 0..rows.len() {
+            if seen[s] || !row_ok(&gold[g], &rows[s]) {
+                continue;
+            }
+            seen[s] = true;
+            if owner[s].is_none() || try_gold(owner[s].unwrap(), gold, rows, seen, owner) {
+                owner[s] = Some(g);
+                return true;
+            }
+        }
+        false
+    }
+    let mut owner = vec![None; rows.len()];
+    for g in 0..gold.len() {
+        let mut seen = vec![false; rows.len()];
+        try_gold(g, gold, rows, &mut seen, &mut owner);
+    }
+    owner
+}

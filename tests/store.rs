@@ -1,0 +1,153 @@
+//! `extract --store` writes one named graph per article into an on-disk Oxigraph
+//! store; extracting an article again replaces its graph and nothing else; `query
+//! --store` sees the union of the article graphs.
+
+mod common;
+
+use common::*;
+use std::path::Path;
+
+const OTHER: &str = "Globex Corporation chief executive Marta Lind said on Tuesday that the company would open a plant in Norway.\n";
+
+fn count(store: &Path, query: &str) -> usize {
+    let out = newsgraph_ok(&[
+        "query",
+        "--store",
+        store.to_str().unwrap(),
+        query,
+        "--format",
+        "json",
+    ]);
+    json_rows(&out.stdout)[0][0]
+        .as_deref()
+        .unwrap()
+        .parse()
+        .unwrap()
+}
+
+fn graph_dump(store: &Path, graph: &str) -> Vec<Vec<Option<String>>> {
+    let q = format!("SELECT ?s ?p ?o WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }} ORDER BY ?s ?p ?o");
+    let out = newsgraph_ok(&[
+        "query",
+        "--store",
+        store.to_str().unwrap(),
+        &q,
+        "--format",
+        "json",
+    ]);
+    json_rows(&out.stdout)
+}
+
+#[test]
+fn re_extracting_replaces_only_that_articles_graph() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    let other = dir.path().join("other.txt");
+    std::fs::write(&other, OTHER).unwrap();
+    let (s, ex, ot) = (
+        store.to_str().unwrap(),
+        example(),
+        other.to_str().unwrap().to_owned(),
+    );
+    newsgraph_ok(&[
+        "extract",
+        ex.to_str().unwrap(),
+        &ot,
+        "--published",
+        "2020-11-25",
+        "--store",
+        s,
+    ]);
+
+    let wic = "https://w3id.org/newsgraph/id/article/wic2020";
+    let oth = "https://w3id.org/newsgraph/id/article/other";
+    let graphs = count(
+        &store,
+        "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }",
+    );
+    assert_eq!(graphs, 2);
+    let before_other = graph_dump(&store, oth);
+    let before_wic = graph_dump(&store, wic);
+    assert!(before_other.len() > 10 && before_wic.len() > 300);
+
+    // Again, with another date: the example's graph is replaced (not doubled).
+    newsgraph_ok(&[
+        "extract",
+        ex.to_str().unwrap(),
+        "--published",
+        PUBLISHED,
+        "--store",
+        s,
+    ]);
+    assert_eq!(
+        graph_dump(&store, oth),
+        before_other,
+        "the other article's graph changed"
+    );
+    let after_wic = graph_dump(&store, wic);
+    assert_eq!(
+        after_wic.len(),
+        before_wic.len(),
+        "the example's graph was not replaced cleanly"
+    );
+    assert_ne!(
+        after_wic, before_wic,
+        "the new publication date should show"
+    );
+
+    // The default graph is the union of the article graphs.
+    let persons = count(
+        &store,
+        "PREFIX ng: <https://w3id.org/newsgraph/ontology#> SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE { ?p a ng:Person }",
+    );
+    assert_eq!(
+        persons, 9,
+        "eight persons in the example and one in the other article"
+    );
+}
+
+#[test]
+fn a_store_answers_the_competency_questions_like_a_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    newsgraph_ok(&[
+        "extract",
+        example().to_str().unwrap(),
+        "--published",
+        PUBLISHED,
+        "--store",
+        store.to_str().unwrap(),
+    ]);
+    let file = extract_example(dir.path(), "g.ttl");
+    for q in std::fs::read_dir(root().join("tests/data/cq")).unwrap() {
+        let q = q.unwrap().path();
+        let q = q.to_str().unwrap();
+        let mut from_store = json_rows(
+            &newsgraph_ok(&[
+                "query",
+                "--store",
+                store.to_str().unwrap(),
+                "--query-file",
+                q,
+                "--format",
+                "json",
+            ])
+            .stdout,
+        );
+        let mut from_file = json_rows(
+            &newsgraph_ok(&[
+                "query",
+                "--data",
+                file.to_str().unwrap(),
+                "--query-file",
+                q,
+                "--format",
+                "json",
+            ])
+            .stdout,
+        );
+        from_store.sort();
+        from_file.sort();
+        assert_eq!(from_store, from_file, "{q}");
+    }
+}
