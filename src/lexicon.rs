@@ -50,6 +50,7 @@ pub struct Lexicons {
     abbreviations: HashSet<String>,
     acronyms: HashSet<String>,
     org_descriptors: HashSet<String>,
+    title_modifiers: HashSet<String>,
     speech_verbs: HashMap<String, Vec<VerbEntry>>,
     action_verbs: HashMap<String, Vec<VerbEntry>>,
     months: HashMap<String, u32>,
@@ -108,6 +109,7 @@ impl Lexicons {
             abbreviations: set(include_str!("../lexicons/abbreviations.txt"), false),
             acronyms: set(include_str!("../lexicons/acronyms.txt"), false),
             org_descriptors: set(include_str!("../lexicons/org-descriptors.txt"), true),
+            title_modifiers: set(include_str!("../lexicons/title-modifiers.txt"), true),
             speech_verbs: verbs(include_str!("../lexicons/speech-verbs.txt")),
             action_verbs: verbs(include_str!("../lexicons/action-verbs.txt")),
             months: HashMap::new(),
@@ -246,6 +248,11 @@ impl Lexicons {
     /// Whether a lower-case noun describes an organization ("company", "retailer").
     pub fn is_org_descriptor(&self, word: &str) -> bool {
         self.org_descriptors.contains(&word.to_lowercase())
+    }
+
+    /// Whether a word qualifies a title without naming an employer ("former").
+    pub fn is_title_modifier(&self, word: &str) -> bool {
+        self.title_modifiers.contains(&word.to_lowercase())
     }
 
     /// The speech-verb entries a word form belongs to ("told" → tell).

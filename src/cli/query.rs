@@ -12,7 +12,7 @@ use std::path::PathBuf;
 
 #[derive(Debug, Args)]
 #[command(group(ArgGroup::new("source").required(true).args(["store", "data"])))]
-#[command(group(ArgGroup::new("text").required(true).args(["query", "query_file"])))]
+#[command(group(ArgGroup::new("text").args(["query", "query_file"])))]
 pub struct QueryArgs {
     /// The SPARQL query. The prefixes ng:, rdfs:, xsd:, prov:, nif: … must be declared as usual.
     query: Option<String>,
@@ -23,6 +23,7 @@ pub struct QueryArgs {
     #[arg(long, value_name = "DIR")]
     store: Option<PathBuf>,
     /// Query these RDF files (.ttl, .nt, .nq, .trig, .rdf), loaded into memory.
+    /// A query written after them is recognized as the query.
     #[arg(long, value_name = "FILE", num_args = 1..)]
     data: Vec<PathBuf>,
     /// Result format: a table for the terminal, SPARQL results (json, csv, tsv, xml)
@@ -63,13 +64,27 @@ impl From<Format> for ResultsFormat {
     }
 }
 
-pub fn run(args: QueryArgs) -> Result<Outcome> {
+pub fn run(mut args: QueryArgs) -> Result<Outcome> {
+    // `--data a.ttl b.ttl 'SELECT …'`: the greedy file list took the query along.
+    if args.query.is_none() && args.query_file.is_none() && args.data.len() > 1 {
+        let last = args.data.last().expect("more than one value");
+        if !last.exists() && last.to_str().is_some_and(|q| q.contains(['{', ' ', '\n'])) {
+            args.query = args
+                .data
+                .pop()
+                .and_then(|q| q.into_os_string().into_string().ok());
+        }
+    }
     let query = match (&args.query, &args.query_file) {
         (Some(q), _) => q.clone(),
         (None, Some(path)) => {
             std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?
         }
-        (None, None) => unreachable!("clap requires a query"),
+        (None, None) => {
+            return Err(anyhow!(
+                "no query: give it as an argument or with --query-file FILE"
+            ));
+        }
     };
     let store: Store = match &args.store {
         Some(dir) => {

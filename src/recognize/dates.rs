@@ -97,9 +97,11 @@ fn looks_ahead(doc: &Document<'_>, i: usize) -> bool {
 fn date_at(doc: &Document<'_>, i: usize, published: Option<Date>) -> Option<DateMention> {
     let lex = lexicons();
     let w = doc.word(i).to_lowercase();
-    let prev = (i > 0)
-        .then(|| doc.word(i - 1).to_lowercase())
-        .unwrap_or_default();
+    let prev = if i > 0 {
+        doc.word(i - 1).to_lowercase()
+    } else {
+        String::new()
+    };
     let mention = |end: usize, value: DateValue, rule: &'static str| {
         Some(DateMention {
             tokens: i..end,
@@ -204,9 +206,11 @@ fn date_at(doc: &Document<'_>, i: usize, published: Option<Date>) -> Option<Date
         return None;
     }
     let next = |k: usize| {
-        (i + k < doc.tokens.len())
-            .then(|| doc.word(i + k).to_lowercase())
-            .unwrap_or_default()
+        if i + k < doc.tokens.len() {
+            doc.word(i + k).to_lowercase()
+        } else {
+            String::new()
+        }
     };
     let p = published;
     match w.as_str() {
@@ -292,7 +296,8 @@ mod tests {
     #[test]
     fn resolves_dates_against_publication() {
         let pub_monday = "2020-11-23";
-        let table: &[(&str, &str, &[(&str, &str)])] = &[
+        type Row<'a> = (&'a str, &'a str, &'a [(&'a str, &'a str)]);
+        let table: &[Row] = &[
             (
                 "He spoke on Monday.",
                 pub_monday,

@@ -24,6 +24,8 @@ enum Piece {
 struct Unknown {
     range: Range<usize>,
     sentence_initial: bool,
+    /// After "in", "near" …: a place, if nothing else.
+    after_preposition: bool,
 }
 
 fn is_cap(doc: &Document<'_>, i: usize) -> bool {
@@ -170,7 +172,7 @@ fn person_like(doc: &Document<'_>, range: &Range<usize>) -> bool {
         return false;
     }
     let words: Vec<&str> = range.clone().map(|j| doc.word(j)).collect();
-    let all_known_place = lex.place(&doc.slice(range.start, range.end)).is_some();
+    let all_known_place = lex.place(doc.slice(range.start, range.end)).is_some();
     !all_known_place
         && !lex.is_stopword(words[0])
         && words.iter().all(|w| {
@@ -481,24 +483,21 @@ fn classify(
             0.85,
         );
     }
-    // "The Times", "the Guardian": a definite article before a capitalized name in
-    // running text marks a publication or institution.
-    if single
-        && (mid_sentence_the && !lex.is_english_word(first)
-            || stripped_the && lex.is_org_suffix(first))
-    {
+    if let Some(place) = lex.place(text) {
+        let mut m = mention(doc, range.clone(), EntityKind::Place, "place:lexicon", 0.95);
+        m.name = place.name.clone();
+        mentions.push(m);
+        return;
+    }
+    // "The Times", "The Independent": a capitalized article in running text opens the
+    // name of a publication or institution.
+    if mid_sentence_the || single && stripped_the && lex.is_org_suffix(first) {
         return push(
             mentions,
             EntityKind::Organization,
             "organization:the-name",
             0.7,
         );
-    }
-    if let Some(place) = lex.place(text) {
-        let mut m = mention(doc, range.clone(), EntityKind::Place, "place:lexicon", 0.95);
-        m.name = place.name.clone();
-        mentions.push(m);
-        return;
     }
     if single {
         if let Some(country) = lex.demonym(first) {
@@ -528,9 +527,9 @@ fn classify(
     if looks_like_full_name(doc, &range) && lex.is_given_name(first) {
         return push(mentions, EntityKind::Person, "person:given-name", 0.8);
     }
-    if around.title_after(range.end) && !initial
-        || around.title_after(range.end) && !lex.is_english_word(first)
-    {
+    // "Cisco CEO", "Telegraph executive": a name before a title is its employer, even at
+    // the start of a sentence, unless it only qualifies the title ("Former president").
+    if around.title_after(range.end) && !lex.is_title_modifier(first) {
         return push(
             mentions,
             EntityKind::Organization,
@@ -546,12 +545,25 @@ fn classify(
             0.75,
         );
     }
-    if single && lex.is_given_name(first) && !lex.is_english_word(first) && !initial {
+    // "in California", "near Lyon": pass 2 makes it a place unless it names something known.
+    let after_preposition = range.start > 0
+        && matches!(
+            doc.word(range.start - 1),
+            "in" | "near" | "across" | "throughout" | "outside" | "inside"
+        )
+        && !lex.is_english_word(first);
+    if single
+        && lex.is_given_name(first)
+        && !lex.is_english_word(first)
+        && !initial
+        && !after_preposition
+    {
         return push(mentions, EntityKind::Person, "person:given-name", 0.5);
     }
     unknowns.push(Unknown {
         range,
         sentence_initial: initial,
+        after_preposition,
     });
 }
 
@@ -596,9 +608,13 @@ fn resolve_unknowns(
             let speaks = u.range.end < doc.tokens.len()
                 && !lex.speech_verb(doc.word(u.range.end)).is_empty();
             let full = looks_like_full_name(doc, &u.range);
-            (speaks && full && !u.sentence_initial
-                || speaks && full && around.title_before(u.range.start))
-            .then_some((EntityKind::Person, "person:speaker", 0.6))
+            if speaks && full && (!u.sentence_initial || around.title_before(u.range.start)) {
+                Some((EntityKind::Person, "person:speaker", 0.6))
+            } else if u.after_preposition {
+                Some((EntityKind::Place, "place:after-preposition", 0.5))
+            } else {
+                None
+            }
         };
         if let Some((kind, rule, conf)) = kind {
             mentions.push(mention(doc, u.range, kind, rule, conf));
@@ -634,7 +650,10 @@ mod tests {
                 "Norwegian Prime Minister Erna Solberg arrived.",
                 &[("Norway", Place), ("Erna Solberg", Person)],
             ),
-            ("They met Mr Brown in Paris.", &[("Brown", Person)]),
+            (
+                "They met Mr Brown in Paris.",
+                &[("Brown", Person), ("Paris", Place)],
+            ),
             (
                 "Bo Xilai, chairman of the Globex Trust, said no.",
                 &[("Bo Xilai", Person), ("Globex Trust", Organization)],
@@ -670,7 +689,11 @@ mod tests {
             ("Wu Fang met Wu.", &[]),
             (
                 "Chancellor Rolf Kessler and Jan Smit of the Dutch bank",
-                &[("Rolf Kessler", Person), ("Jan Smit", Person)],
+                &[
+                    ("Rolf Kessler", Person),
+                    ("Jan Smit", Person),
+                    ("Netherlands", Place),
+                ],
             ),
         ];
         for (text, expected) in table {

@@ -162,7 +162,8 @@ mod tests {
 
     #[test]
     fn merges_short_names_and_abbreviations() {
-        let table: &[(&str, &[(&str, &[&str])])] = &[
+        type Row<'a> = (&'a str, &'a [(&'a str, &'a [&'a str])]);
+        let table: &[Row] = &[
             (
                 "Acme CEO Mary Lou Chen spoke. Chen said it was fine.",
                 &[("Acme", &[]), ("Mary Lou Chen", &["Chen"])],
