@@ -51,6 +51,7 @@ pub struct Lexicons {
     acronyms: HashSet<String>,
     org_descriptors: HashSet<String>,
     title_modifiers: HashSet<String>,
+    occupations: HashSet<String>,
     speech_verbs: HashMap<String, Vec<VerbEntry>>,
     action_verbs: HashMap<String, Vec<VerbEntry>>,
     months: HashMap<String, u32>,
@@ -110,6 +111,7 @@ impl Lexicons {
             acronyms: set(include_str!("../lexicons/acronyms.txt"), false),
             org_descriptors: set(include_str!("../lexicons/org-descriptors.txt"), true),
             title_modifiers: set(include_str!("../lexicons/title-modifiers.txt"), true),
+            occupations: set(include_str!("../lexicons/occupations.txt"), true),
             speech_verbs: verbs(include_str!("../lexicons/speech-verbs.txt")),
             action_verbs: verbs(include_str!("../lexicons/action-verbs.txt")),
             months: HashMap::new(),
@@ -253,6 +255,14 @@ impl Lexicons {
     /// Whether a word qualifies a title without naming an employer ("former").
     pub fn is_title_modifier(&self, word: &str) -> bool {
         self.title_modifiers.contains(&word.to_lowercase())
+    }
+
+    /// Whether a title names a profession ("analyst") rather than a post.
+    pub fn is_occupation(&self, title: &str) -> bool {
+        title
+            .split_whitespace()
+            .last()
+            .is_some_and(|w| self.occupations.contains(&w.to_lowercase()))
     }
 
     /// The speech-verb entries a word form belongs to ("told" → tell).

@@ -354,22 +354,64 @@ pub fn mint(x: &Extraction, base: &str) -> Vec<Quad> {
     w.quads
 }
 
-/// Sorts quads for output: by graph, subject, then `rdf:type` and `rdfs:label`
-/// before other predicates, then object; and removes duplicates.
+/// Where a subject's block goes in the output: the article, then entities, events,
+/// roles, statements, and the evidence last.
+fn subject_rank(subject: &str) -> u8 {
+    if subject.contains(".mention-") || subject.contains(".evidence") {
+        5
+    } else if subject.contains(".statement-") {
+        4
+    } else if subject.contains(".role-") {
+        3
+    } else if subject.contains(".event-") {
+        2
+    } else if subject.contains("/article/") {
+        0
+    } else {
+        1
+    }
+}
+
+/// A sort key that orders numbers inside a string by value ("event-9" before "event-10").
+fn natural(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 16);
+    let mut digits = String::new();
+    for c in s.chars().chain(std::iter::once('\0')) {
+        if c.is_ascii_digit() {
+            digits.push(c);
+            continue;
+        }
+        if !digits.is_empty() {
+            out.push_str(&format!("{:0>12}", digits));
+            digits.clear();
+        }
+        if c != '\0' {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Sorts quads for output: by graph, then the article, entities, events, roles,
+/// statements and evidence in text order, with `rdf:type` and `rdfs:label` before
+/// other predicates; and removes duplicates.
 pub fn sort_quads(quads: &mut Vec<Quad>) {
     let rank = |q: &Quad| match q.predicate.as_str() {
         p if p == format!("{RDF}type") => 0,
         p if p == format!("{RDFS}label") => 1,
         _ => 2,
     };
-    let mut keyed: BTreeMap<(String, String, u8, String, String), Quad> = BTreeMap::new();
+    type Key = (String, u8, String, u8, String, String);
+    let mut keyed: BTreeMap<Key, Quad> = BTreeMap::new();
     for q in quads.drain(..) {
+        let subject = q.subject.to_string();
         let key = (
             q.graph_name.to_string(),
-            q.subject.to_string(),
+            subject_rank(&subject),
+            natural(&subject),
             rank(&q),
             q.predicate.to_string(),
-            q.object.to_string(),
+            natural(&q.object.to_string()),
         );
         keyed.insert(key, q);
     }

@@ -52,8 +52,11 @@ const PARTICLES: &[&str] = &[
 /// ("Ministry of"), which lets coordinated names continue it.
 fn has_org_head(doc: &Document<'_>, start: usize, end: usize) -> bool {
     let lex = lexicons();
-    (start..end)
-        .any(|j| lex.is_org_head(doc.word(j)) && (doc.is(j + 1, "of") || doc.is(j + 1, "for")))
+    (start..end).any(|j| {
+        let w = doc.word(j);
+        (lex.is_org_head(w) || lex.is_org_suffix(w))
+            && (doc.is(j + 1, "of") || doc.is(j + 1, "for"))
+    })
 }
 
 fn has_org_suffix(doc: &Document<'_>, range: Range<usize>) -> bool {
@@ -115,7 +118,7 @@ fn connector(doc: &Document<'_>, start: usize, end: usize, blocked: &[bool]) -> 
     if w == "." && !doc.tokens[end].space_before && lex.is_honorific(prev) && cap_after(end + 1) {
         return Some(end + 2);
     }
-    if w == "and" && cap_after(end + 1) {
+    if w == "and" && cap_after(end + 1) && doc.word(end + 1) != "The" {
         let tail = caps_end(doc, end + 1);
         let closes_org = lex.is_org_suffix(doc.word(tail - 1)) && !has_org_suffix(doc, start..end);
         if has_org_head(doc, start, end) || closes_org {
@@ -305,6 +308,8 @@ struct Around<'d, 'a> {
     doc: &'d Document<'a>,
     title_starts: HashSet<usize>,
     title_ends: HashSet<usize>,
+    /// Starts of titles that name a profession ("analyst").
+    occupation_starts: HashSet<usize>,
 }
 
 impl Around<'_, '_> {
@@ -377,11 +382,15 @@ pub fn recognize_names(
         doc,
         title_starts: HashSet::new(),
         title_ends: HashSet::new(),
+        occupation_starts: HashSet::new(),
     };
     for t in titles.iter().chain(lowercase_titles) {
         // The modifiers of a lower-case title are part of it; its head must touch the name.
         around.title_starts.insert(t.tokens.start);
         around.title_ends.insert(t.tokens.end);
+        if lex.is_occupation(&t.text) {
+            around.occupation_starts.extend(t.tokens.clone());
+        }
     }
     for t in lowercase_titles {
         // "Cisco CEO": the title's first word, not its modifiers, follows the name.
@@ -442,7 +451,10 @@ fn classify(
     let initial = sentence_initial(doc, range.start);
     // Function words and "The" are not names ("In", "The EU").
     let mut stripped_the = false;
-    while !range.is_empty() && lex.is_stopword(doc.word(range.start)) {
+    while !range.is_empty()
+        && lex.is_stopword(doc.word(range.start))
+        && !is_acronym(doc.word(range.start))
+    {
         stripped_the |= doc.word(range.start) == "The";
         range.start += 1;
     }
@@ -529,12 +541,33 @@ fn classify(
     }
     // "Cisco CEO", "Telegraph executive": a name before a title is its employer, even at
     // the start of a sentence, unless it only qualifies the title ("Former president").
-    if around.title_after(range.end) && !lex.is_title_modifier(first) {
+    // A dictionary word opening a sentence before a profession is its field
+    // ("Aviation analyst"), unless pass 2 finds it is a known name.
+    let field = initial
+        && single
+        && lex.is_english_word(first)
+        && around.occupation_starts.contains(&range.end);
+    if around.title_after(range.end) && !lex.is_title_modifier(first) && !field {
         return push(
             mentions,
             EntityKind::Organization,
             "organization:before-title",
             0.75,
+        );
+    }
+    // "the Mozilla foundation": a lower-case institution noun after the name.
+    let descriptor_after = range.end < doc.tokens.len() && {
+        let w = doc.word(range.end);
+        w.chars().next().is_some_and(char::is_lowercase)
+            && lex.is_org_descriptor(w)
+            && !lex.is_english_word(first)
+    };
+    if descriptor_after {
+        return push(
+            mentions,
+            EntityKind::Organization,
+            "organization:before-descriptor",
+            0.7,
         );
     }
     if around.descriptor_before(range.start) {
@@ -586,6 +619,22 @@ fn resolve_unknowns(
             )
         })
         .collect();
+    // How often each single word stands alone as an untyped name.
+    let mut recurring: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for u in &unknowns {
+        if u.range.len() == 1 {
+            *recurring.entry(doc.word(u.range.start)).or_default() += 1;
+        }
+    }
+    let starts_at = |mentions: &[Mention], k: usize| {
+        mentions
+            .iter()
+            .find(|m| m.tokens.start == k)
+            .map(|m| m.kind)
+    };
+    let ends_at = |mentions: &[Mention], k: usize| {
+        mentions.iter().find(|m| m.tokens.end == k).map(|m| m.kind)
+    };
     for u in unknowns {
         let words: Vec<&str> = u.range.clone().map(|j| doc.word(j)).collect();
         let contiguous_in = |name: &[String]| {
@@ -608,8 +657,28 @@ fn resolve_unknowns(
             let speaks = u.range.end < doc.tokens.len()
                 && !lex.speech_verb(doc.word(u.range.end)).is_empty();
             let full = looks_like_full_name(doc, &u.range);
+            let (start, end) = (u.range.start, u.range.end);
+            // "Pearson's Financial Times": the owner of an organization is one.
+            let owns_org = end + 1 < doc.tokens.len()
+                && doc.tokens[end].kind == TokenKind::Possessive
+                && starts_at(mentions, end + 1) == Some(EntityKind::Organization);
+            // "Mike Powell of Dresdner Kleinwort Wasserstein": where a person works.
+            let employs = start >= 2
+                && doc.is(start - 1, "of")
+                && ends_at(mentions, start - 1) == Some(EntityKind::Person);
+            // A word that is no English word and names something again and again.
+            let single_word = words.len() == 1
+                && !lex.is_english_word(words[0])
+                && !lex.is_given_name(words[0])
+                && recurring.get(words[0]).copied().unwrap_or(0) >= 2;
             if speaks && full && (!u.sentence_initial || around.title_before(u.range.start)) {
                 Some((EntityKind::Person, "person:speaker", 0.6))
+            } else if owns_org {
+                Some((EntityKind::Organization, "organization:owner", 0.6))
+            } else if employs {
+                Some((EntityKind::Organization, "organization:employer", 0.6))
+            } else if single_word && !u.after_preposition {
+                Some((EntityKind::Organization, "organization:recurring-name", 0.5))
             } else if u.after_preposition {
                 Some((EntityKind::Place, "place:after-preposition", 0.5))
             } else {

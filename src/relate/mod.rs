@@ -280,11 +280,46 @@ impl<'d, 'a> Ctx<'d, 'a> {
         if k <= floor {
             return None;
         }
-        if let Some(m) = self.rec.mention_ending_at(k) {
-            if crate::recognize::can_act(self.kind(m)) {
-                return Some((m, self.phrase_start(m)));
+        // "Mitchell Kapor, chairman of the Mozilla foundation, warned": skip the apposition.
+        if self.word(k - 1) == "," {
+            let opening = (floor..k - 1).rev().take(16).find(|&c| self.word(c) == ",");
+            if let Some(c) = opening {
+                let inside = c + 1..k - 1;
+                let describes = inside.clone().any(|j| self.rec.title_at(j).is_some())
+                    || matches!(self.lower(c + 1).as_str(), "who" | "which");
+                if describes {
+                    if let Some(m) = self
+                        .rec
+                        .mention_ending_at(c)
+                        .filter(|&m| crate::recognize::can_act(self.kind(m)))
+                    {
+                        return Some((m, self.phrase_start(m)));
+                    }
+                }
             }
             return None;
+        }
+        if let Some(m) = self.rec.mention_ending_at(k) {
+            if !crate::recognize::can_act(self.kind(m)) {
+                return None;
+            }
+            // "Mike Powell of Dresdner Kleinwort Wasserstein says": the person speaks.
+            let start = self.rec.mentions[m].tokens.start;
+            let of = if start >= 1 && self.lower(start - 1) == "the" {
+                start - 1
+            } else {
+                start
+            };
+            if of >= 2 && matches!(self.lower(of - 1).as_str(), "of" | "at" | "from") {
+                if let Some(p) = self
+                    .rec
+                    .mention_ending_at(of - 1)
+                    .filter(|&p| self.kind(p) == EntityKind::Person)
+                {
+                    return Some((p, self.phrase_start(p)));
+                }
+            }
+            return Some((m, self.phrase_start(m)));
         }
         // Pronouns and "the company".
         if let Some((m, _)) = self.antecedent(k - 1) {

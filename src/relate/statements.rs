@@ -140,6 +140,20 @@ fn quote_text(ctx: &Ctx<'_, '_>, open: usize, close: usize) -> (String, crate::m
     (span.of(ctx.doc.text).trim().to_owned(), span)
 }
 
+/// When it was said: a date in the sentence but outside the words said ("said on
+/// Monday that …", not "… achieved this year").
+fn date_outside(
+    ctx: &Ctx<'_, '_>,
+    sentence: Range<usize>,
+    said: Range<usize>,
+) -> Option<crate::model::DateValue> {
+    ctx.rec
+        .dates
+        .iter()
+        .find(|d| sentence.contains(&d.tokens.start) && !said.contains(&d.tokens.start))
+        .map(|d| d.value)
+}
+
 fn mentions_within(ctx: &Ctx<'_, '_>, range: Range<usize>) -> Vec<usize> {
     ctx.rec
         .mentions_in(range.clone())
@@ -192,8 +206,9 @@ fn direct_statements(
                 ));
             }
         } else if before_is_empty {
-            let rest_is_empty =
-                (close + 1..after_end).all(|k| ctx.doc.tokens[k].kind != TokenKind::Word);
+            // Another quotation may follow in the same sentence ("“…,” “…,” she added").
+            let rest_is_empty = (close + 1..after_end)
+                .all(|k| ctx.doc.tokens[k].kind != TokenKind::Word || ctx.quoted[k]);
             if rest_is_empty {
                 found.push((open, close, None, "statement:continued-quote"));
             }
@@ -238,7 +253,7 @@ fn direct_statements(
             text,
             text_span,
             made_at: made_at(events, close + 1..s_close.end),
-            date: ctx.first_date_in(whole.clone()),
+            date: date_outside(ctx, whole.clone(), open..close + 1),
             mentions: mentions_within(ctx, open + 1..close),
             evidence: Evidence {
                 span: ctx.span(whole.start, whole.end),
@@ -285,9 +300,27 @@ fn reported_statements(
             };
             let subject = ctx.subject_before(v, s.start);
             let end = content_end(ctx, &s);
+            // "reported on Friday that …": the "that" clause may follow a date or an adverb.
+            let mut that_at = verb_end;
+            while that_at < end
+                && (ctx.rec.date_at(that_at).is_some()
+                    || matches!(
+                        ctx.lower(that_at).as_str(),
+                        "on" | "in"
+                            | "last"
+                            | "also"
+                            | "again"
+                            | "earlier"
+                            | "later"
+                            | "repeatedly"
+                    ))
+            {
+                that_at += 1;
+            }
+            let that_follows = ctx.lower(that_at) == "that";
             let (speaker, content, attribution, rule) = match subject {
                 // "…, Alibaba CEO Daniel Zhang Yong told the conference"
-                Some((m, p)) if p > s.start + 2 && ctx.doc.is(p - 1, ",") => (
+                Some((m, p)) if p > s.start + 2 && ctx.doc.is(p - 1, ",") && !that_follows => (
                     m,
                     s.start..p - 1,
                     v..end,
@@ -314,6 +347,9 @@ fn reported_statements(
                     }
                     if ctx.doc.is(c, ",") {
                         c += 1;
+                    }
+                    if that_follows && c == verb_end {
+                        c = that_at;
                     }
                     if ctx.lower(c) == "that" {
                         c += 1;
@@ -360,7 +396,7 @@ fn reported_statements(
                 text: text_span.of(ctx.doc.text).trim().to_owned(),
                 text_span,
                 made_at: made_at(events, attribution),
-                date: ctx.first_date_in(s.clone()),
+                date: date_outside(ctx, s.clone(), content.clone()),
                 mentions: mentions_within(ctx, content.clone()),
                 evidence: Evidence {
                     span: ctx.span(s.start, s.end),
