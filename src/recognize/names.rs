@@ -525,9 +525,12 @@ fn classify(
             return;
         }
     }
-    if around.place_context(&range)
-        || (range.len() >= 2 && lex.is_place_type(doc.word(range.end - 1)) && !the_before)
-    {
+    // "Zhejiang Province", "Tiananmen Square" — but "Nina Park" is a person.
+    let place_word_last = range.len() >= 2
+        && lex.is_place_type(doc.word(range.end - 1))
+        && !the_before
+        && !lex.is_given_name(first);
+    if around.place_context(&range) || place_word_last {
         return push(mentions, EntityKind::Place, "place:type-word", 0.8);
     }
     if around.title_before(range.start) && person_like(doc, &range) {
@@ -662,6 +665,14 @@ fn resolve_unknowns(
             let owns_org = end + 1 < doc.tokens.len()
                 && doc.tokens[end].kind == TokenKind::Possessive
                 && starts_at(mentions, end + 1) == Some(EntityKind::Organization);
+            // "Zintrex-owned Harvo Freight": the owner of an organization is one.
+            let owns_by_modifier = doc.is(end, "-")
+                && matches!(
+                    doc.word(end + 1),
+                    "owned" | "affiliated" | "controlled" | "backed"
+                )
+                && starts_at(mentions, end + 2) == Some(EntityKind::Organization);
+            let owns_org = owns_org || owns_by_modifier;
             // "Mike Powell of Dresdner Kleinwort Wasserstein": where a person works.
             let employs = start >= 2
                 && doc.is(start - 1, "of")

@@ -166,8 +166,13 @@ pub(super) fn find_events(ctx: &Ctx<'_, '_>, events: &mut Vec<EventFact>) -> Eve
             focus = Some(event);
             i += 1;
         }
-        for &(event, _, to) in &in_sentence {
+        for &(event, from, to) in &in_sentence {
             details(ctx, s.clone(), to, &mut events[event]);
+            if let Some(p) = attendee(ctx, s.clone(), from) {
+                if !events[event].participants.contains(&p) {
+                    events[event].participants.push(p);
+                }
+            }
         }
         if let Some(f) = focus {
             participants_list(ctx, s.clone(), &mut events[f]);
@@ -346,6 +351,45 @@ fn details(ctx: &Ctx<'_, '_>, s: std::ops::Range<usize>, to: usize, event: &mut 
             }
         }
     }
+}
+
+/// "Ana Lopes addressed the forum", "Tom Reyes spoke at the summit": the subject of
+/// a verb of attending an event took part in it.
+fn attendee(ctx: &Ctx<'_, '_>, s: std::ops::Range<usize>, from: usize) -> Option<usize> {
+    let mut k = from;
+    if k > s.start && ctx.lower(k - 1) == "the" {
+        k -= 1;
+    }
+    if k <= s.start {
+        return None;
+    }
+    let w = ctx.lower(k - 1);
+    let verb = if matches!(
+        w.as_str(),
+        "addressed"
+            | "addresses"
+            | "addressing"
+            | "attended"
+            | "attends"
+            | "attending"
+            | "joined"
+            | "joins"
+    ) {
+        k - 1
+    } else if w == "at"
+        && k >= 2
+        && matches!(
+            ctx.lower(k - 2).as_str(),
+            "spoke" | "speaks" | "speaking" | "spoken"
+        )
+    {
+        k - 2
+    } else {
+        return None;
+    };
+    ctx.subject_before(verb, s.start)
+        .map(|(m, _)| m)
+        .filter(|&m| ctx.kind(m) == EntityKind::Person)
 }
 
 const PARTICIPANT_NOUNS: &[&str] = &[

@@ -11,6 +11,8 @@ mod events;
 mod links;
 mod roles;
 mod statements;
+#[cfg(test)]
+mod tests;
 
 use crate::model::{Date, DateValue, EntityKind, Span};
 use crate::recognize::Recognized;

@@ -207,8 +207,14 @@ fn direct_statements(
             }
         } else if before_is_empty {
             // Another quotation may follow in the same sentence ("“…,” “…,” she added").
-            let rest_is_empty = (close + 1..after_end)
-                .all(|k| ctx.doc.tokens[k].kind != TokenKind::Word || ctx.quoted[k]);
+            let next_word = (close + 1..after_end).find(|&k| {
+                !matches!(
+                    ctx.doc.tokens[k].kind,
+                    TokenKind::Punct | TokenKind::CloseQuote
+                )
+            });
+            let rest_is_empty =
+                next_word.is_none_or(|k| ctx.doc.tokens[k].kind == TokenKind::OpenQuote);
             if rest_is_empty {
                 found.push((open, close, None, "statement:continued-quote"));
             }

@@ -1,0 +1,264 @@
+//! One row per English construction the relation rules claim to read, in sentences
+//! written for these tests, plus rows where they must not fire.
+
+use crate::model::{Article, Date};
+use crate::pipeline::{Extraction, extract};
+
+fn run(text: &str) -> Extraction {
+    extract(&Article {
+        id: "t".into(),
+        text: text.into(),
+        published: Date::parse("2021-03-15"),
+    })
+}
+
+fn label(x: &Extraction, e: usize) -> String {
+    x.entities[e].label.clone()
+}
+
+fn roles(text: &str) -> Vec<(String, Option<String>, Option<String>)> {
+    let x = run(text);
+    x.facts
+        .roles
+        .iter()
+        .map(|r| {
+            (
+                label(&x, r.person),
+                r.title.clone(),
+                r.at.map(|a| label(&x, a)),
+            )
+        })
+        .collect()
+}
+
+fn statements(text: &str) -> Vec<(String, &'static str, String)> {
+    let x = run(text);
+    x.facts
+        .statements
+        .iter()
+        .map(|s| {
+            (
+                label(&x, s.speaker),
+                if s.direct { "direct" } else { "indirect" },
+                s.text.clone(),
+            )
+        })
+        .collect()
+}
+
+fn actions(text: &str) -> Vec<(String, String, Option<String>, Option<String>)> {
+    let x = run(text);
+    x.facts
+        .events
+        .iter()
+        .filter(|e| e.trigger.is_some())
+        .map(|e| {
+            (
+                e.agent.map(|a| label(&x, a)).unwrap_or_default(),
+                e.trigger.clone().unwrap_or_default(),
+                e.affected.map(|a| label(&x, a)),
+                e.date.map(|d| d.lexical()),
+            )
+        })
+        .collect()
+}
+
+fn s(v: &str) -> String {
+    v.to_owned()
+}
+
+#[test]
+fn roles_from_premodifiers_appositions_and_possessives() {
+    type Row<'a> = (&'a str, &'a [(&'a str, Option<&'a str>, Option<&'a str>)]);
+    let table: &[Row] = &[
+        (
+            "Zintrex CEO Maria Olsen spoke.",
+            &[("Maria Olsen", Some("CEO"), Some("Zintrex"))],
+        ),
+        (
+            "Norwegian Prime Minister Erna Solberg spoke.",
+            &[("Erna Solberg", Some("Prime Minister"), Some("Norway"))],
+        ),
+        (
+            "It hired Bo Xilai, president of the logistics company Harvo Freight Group.",
+            &[("Bo Xilai", Some("president"), Some("Harvo Freight Group"))],
+        ),
+        (
+            "Tom Reyes, Zintrex's chief executive, left.",
+            &[("Tom Reyes", Some("chief executive"), Some("Zintrex"))],
+        ),
+        (
+            "Yesterday marine biology expert Ana Lopes spoke.",
+            &[("Ana Lopes", Some("marine biology expert"), None)],
+        ),
+        (
+            "Kestrel Capital's Nina Park agreed.",
+            &[("Nina Park", None, Some("Kestrel Capital"))],
+        ),
+        ("The executive pay rose.", &[]),
+    ];
+    for (text, expected) in table {
+        let want: Vec<(String, Option<String>, Option<String>)> = expected
+            .iter()
+            .map(|(p, t, a)| (s(p), t.map(s), a.map(s)))
+            .collect();
+        assert_eq!(roles(text), want, "{text}");
+    }
+}
+
+#[test]
+fn statements_direct_reported_and_continued() {
+    type Row<'a> = (&'a str, &'a [(&'a str, &'a str, &'a str)]);
+    let table: &[Row] = &[
+        (
+            "“We will grow,” said Maria Olsen.",
+            &[("Maria Olsen", "direct", "We will grow")],
+        ),
+        (
+            "“We will grow fast,” she said, according to nobody. Maria Olsen smiled.",
+            &[],
+        ),
+        (
+            "Maria Olsen spoke. “Sales will rise this year,” she said.",
+            &[("Maria Olsen", "direct", "Sales will rise this year")],
+        ),
+        (
+            "Maria Olsen warned that prices would rise.",
+            &[("Maria Olsen", "indirect", "prices would rise")],
+        ),
+        (
+            "Prices will rise sharply next year, Zintrex CEO Maria Olsen told investors.",
+            &[(
+                "Maria Olsen",
+                "indirect",
+                "Prices will rise sharply next year",
+            )],
+        ),
+        (
+            "Tom Reyes, chairman of Zintrex Group, argued that costs were too high.",
+            &[("Tom Reyes", "indirect", "costs were too high")],
+        ),
+        (
+            "Zintrex Group reported on Friday that profits fell sharply.",
+            &[("Zintrex Group", "indirect", "profits fell sharply")],
+        ),
+        ("Zintrex Group announced new rules.", &[]),
+        (
+            "Maria Olsen was upbeat. “Demand is strong,” “Costs are falling,” she added.",
+            &[
+                ("Maria Olsen", "direct", "Demand is strong"),
+                ("Maria Olsen", "direct", "Costs are falling"),
+            ],
+        ),
+    ];
+    for (text, expected) in table {
+        let want: Vec<(String, &str, String)> =
+            expected.iter().map(|(a, b, c)| (s(a), *b, s(c))).collect();
+        let got = statements(text);
+        assert_eq!(got.len(), want.len(), "{text}: {got:?}");
+        for ((gs, gt, gx), (ws, wt, wx)) in got.iter().zip(&want) {
+            assert_eq!((gs, gt), (ws, wt), "{text}");
+            assert!(
+                gx.starts_with(wx.as_str()),
+                "{text}: {gx:?} should start with {wx:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn actions_in_active_and_passive_voice() {
+    type Row<'a> = (
+        &'a str,
+        &'a [(&'a str, &'a str, Option<&'a str>, Option<&'a str>)],
+    );
+    let table: &[Row] = &[
+        (
+            "On Monday, Zintrex Group bought Harvo Freight Group.",
+            &[(
+                "Zintrex Group",
+                "buy",
+                Some("Harvo Freight Group"),
+                Some("2021-03-15"),
+            )],
+        ),
+        (
+            "Harvo Freight Group's merger was blocked by the Competition Commission.",
+            &[(
+                "Competition Commission",
+                "block",
+                Some("Harvo Freight Group"),
+                None,
+            )],
+        ),
+        (
+            "Zintrex Group has cut 300 jobs.",
+            &[("Zintrex Group", "cut", None, None)],
+        ),
+        ("The results Zintrex Group achieved were good.", &[]),
+        ("Zintrex Group wants to launch a fund.", &[]),
+    ];
+    for (text, expected) in table {
+        let want: Vec<(String, String, Option<String>, Option<String>)> = expected
+            .iter()
+            .map(|(a, t, x, d)| (s(a), s(t), x.map(s), d.map(s)))
+            .collect();
+        assert_eq!(actions(text), want, "{text}");
+    }
+}
+
+#[test]
+fn events_with_ordinal_dates_place_and_participants() {
+    let x = run(
+        "Ana Lopes addressed the third Global Ocean Forum (GOF) on Monday. \
+         The three-day forum, held in the city of Tromsø in northern Norway, opened this morning. \
+         Speakers included Tom Reyes and Nina Park.",
+    );
+    let forum = x
+        .facts
+        .events
+        .iter()
+        .find(|e| e.entity.is_some())
+        .expect("the named event");
+    let e = forum.entity.unwrap();
+    assert_eq!(x.entities[e].label, "Global Ocean Forum");
+    assert!(x.entities[e].aliases.contains("GOF"));
+    assert_eq!(forum.ordinal, Some(3));
+    assert_eq!(
+        forum.start.map(|d| d.to_string()).as_deref(),
+        Some("2021-03-15")
+    );
+    assert_eq!(
+        forum.end.map(|d| d.to_string()).as_deref(),
+        Some("2021-03-17")
+    );
+    assert_eq!(
+        forum.location.map(|p| label(&x, p)).as_deref(),
+        Some("Tromsø")
+    );
+    let mut participants: Vec<String> = forum.participants.iter().map(|&p| label(&x, p)).collect();
+    participants.sort();
+    assert_eq!(participants, ["Ana Lopes", "Nina Park", "Tom Reyes"]);
+}
+
+#[test]
+fn links_between_places_and_organizations() {
+    let x = run(
+        "The plant in the town of Vardby in southern Norway's Agder county belongs to Norway's Energy Regulatory Authority and to Zintrex-owned Harvo Freight Group.",
+    );
+    let links: Vec<(String, String, String)> = x
+        .facts
+        .links
+        .iter()
+        .map(|l| (label(&x, l.from), format!("{:?}", l.kind), label(&x, l.to)))
+        .collect();
+    for want in [
+        ("Vardby", "LocatedIn", "Agder"),
+        ("Agder", "LocatedIn", "Norway"),
+        ("Energy Regulatory Authority", "Country", "Norway"),
+        ("Harvo Freight Group", "AffiliatedWith", "Zintrex"),
+    ] {
+        let want = (s(want.0), s(want.1), s(want.2));
+        assert!(links.contains(&want), "missing {want:?} in {links:?}");
+    }
+}
