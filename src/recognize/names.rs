@@ -682,12 +682,13 @@ fn resolve_unknowns(
                 && !lex.is_english_word(words[0])
                 && !lex.is_given_name(words[0])
                 && recurring.get(words[0]).copied().unwrap_or(0) >= 2;
-            if speaks && full && (!u.sentence_initial || around.title_before(u.range.start)) {
+            if employs {
+                Some((EntityKind::Organization, "organization:employer", 0.6))
+            } else if speaks && full && (!u.sentence_initial || around.title_before(u.range.start))
+            {
                 Some((EntityKind::Person, "person:speaker", 0.6))
             } else if owns_org {
                 Some((EntityKind::Organization, "organization:owner", 0.6))
-            } else if employs {
-                Some((EntityKind::Organization, "organization:employer", 0.6))
             } else if single_word && !u.after_preposition {
                 Some((EntityKind::Organization, "organization:recurring-name", 0.5))
             } else if u.after_preposition {

@@ -64,7 +64,17 @@ pub(super) fn find_roles(ctx: &Ctx<'_, '_>) -> Vec<RoleFact> {
                 end = end.max(org_end);
             }
         }
-        end = end.max(ctx.rec.mentions[person].tokens.end);
+        // "aviation analyst Mike Powell of Dresdner Kleinwort Wasserstein"
+        let person_end = ctx.rec.mentions[person].tokens.end;
+        if at.is_none() && person_end > b {
+            if let Some((org, org_end)) = organization_after(ctx, person_end)
+                .filter(|&(o, _)| ctx.kind(o) == EntityKind::Organization)
+            {
+                at = Some(org);
+                end = end.max(org_end);
+            }
+        }
+        end = end.max(person_end);
         let title_text = title.text.clone();
         roles.push(RoleFact {
             person,

@@ -95,6 +95,10 @@ fn roles_from_premodifiers_appositions_and_possessives() {
             "Kestrel Capital's Nina Park agreed.",
             &[("Nina Park", None, Some("Kestrel Capital"))],
         ),
+        (
+            "Energy analyst Tom Reyes of Brantwell Vossberg says so.",
+            &[("Tom Reyes", Some("analyst"), Some("Brantwell Vossberg"))],
+        ),
         ("The executive pay rose.", &[]),
     ];
     for (text, expected) in table {
