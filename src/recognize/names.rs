@@ -437,6 +437,21 @@ fn mention(
     }
 }
 
+/// "NEW YORK" → "New York".
+fn title_case(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut start = true;
+    for c in text.chars() {
+        if start {
+            out.extend(c.to_uppercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
+        start = !c.is_alphanumeric();
+    }
+    out
+}
+
 /// Types one name piece from its words and the words around it (pass 1).
 fn classify(
     doc: &Document<'_>,
@@ -469,6 +484,16 @@ fn classify(
         mentions.push(mention(doc, range.clone(), kind, rule, conf))
     };
 
+    // Datelines in capitals: "PERUGIA, Italy (AP)", "NEW YORK".
+    if range.clone().all(|j| is_acronym(doc.word(j))) {
+        let titled = title_case(text);
+        if lex.place(&titled).is_some() || lex.gazetteer(&titled).is_some() {
+            let mut m = mention(doc, range.clone(), EntityKind::Place, "place:dateline", 0.8);
+            m.name = lex.place(&titled).map_or(titled, |p| p.name.clone());
+            mentions.push(m);
+            return;
+        }
+    }
     if single && is_acronym(first) {
         if let Some(place) = lex.place(first) {
             let mut m = mention(doc, range.clone(), EntityKind::Place, "place:lexicon", 0.95);
@@ -500,6 +525,18 @@ fn classify(
         m.name = place.name.clone();
         mentions.push(m);
         return;
+    }
+    // Cities and states from GeoNames; a one-word name that is also a word or a first
+    // name ("Reading", "Paris") needs a large city or a preposition before it.
+    if let Some(g) = lex.gazetteer(text) {
+        let unambiguous = !single
+            || g.is_state
+            || (g.population >= 100_000
+                && !lex.is_english_word(first)
+                && !lex.is_given_name(first));
+        if unambiguous {
+            return push(mentions, EntityKind::Place, "place:gazetteer", 0.8);
+        }
     }
     // "The Times", "The Independent": a capitalized article in running text opens the
     // name of a publication or institution.
