@@ -114,8 +114,13 @@ fn connector(doc: &Document<'_>, start: usize, end: usize, blocked: &[bool]) -> 
     {
         return Some(end + 2);
     }
-    // "Mr. Smith": the full stop of an honorific.
-    if w == "." && !doc.tokens[end].space_before && lex.is_honorific(prev) && cap_after(end + 1) {
+    // "Mr. Smith", "L. Ron Hubbard": the full stop of an honorific or an initial.
+    let initial = prev.chars().count() == 1 && prev.chars().all(char::is_uppercase);
+    if w == "."
+        && !doc.tokens[end].space_before
+        && (lex.is_honorific(prev) || initial)
+        && cap_after(end + 1)
+    {
         return Some(end + 2);
     }
     if w == "and" && cap_after(end + 1) && doc.word(end + 1) != "The" {
@@ -229,7 +234,14 @@ fn split_run(doc: &Document<'_>, run: Range<usize>) -> Vec<Piece> {
                     || matches!(doc.word(k), "of" | "for")
             });
             let after = title.end..run.end;
+            // "Dean Kamen": a one-word title that is also a first name, before a
+            // single name, is a first name.
+            let first_name = title.len() == 1
+                && title.start == run.start
+                && after.len() == 1
+                && lex.is_given_name(doc.word(title.start));
             if capitalized
+                && !first_name
                 && (after.is_empty() && title.start > run.start
                     || after.is_empty() && title.start == run.start
                     || person_like(doc, &after))
@@ -499,7 +511,10 @@ fn classify(
             let mut m = mention(doc, range.clone(), EntityKind::Place, "place:lexicon", 0.95);
             m.name = place.name.clone();
             mentions.push(m);
-        } else if !lex.is_common_acronym(first) && !lex.is_title(first) {
+        } else if !lex.is_common_acronym(first)
+            && !lex.is_title(first)
+            && !(first.len() >= 4 && lex.is_english_word(first))
+        {
             push(
                 mentions,
                 EntityKind::Organization,
@@ -533,8 +548,16 @@ fn classify(
             || g.is_state
             || (g.population >= 100_000
                 && !lex.is_english_word(first)
-                && !lex.is_given_name(first));
-        if unambiguous {
+                && (!lex.is_given_name(first) || g.population >= 500_000));
+        // "Irving, Texas": a town before its state or country.
+        let before_state = doc.is(range.end, ",") && {
+            let next = caps_end(doc, range.end + 1);
+            next > range.end + 1 && {
+                let name = doc.slice(range.end + 1, next);
+                lex.place(name).is_some() || lex.gazetteer(name).is_some_and(|p| p.is_state)
+            }
+        };
+        if unambiguous || before_state {
             return push(mentions, EntityKind::Place, "place:gazetteer", 0.8);
         }
     }

@@ -44,7 +44,15 @@ pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
             first = i;
         }
         let w = word(i);
-        let terminal = matches!(w, "." | "!" | "?" | "\u{2026}");
+        // "… in the U.S. The next day": an initialism's own full stop ends the sentence
+        // when a capitalized function word follows.
+        let initialism_end = w.len() > 2 && w.ends_with('.') && i + 1 < tokens.len() && {
+            let next = word(i + 1);
+            next.chars().next().is_some_and(char::is_uppercase)
+                && lex.is_stopword(next)
+                && next != "US"
+        };
+        let terminal = matches!(w, "." | "!" | "?" | "\u{2026}") || initialism_end;
         if terminal && !ends_abbreviation(text, tokens, i, lex) {
             // Take closing quotes and brackets along.
             let mut end = i + 1;
@@ -87,7 +95,11 @@ fn ends_abbreviation(
     i: usize,
     lex: &crate::lexicon::Lexicons,
 ) -> bool {
-    if &text[tokens[i].start..tokens[i].end] != "." || i == 0 || tokens[i].space_before {
+    let w = &text[tokens[i].start..tokens[i].end];
+    if w.len() > 2 && w.ends_with('.') {
+        return false; // an initialism followed by a capitalized function word
+    }
+    if w != "." || i == 0 || tokens[i].space_before {
         return false;
     }
     let prev = &text[tokens[i - 1].start..tokens[i - 1].end];
@@ -129,6 +141,11 @@ mod tests {
                 &["Headline here", "Body text."],
             ),
             ("He said “a.” and left.", &["He said “a.” and left."]),
+            (
+                "It rose in the U.S. The next day it fell.",
+                &["It rose in the U.S.", "The next day it fell."],
+            ),
+            ("The U.S. President spoke.", &["The U.S. President spoke."]),
         ];
         for (text, expected) in table {
             assert_eq!(&sentences(text), expected, "{text}");
