@@ -513,7 +513,7 @@ fn classify(
             mentions.push(m);
         } else if !lex.is_common_acronym(first)
             && !lex.is_title(first)
-            && !(first.len() >= 4 && lex.is_english_word(first))
+            && (first.len() < 4 || !lex.is_english_word(first))
         {
             push(
                 mentions,
