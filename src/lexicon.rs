@@ -56,6 +56,7 @@ pub struct Lexicons {
     place_names: HashMap<String, usize>,
     demonyms: HashMap<String, usize>,
     gazetteer: HashMap<String, GazetteerPlace>,
+    state_abbreviations: HashMap<String, String>,
     place_types: HashSet<String>,
     directions: HashSet<String>,
     stopwords: HashSet<String>,
@@ -103,7 +104,10 @@ impl Lexicons {
         let mut lex = Lexicons {
             given_names: set(include_str!("../lexicons/given-names.txt"), false)
                 .into_iter()
-                .chain(set(include_str!("../lexicons/given-names-world.txt"), false))
+                .chain(set(
+                    include_str!("../lexicons/given-names-world.txt"),
+                    false,
+                ))
                 .collect(),
             english_words: set(include_str!("../lexicons/english-words.txt"), false),
             honorifics: set(include_str!("../lexicons/honorifics.txt"), true),
@@ -136,6 +140,10 @@ impl Lexicons {
                         },
                     ))
                 })
+                .collect(),
+            state_abbreviations: entries(include_str!("../lexicons/us-state-abbreviations.tsv"))
+                .filter_map(|l| l.split_once('\t'))
+                .map(|(a, s)| (a.to_owned(), s.to_owned()))
                 .collect(),
             place_types: set(include_str!("../lexicons/place-types.txt"), true),
             directions: set(include_str!("../lexicons/directions.txt"), true),
@@ -260,6 +268,20 @@ impl Lexicons {
         self.gazetteer.get(name).copied()
     }
 
+    /// The state a news-style abbreviation stands for ("Conn." → Connecticut); the
+    /// abbreviation is given with its full stop.
+    pub fn state_abbreviation(&self, abbreviation: &str) -> Option<&str> {
+        self.state_abbreviations
+            .get(abbreviation)
+            .map(String::as_str)
+    }
+
+    /// Whether `word` followed by a full stop is an abbreviation.
+    pub fn is_abbreviation(&self, word: &str) -> bool {
+        self.abbreviations.contains(word)
+            || self.state_abbreviations.contains_key(&format!("{word}."))
+    }
+
     /// Whether a lower-case noun names a kind of place ("province").
     pub fn is_place_type(&self, word: &str) -> bool {
         self.place_types.contains(&word.to_lowercase())
@@ -273,11 +295,6 @@ impl Lexicons {
     /// Whether a word is an English function word.
     pub fn is_stopword(&self, word: &str) -> bool {
         self.stopwords.contains(&word.to_lowercase())
-    }
-
-    /// Whether `word` followed by a full stop is an abbreviation.
-    pub fn is_abbreviation(&self, word: &str) -> bool {
-        self.abbreviations.contains(word)
     }
 
     /// Whether an all-capitals word is a common noun ("IPO").
