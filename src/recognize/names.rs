@@ -246,7 +246,6 @@ fn split_run(doc: &Document<'_>, run: Range<usize>) -> Vec<Piece> {
             let surname = title.len() == 1
                 && looks_like_full_name(doc, &(run.start..title.start))
                 && lex.is_given_name(doc.word(run.start))
-                && (run.start..title.start).len() >= 1
                 && after
                     .clone()
                     .all(|k| matches!(doc.word(k), "Jr" | "Sr" | "II" | "III" | "IV" | "."));
