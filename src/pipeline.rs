@@ -1,6 +1,6 @@
 //! The chain of stages for one article, and what it produced.
 
-use crate::model::Article;
+use crate::model::{Article, Span};
 use crate::recognize::{Mention, Recognized, recognize};
 use crate::relate::relate;
 use crate::resolve::{Entity, Resolved, resolve_entities, resolve_facts};
@@ -17,15 +17,22 @@ pub struct Extraction {
     pub mentions: Vec<Mention>,
     /// Roles, statements, events and links between entities.
     pub facts: Resolved,
+    /// The byte span of every sentence, in text order.
+    pub sentences: Vec<Span>,
 }
 
 /// Runs segment → recognize → relate → resolve over one article.
 pub fn extract(article: &Article) -> Extraction {
-    let (recognized, facts) = {
+    let (recognized, facts, sentences) = {
         let doc = Document::new(&article.text);
         let recognized = recognize(&doc, article.published);
         let facts = relate(&doc, &recognized);
-        (recognized, facts)
+        let sentences = doc
+            .sentences
+            .iter()
+            .map(|s| Span::new(s.start, s.end))
+            .collect();
+        (recognized, facts, sentences)
     };
     let Recognized { mentions, .. } = recognized;
     let (entities, of_mention) = resolve_entities(&mentions);
@@ -35,5 +42,6 @@ pub fn extract(article: &Article) -> Extraction {
         entities,
         mentions,
         facts,
+        sentences,
     }
 }

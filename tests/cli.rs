@@ -125,3 +125,25 @@ fn query_prints_tables_csv_and_graphs() {
     let ttl = String::from_utf8(newsgraph_ok(&["query", "--data", g, construct]).stdout).unwrap();
     assert!(ttl.contains("person:xi-jinping a ng:Person"), "{ttl}");
 }
+
+#[test]
+fn explain_prints_each_sentence_with_the_rules_that_fired() {
+    let out = newsgraph_ok(&[
+        "extract",
+        example().to_str().unwrap(),
+        "--published",
+        PUBLISHED,
+        "--explain",
+    ]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.starts_with("# wic2020 (10 sentences)"), "{text}");
+    assert!(
+        text.contains("role          Chuck Robbins — CEO at Cisco [role:premodifier"),
+        "{text}"
+    );
+    assert!(text.contains("statement     Xi Jinping (direct)"), "{text}");
+    assert!(
+        !text.contains("@prefix"),
+        "--explain replaces the Turtle on standard output"
+    );
+}

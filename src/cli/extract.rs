@@ -35,6 +35,10 @@ pub struct ExtractArgs {
     /// Output format, overriding the extension of --output (or for standard output).
     #[arg(long, value_enum)]
     format: Option<OutputFormat>,
+    /// Print, sentence by sentence, what was found and by which rule, instead of the
+    /// graph (which still goes to --output or --store when given).
+    #[arg(long)]
+    explain: bool,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -101,7 +105,7 @@ pub fn run(args: ExtractArgs) -> Result<Outcome> {
                 path.display()
             ),
         }),
-        (None, None) if args.store.is_none() => Some(RdfFormat::Turtle),
+        (None, None) if args.store.is_none() && !args.explain => Some(RdfFormat::Turtle),
         (None, None) => None,
     };
     let store = args
@@ -140,6 +144,9 @@ pub fn run(args: ExtractArgs) -> Result<Outcome> {
             published: args.published,
         };
         let extraction = newsgraph::extract(&article);
+        if args.explain {
+            print!("{}", newsgraph::explain::explain(&extraction));
+        }
         let quads = mint::mint(&extraction, &args.base);
         if let Some(store) = &store {
             let graph = NamedNode::new_unchecked(mint::article_iri(&args.base, &article.id));
