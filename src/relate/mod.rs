@@ -194,13 +194,19 @@ impl<'d, 'a> Ctx<'d, 'a> {
     }
 
     /// The most recent mention of `kind` that ends at or before token `i`.
+    ///
+    /// Names inside quotation marks are skipped when `i` stands outside them: "“…
+    /// than Mr. Trump implied,” she said" — she is not Trump.
     pub fn last_mention_before(&self, i: usize, kinds: &[EntityKind]) -> Option<usize> {
+        let outside = i < self.quoted.len() && !self.quoted[i];
         self.rec
             .mentions
             .iter()
             .enumerate()
             .rev()
-            .find(|(_, m)| m.tokens.end <= i && kinds.contains(&m.kind))
+            .find(|(_, m)| {
+                m.tokens.end <= i && kinds.contains(&m.kind) && !(outside && self.quoted[m.tokens.start])
+            })
             .map(|(k, _)| k)
     }
 
