@@ -94,7 +94,13 @@ fn connector(doc: &Document<'_>, start: usize, end: usize, blocked: &[bool]) -> 
             || lex.is_event_head(prev)
             || lex.is_title(prev)
             || lex.is_place_type(prev) && prev.chars().next().is_some_and(char::is_uppercase);
-        if opens && w != "on" || lex.is_org_head(prev) {
+        // "Harvo Freight Group of Denver": a company and its town, not one name
+        // (but "Bank of England", with an institution noun, is one).
+        let town_after = !lex.is_org_head(prev) && cap_after(end + 1) && {
+            let name = doc.slice(end + 1, caps_end(doc, end + 1));
+            lex.gazetteer(name).is_some() || lex.place(name).is_some()
+        };
+        if (opens && w != "on" || lex.is_org_head(prev)) && !town_after {
             if cap_after(end + 1) {
                 return Some(end + 2);
             }
@@ -125,7 +131,11 @@ fn connector(doc: &Document<'_>, start: usize, end: usize, blocked: &[bool]) -> 
     }
     if w == "and" && cap_after(end + 1) && doc.word(end + 1) != "The" {
         let tail = caps_end(doc, end + 1);
-        let closes_org = lex.is_org_suffix(doc.word(tail - 1)) && !has_org_suffix(doc, start..end);
+        // "Banking and Insurance Regulatory Commission": common words coordinated inside
+        // one name; "Brantwell Vossberg and Harvo Group" are two names.
+        let closes_org = lex.is_org_suffix(doc.word(tail - 1))
+            && !has_org_suffix(doc, start..end)
+            && (start..end).all(|j| lex.is_english_word(doc.word(j)));
         if has_org_head(doc, start, end) || closes_org {
             return Some(end + 2);
         }

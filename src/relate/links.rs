@@ -104,6 +104,24 @@ pub(super) fn find_links(ctx: &Ctx<'_, '_>, roles: &[RoleFact]) -> Vec<LinkFact>
                         }
                     }
                 }
+                // "Aiken, S.C.", "Irving, Texas": a town, then its state or country.
+                if ctx.doc.is(end, ",") && !is_country(ctx, m) {
+                    if let Some(q) = ctx
+                        .rec
+                        .mention_starting_at(end + 1)
+                        .filter(|&q| ctx.kind(q) == EntityKind::Place)
+                    {
+                        let q_end = ctx.rec.mentions[q].tokens.end;
+                        let region = is_country(ctx, q)
+                            || lex
+                                .gazetteer(&ctx.rec.mentions[q].name)
+                                .is_some_and(|g| g.is_state)
+                            || ctx.rec.mentions[q].rule == "place:state-abbreviation";
+                        if region && !possessive_at(q_end) {
+                            links.push(link(ctx, m, q, LinkKind::LocatedIn, "place:comma", 0.75));
+                        }
+                    }
+                }
                 // "Shenzhen-based ZTE"
                 if ctx.doc.is(end, "-") && ctx.doc.is(end + 1, "based") {
                     if let Some(o) = ctx.rec.mention_starting_at(end + 2).filter(|&o| {
@@ -113,7 +131,71 @@ pub(super) fn find_links(ctx: &Ctx<'_, '_>, roles: &[RoleFact]) -> Vec<LinkFact>
                     }
                 }
             }
+            EntityKind::Person => {
+                // "Jim Harjula, 29, of Thomaston"; "Brian Michaud of Millinocket";
+                // "Mike Powell of Dresdner Kleinwort Wasserstein" (no title: a member).
+                let mut k = end;
+                if ctx.doc.is(k, ",")
+                    && k + 2 < n
+                    && ctx.doc.tokens[k + 1].kind == TokenKind::Number
+                    && ctx.doc.is(k + 2, ",")
+                {
+                    k += 3;
+                }
+                if ctx.doc.is(k, "of") {
+                    let at = if ctx.doc.is(k + 1, "the") {
+                        k + 2
+                    } else {
+                        k + 1
+                    };
+                    if let Some(o) = ctx.rec.mention_starting_at(at) {
+                        match ctx.kind(o) {
+                            EntityKind::Place => links.push(link(
+                                ctx,
+                                m,
+                                o,
+                                LinkKind::BasedIn,
+                                "person:of-place",
+                                0.7,
+                            )),
+                            EntityKind::Organization => links.push(link(
+                                ctx,
+                                m,
+                                o,
+                                LinkKind::AffiliatedWith,
+                                "person:of-organization",
+                                0.65,
+                            )),
+                            _ => {}
+                        }
+                    }
+                }
+            }
             EntityKind::Organization => {
+                // "Xerox Corp. of Stamford, Conn.", "Acme, based in Ohio"
+                let of_at = if ctx.doc.is(end, "of") {
+                    Some(end + 1)
+                } else if ctx.doc.is(end, ",")
+                    && ctx.doc.is(end + 1, "based")
+                    && ctx.doc.is(end + 2, "in")
+                {
+                    Some(end + 3)
+                } else {
+                    None
+                };
+                if let Some(p) = of_at
+                    .and_then(|k| ctx.rec.mention_starting_at(k))
+                    .filter(|&p| ctx.kind(p) == EntityKind::Place)
+                {
+                    links.push(link(
+                        ctx,
+                        m,
+                        p,
+                        LinkKind::BasedIn,
+                        "organization:of-place",
+                        0.7,
+                    ));
+                }
                 // "Alibaba-affiliated Ant Group"
                 if ctx.doc.is(end, "-")
                     && matches!(

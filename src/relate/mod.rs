@@ -205,7 +205,9 @@ impl<'d, 'a> Ctx<'d, 'a> {
             .enumerate()
             .rev()
             .find(|(_, m)| {
-                m.tokens.end <= i && kinds.contains(&m.kind) && !(outside && self.quoted[m.tokens.start])
+                m.tokens.end <= i
+                    && kinds.contains(&m.kind)
+                    && !(outside && self.quoted[m.tokens.start])
             })
             .map(|(k, _)| k)
     }

@@ -136,7 +136,7 @@ fn where_before(ctx: &Ctx<'_, '_>, a: usize) -> Option<usize> {
 /// "president of the cybersecurity company Qi An Xin Technology": the organization
 /// after "of"/"at", with a few descriptive words allowed in between.
 fn organization_after(ctx: &Ctx<'_, '_>, b: usize) -> Option<(usize, usize)> {
-    if !matches!(ctx.lower(b).as_str(), "of" | "at") {
+    if !matches!(ctx.lower(b).as_str(), "of" | "at" | "for") {
         return None;
     }
     let limit = (b + 6).min(ctx.doc.tokens.len());

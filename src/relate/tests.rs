@@ -266,3 +266,25 @@ fn links_between_places_and_organizations() {
         assert!(links.contains(&want), "missing {want:?} in {links:?}");
     }
 }
+
+#[test]
+fn where_people_and_organizations_are_based() {
+    let x = run(
+        "Tom Reyes, 29, of Lakewood, Colo., met Nina Olsen of Brantwell Vossberg and Harvo Freight Group of Denver.",
+    );
+    let links: Vec<(String, String, String)> = x
+        .facts
+        .links
+        .iter()
+        .map(|l| (label(&x, l.from), format!("{:?}", l.kind), label(&x, l.to)))
+        .collect();
+    for want in [
+        ("Tom Reyes", "BasedIn", "Lakewood"),
+        ("Lakewood", "LocatedIn", "Colo."),
+        ("Nina Olsen", "AffiliatedWith", "Brantwell Vossberg"),
+        ("Harvo Freight Group", "BasedIn", "Denver"),
+    ] {
+        let want = (s(want.0), s(want.1), s(want.2));
+        assert!(links.contains(&want), "missing {want:?} in {links:?}");
+    }
+}
