@@ -64,6 +64,7 @@ pub struct Lexicons {
     acronyms: HashSet<String>,
     org_descriptors: HashSet<String>,
     title_modifiers: HashSet<String>,
+    institutions: HashSet<String>,
     occupations: HashSet<String>,
     speech_verbs: HashMap<String, Vec<VerbEntry>>,
     action_verbs: HashMap<String, Vec<VerbEntry>>,
@@ -153,6 +154,7 @@ impl Lexicons {
             org_descriptors: set(include_str!("../lexicons/org-descriptors.txt"), true),
             title_modifiers: set(include_str!("../lexicons/title-modifiers.txt"), true),
             occupations: set(include_str!("../lexicons/occupations.txt"), true),
+            institutions: set(include_str!("../lexicons/institutions.txt"), false),
             speech_verbs: verbs(include_str!("../lexicons/speech-verbs.txt")),
             action_verbs: verbs(include_str!("../lexicons/action-verbs.txt")),
             months: HashMap::new(),
@@ -310,6 +312,11 @@ impl Lexicons {
     /// Whether a word qualifies a title without naming an employer ("former").
     pub fn is_title_modifier(&self, word: &str) -> bool {
         self.title_modifiers.contains(&word.to_lowercase())
+    }
+
+    /// Whether one capitalized word names an institution ("Congress", "Kremlin").
+    pub fn is_institution(&self, word: &str) -> bool {
+        self.institutions.contains(word)
     }
 
     /// Whether a title names a profession ("analyst") rather than a post.

@@ -517,9 +517,11 @@ fn classify(
     let initial = sentence_initial(doc, range.start);
     // Function words and "The" are not names ("In", "The EU").
     let mut stripped_the = false;
+    // ("A. Copeland": an initial, not the article.)
     while !range.is_empty()
         && lex.is_stopword(doc.word(range.start))
         && !is_acronym(doc.word(range.start))
+        && !(doc.word(range.start).len() == 1 && doc.is(range.start + 1, "."))
     {
         stripped_the |= doc.word(range.start) == "The";
         range.start += 1;
@@ -593,6 +595,14 @@ fn classify(
     }
     if range.len() >= 2 && lex.is_event_head(doc.word(range.end - 1)) {
         return push(mentions, EntityKind::Event, "event:name", 0.85);
+    }
+    if single && lex.is_institution(first) {
+        return push(
+            mentions,
+            EntityKind::Organization,
+            "organization:institution",
+            0.8,
+        );
     }
     if has_org_suffix(doc, range.clone()) || has_org_head(doc, range.start, range.end) {
         return push(
