@@ -521,7 +521,7 @@ fn classify(
     while !range.is_empty()
         && lex.is_stopword(doc.word(range.start))
         && !is_acronym(doc.word(range.start))
-        && !(doc.word(range.start).len() == 1 && doc.is(range.start + 1, "."))
+        && (doc.word(range.start).len() != 1 || !doc.is(range.start + 1, "."))
     {
         stripped_the |= doc.word(range.start) == "The";
         range.start += 1;
