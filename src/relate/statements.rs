@@ -45,22 +45,43 @@ fn speech_verb_at(ctx: &Ctx<'_, '_>, v: usize) -> Option<(String, usize, bool)> 
 /// The speaker right after a speech verb: "said Zhang", "said spokeswoman Jill
 /// Sutherland", "said Jeremy Dear, NUJ General Secretary".
 fn speaker_after_verb(ctx: &Ctx<'_, '_>, from: usize, to: usize) -> Option<usize> {
+    let lex = lexicons();
     let mut k = from;
+    let mut first_actor = None;
     while k < to {
         if let Some(m) = ctx.rec.mention_starting_at(k) {
-            return crate::recognize::can_act(ctx.kind(m)).then_some(m);
+            if ctx.kind(m) == EntityKind::Person {
+                return Some(m);
+            }
+            // "said former South Carolina Gov. Jim Hodges": a place or organization
+            // before a title belongs to the speaker's description.
+            let end = ctx.rec.mentions[m].tokens.end;
+            let describes = end < to
+                && (ctx.rec.title_at(end).is_some()
+                    || lex.is_honorific(ctx.word(end))
+                    || ctx.doc.tokens[end].kind == TokenKind::Possessive);
+            if !describes {
+                return first_actor.or_else(|| crate::recognize::can_act(ctx.kind(m)).then_some(m));
+            }
+            first_actor = first_actor.or(Some(m));
+            k = if ctx.doc.tokens[end].kind == TokenKind::Possessive {
+                end + 1
+            } else {
+                end
+            };
+            continue;
         }
         if let Some((m, _)) = ctx.antecedent(k) {
             return Some(m);
         }
         let w = ctx.word(k);
         let title = ctx.rec.title_at(k).is_some();
-        if !(title || w == "the" || lexicons().is_honorific(w) || w == ".") {
-            return None;
+        if !(title || w == "the" || lex.is_honorific(w) || lex.is_title_modifier(w) || w == ".") {
+            return first_actor;
         }
         k += 1;
     }
-    None
+    first_actor
 }
 
 /// The attribution after a closing quotation mark: the speaker and the verb.
@@ -75,10 +96,12 @@ fn attribution_after(ctx: &Ctx<'_, '_>, from: usize, to: usize) -> Option<(usize
     if let Some((_, verb_end, _)) = speech_verb_at(ctx, k) {
         return speaker_after_verb(ctx, verb_end, to).map(|m| (m, k));
     }
-    for v in k..to.min(k + 10) {
+    // "Jenna Golden, Twitter's director of political advertising, said": the subject
+    // may carry an apposition between commas.
+    for v in k..to.min(k + 16) {
         if ctx.doc.tokens[v].kind != TokenKind::Word
             && ctx.doc.tokens[v].kind != TokenKind::Possessive
-            && ctx.word(v) != "."
+            && !matches!(ctx.word(v), "." | ",")
         {
             return None;
         }
@@ -104,6 +127,18 @@ fn attribution_before(
     if k <= sentence.start {
         return None;
     }
+    // "told POLITICO, “…": the listener sits between the verb and the quotation.
+    let k = match ctx.rec.mention_ending_at(k) {
+        Some(o) if ctx.rec.mentions[o].tokens.start > sentence.start + 1 => {
+            let before = ctx.rec.mentions[o].tokens.start;
+            if speech_verb_at(ctx, before - 1).is_some() {
+                before
+            } else {
+                k
+            }
+        }
+        _ => k,
+    };
     let v = k - 1;
     let (lemma, verb_end, _) = speech_verb_at(ctx, v).or_else(|| {
         // "pointed out that": the particle sits right before the mark.

@@ -148,6 +148,18 @@ fn statements_direct_reported_and_continued() {
         ),
         ("Zintrex Group announced new rules.", &[]),
         (
+            "“Costs will fall,” Maria Olsen, Zintrex's chief executive, said.",
+            &[("Maria Olsen", "direct", "Costs will fall")],
+        ),
+        (
+            "“Costs will fall,” said former Norway Gov. Tom Reyes.",
+            &[("Tom Reyes", "direct", "Costs will fall")],
+        ),
+        (
+            "Tom Reyes told Zintrex Group, “Costs will fall soon.”",
+            &[("Tom Reyes", "direct", "Costs will fall soon")],
+        ),
+        (
             "Maria Olsen was upbeat. “Demand is strong,” “Costs are falling,” she added.",
             &[
                 ("Maria Olsen", "direct", "Demand is strong"),
