@@ -89,10 +89,15 @@ fn connector(doc: &Document<'_>, start: usize, end: usize, blocked: &[bool]) -> 
         return Some(end + 2);
     }
     if matches!(w, "of" | "for" | "on") {
+        // After a title only a title continues ("Secretary of State"), not "Chairman
+        // of the Centre", which is a title and then an organization.
+        let title_goes_on = lex.is_title(prev)
+            && cap_after(end + 1)
+            && lex.is_title(&format!("{prev} {w} {}", doc.word(end + 1)));
         let opens = lex.is_org_head(prev)
             || lex.is_org_suffix(prev)
             || lex.is_event_head(prev)
-            || lex.is_title(prev)
+            || title_goes_on
             || lex.is_place_type(prev) && prev.chars().next().is_some_and(char::is_uppercase);
         // "Harvo Freight Group of Denver": a company and its town, not one name
         // (but "Bank of England", with an institution noun, is one).
@@ -136,7 +141,12 @@ fn connector(doc: &Document<'_>, start: usize, end: usize, blocked: &[bool]) -> 
         let closes_org = lex.is_org_suffix(doc.word(tail - 1))
             && !has_org_suffix(doc, start..end)
             && (start..end).all(|j| lex.is_english_word(doc.word(j)));
-        if has_org_head(doc, start, end) || closes_org {
+        // "Ministry of Trade and Industry" is one name; "Institute of Technology and
+        // Colorado State University" are two.
+        let new_institution = tail - (end + 1) >= 2
+            && (end + 1..tail)
+                .any(|j| lex.is_org_head(doc.word(j)) || lex.is_org_suffix(doc.word(j)));
+        if (has_org_head(doc, start, end) && !new_institution) || closes_org {
             return Some(end + 2);
         }
         return None;
@@ -195,6 +205,7 @@ fn person_like(doc: &Document<'_>, range: &Range<usize>) -> bool {
         && !lex.is_stopword(words[0])
         && words.iter().all(|w| {
             PARTICLES.contains(w)
+                || *w == "-"
                 || *w == "."
                 || matches!(*w, "Jr" | "Sr" | "II" | "III" | "IV")
                 || (w.chars().next().is_some_and(char::is_uppercase)
