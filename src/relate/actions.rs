@@ -71,7 +71,12 @@ pub(super) fn find_actions(ctx: &Ctx<'_, '_>, events: &mut Vec<EventFact>) {
             } else {
                 None
             };
-            if let Some(fact) = fact {
+            if let Some(mut fact) = fact {
+                // Who meets or visits takes part in the meeting or the visit.
+                if matches!(entry.lemma.as_str(), "meet" | "visit" | "host" | "attend") {
+                    fact.participants
+                        .extend(fact.agent.filter(|&a| ctx.kind(a) == EntityKind::Person));
+                }
                 events.push(fact);
             }
         }

@@ -226,6 +226,14 @@ fn determiner(
             }
             return (None, k, days, date);
         }
+        // "the 11 September 2001 attacks": a date in front dates the event.
+        if let Some(d) = ctx.rec.date_at(prev) {
+            let d = &ctx.rec.dates[d];
+            date = Some(d.value);
+            k = d.tokens.start;
+            modifiers += 1;
+            continue;
+        }
         // "two-day"
         if w.eq_ignore_ascii_case("day") && prev >= 2 && ctx.word(prev - 1) == "-" {
             days = lex.number(ctx.word(prev - 2));
@@ -247,8 +255,7 @@ fn determiner(
         k = prev;
         modifiers += 1;
     }
-    let _ = date.take();
-    (None, k, days, None)
+    (None, k, days, date)
 }
 
 /// Location, start, organizer and theme from the sentence of an event reference that
@@ -271,8 +278,16 @@ fn details(ctx: &Ctx<'_, '_>, s: std::ops::Range<usize>, to: usize, event: &mut 
     };
     if event.location.is_none() {
         let mut location = None;
-        if matches!(ctx.lower(to).as_str(), "in" | "at") {
-            location = place_after(to + 1);
+        // "in California" right after it, or a few words on: "crackdown on protesters
+        // in Tiananmen Square".
+        for k in to..s.end.min(to + 6) {
+            if matches!(ctx.word(k), "," | ";" | "." | ":") {
+                break;
+            }
+            if matches!(ctx.lower(k).as_str(), "in" | "at") {
+                location = place_after(k + 1);
+                break;
+            }
         }
         if location.is_none() {
             for k in s.clone() {

@@ -359,6 +359,7 @@ fn reported_statements(
                 that_at += 1;
             }
             let that_follows = ctx.lower(that_at) == "that";
+            let mut intro = s.start..s.start;
             let (speaker, content, attribution, rule) = match subject {
                 // "…, Alibaba CEO Daniel Zhang Yong told the conference"
                 Some((m, p)) if p > s.start + 2 && ctx.doc.is(p - 1, ",") && !that_follows => (
@@ -367,7 +368,8 @@ fn reported_statements(
                     v..end,
                     "statement:reported-before-attribution",
                 ),
-                Some((m, _)) => {
+                Some((m, p)) => {
+                    intro = s.start..p;
                     let mut c = verb_end;
                     if lemma == "tell" {
                         // "told Reuters (that) …", "told him …"
@@ -436,7 +438,8 @@ fn reported_statements(
                 direct: false,
                 text: text_span.of(ctx.doc.text).trim().to_owned(),
                 text_span,
-                made_at: made_at(events, attribution),
+                // "In a panel discussion at a Linux summit, Mr Torvalds said …"
+                made_at: made_at(events, attribution).or_else(|| made_at(events, intro)),
                 date: date_outside(ctx, s.clone(), content.clone()),
                 mentions: mentions_within(ctx, content.clone()),
                 evidence: Evidence {

@@ -300,3 +300,32 @@ fn where_people_and_organizations_are_based() {
         assert!(links.contains(&want), "missing {want:?} in {links:?}");
     }
 }
+
+#[test]
+fn unnamed_events_take_dates_places_and_participants() {
+    let x = run(
+        "Since the 4 March 2019 floods in Norway, prices rose. Tom Reyes is meeting Harvo Freight Group officials this week.",
+    );
+    let floods = x
+        .facts
+        .events
+        .iter()
+        .find(|e| e.label.contains("floods"))
+        .expect("the floods");
+    assert_eq!(
+        floods.date.map(|d| d.lexical()).as_deref(),
+        Some("2019-03-04")
+    );
+    assert_eq!(
+        floods.location.map(|p| label(&x, p)).as_deref(),
+        Some("Norway")
+    );
+    let meeting = x
+        .facts
+        .events
+        .iter()
+        .find(|e| e.trigger.as_deref() == Some("meet"))
+        .expect("the meeting");
+    let participants: Vec<String> = meeting.participants.iter().map(|&p| label(&x, p)).collect();
+    assert_eq!(participants, ["Tom Reyes"]);
+}

@@ -99,6 +99,46 @@ pub struct Resolved {
     pub links: Vec<Link>,
 }
 
+/// Removes unnamed events that nothing was learnt about ("the strike" mentioned in
+/// passing): no action, date, place, participant, theme, part or statement made there.
+fn drop_bare_events(out: &mut Resolved) {
+    let events = &out.events;
+    let keep: Vec<bool> = (0..events.len())
+        .map(|i| {
+            let e = &events[i];
+            e.entity.is_some()
+                || e.trigger.is_some()
+                || e.date.is_some()
+                || e.start.is_some()
+                || e.location.is_some()
+                || !e.participants.is_empty()
+                || e.theme.is_some()
+                || e.sub_event_of.is_some()
+                || events.iter().any(|x| x.sub_event_of == Some(i))
+                || out.statements.iter().any(|s| s.made_at == Some(i))
+        })
+        .collect();
+    let mut new_index = vec![None; keep.len()];
+    let mut next = 0;
+    for (i, &k) in keep.iter().enumerate() {
+        if k {
+            new_index[i] = Some(next);
+            next += 1;
+        }
+    }
+    let mut i = 0;
+    out.events.retain(|_| {
+        i += 1;
+        keep[i - 1]
+    });
+    for e in &mut out.events {
+        e.sub_event_of = e.sub_event_of.and_then(|p| new_index[p]);
+    }
+    for s in &mut out.statements {
+        s.made_at = s.made_at.and_then(|p| new_index[p]);
+    }
+}
+
 /// Rewrites mention-level facts in terms of entities.
 pub fn resolve_facts(facts: Facts, of_mention: &[usize]) -> Resolved {
     let e = |m: usize| of_mention[m];
@@ -198,6 +238,8 @@ pub fn resolve_facts(facts: Facts, of_mention: &[usize]) -> Resolved {
             evidence: s.evidence,
         });
     }
+
+    drop_bare_events(&mut out);
 
     for l in facts.links {
         let link = Link {
