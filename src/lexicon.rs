@@ -43,6 +43,7 @@ pub struct VerbEntry {
 #[derive(Debug)]
 pub struct Lexicons {
     given_names: HashSet<String>,
+    surnames: HashSet<String>,
     english_words: HashSet<String>,
     honorifics: HashSet<String>,
     titles: HashSet<String>,
@@ -110,6 +111,7 @@ impl Lexicons {
                     false,
                 ))
                 .collect(),
+            surnames: set(include_str!("../lexicons/surnames.txt"), false),
             english_words: set(include_str!("../lexicons/english-words.txt"), false),
             honorifics: set(include_str!("../lexicons/honorifics.txt"), true),
             titles: HashSet::new(),
@@ -215,6 +217,11 @@ impl Lexicons {
     /// Whether `word` (capitalized as in the text) is a known given name.
     pub fn is_given_name(&self, word: &str) -> bool {
         self.given_names.contains(word)
+    }
+
+    /// Whether `word` (capitalized) is a common surname.
+    pub fn is_surname(&self, word: &str) -> bool {
+        self.surnames.contains(word)
     }
 
     /// Whether the lower-case form of `word` is a common English word.

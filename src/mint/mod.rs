@@ -209,7 +209,7 @@ pub fn mint(x: &Extraction, base: &str) -> Vec<Quad> {
                 w.positioned("event", span)
             }
             kind => {
-                let candidate = format!("{base}{}/{}", kind.as_str(), slug(&entity.label));
+                let candidate = format!("{base}{}/{}", kind.as_str(), slug(&entity.key));
                 w.used.insert(candidate.clone());
                 iri(&candidate)
             }

@@ -636,7 +636,8 @@ fn classify(
             || g.is_state
             || (g.population >= 100_000
                 && !lex.is_english_word(first)
-                && (!lex.is_given_name(first) || g.population >= 500_000));
+                && (!lex.is_given_name(first) || g.population >= 500_000)
+                && (!lex.is_surname(first) || g.population >= 1_000_000));
         // "Irving, Texas": a town before its state or country.
         let before_state = doc.is(range.end, ",") && {
             let next = caps_end(doc, range.end + 1);
@@ -651,7 +652,9 @@ fn classify(
     }
     // "The Times", "The Independent": a capitalized article in running text opens the
     // name of a publication or institution.
-    if mid_sentence_the || single && stripped_the && lex.is_org_suffix(first) {
+    let the_name = (mid_sentence_the || single && stripped_the && lex.is_org_suffix(first))
+        && !(single && lex.demonym(first).is_some());
+    if the_name {
         return push(
             mentions,
             EntityKind::Organization,

@@ -21,6 +21,9 @@ pub struct Entity {
     pub kind: EntityKind,
     /// Its fullest name in the article.
     pub label: String,
+    /// The name its IRI is minted from: the label, or for a country the lexicon's
+    /// name, so "Britain" and "UK" in two articles are one node.
+    pub key: String,
     /// The other names it goes by in the article.
     pub aliases: BTreeSet<String>,
     /// Its mentions, in text order.
@@ -111,6 +114,7 @@ pub fn resolve_entities(mentions: &[Mention]) -> (Vec<Entity>, Vec<usize>) {
                 entities.push(Entity {
                     kind: mention.kind,
                     label: mention.name.clone(),
+                    key: mention.name.clone(),
                     aliases: BTreeSet::new(),
                     mentions: vec![m],
                 });
@@ -120,6 +124,20 @@ pub fn resolve_entities(mentions: &[Mention]) -> (Vec<Entity>, Vec<usize>) {
     }
     for e in &mut entities {
         e.mentions.sort_by_key(|&m| mentions[m].tokens.start);
+        e.key = e.label.clone();
+        // A place is labelled as the article writes it ("Bosnia", "Britain"), unless
+        // only a demonym names it ("Chinese President"): then by the country's name.
+        if e.kind == EntityKind::Place {
+            let written = e
+                .mentions
+                .iter()
+                .filter(|&&m| mentions[m].rule != "place:demonym")
+                .map(|&m| mentions[m].surface.as_str())
+                .max_by_key(|s| (s.chars().count(), std::cmp::Reverse(*s)));
+            if let Some(w) = written {
+                e.label = w.to_owned();
+            }
+        }
         for &m in &e.mentions {
             for name in [&mentions[m].name, &mentions[m].surface] {
                 if *name != e.label {
