@@ -66,6 +66,7 @@ pub struct Lexicons {
     org_descriptors: HashSet<String>,
     title_modifiers: HashSet<String>,
     institutions: HashSet<String>,
+    org_attributes: HashSet<String>,
     occupations: HashSet<String>,
     speech_verbs: HashMap<String, Vec<VerbEntry>>,
     action_verbs: HashMap<String, Vec<VerbEntry>>,
@@ -157,6 +158,7 @@ impl Lexicons {
             title_modifiers: set(include_str!("../lexicons/title-modifiers.txt"), true),
             occupations: set(include_str!("../lexicons/occupations.txt"), true),
             institutions: set(include_str!("../lexicons/institutions.txt"), false),
+            org_attributes: set(include_str!("../lexicons/org-attributes.txt"), true),
             speech_verbs: verbs(include_str!("../lexicons/speech-verbs.txt")),
             action_verbs: verbs(include_str!("../lexicons/action-verbs.txt")),
             months: HashMap::new(),
@@ -324,6 +326,11 @@ impl Lexicons {
     /// Whether one capitalized word names an institution ("Congress", "Kremlin").
     pub fn is_institution(&self, word: &str) -> bool {
         self.institutions.contains(word)
+    }
+
+    /// Whether a noun names what an organization has ("shares", "profits").
+    pub fn is_org_attribute(&self, word: &str) -> bool {
+        self.org_attributes.contains(&word.to_lowercase())
     }
 
     /// Whether a title names a profession ("analyst") rather than a post.

@@ -823,7 +823,28 @@ fn resolve_unknowns(
                     "owned" | "affiliated" | "controlled" | "backed"
                 )
                 && starts_at(mentions, end + 2) == Some(EntityKind::Organization);
-            let owns_org = owns_org || owns_by_modifier;
+            // "Zintrex's shares", "Littlewoods, a retailer": what it has or is.
+            let has_org_attribute = end + 1 < doc.tokens.len()
+                && doc.tokens[end].kind == TokenKind::Possessive
+                && lex.is_org_attribute(doc.word(end + 1));
+            let described = doc.is(end, ",") && {
+                let mut k = end + 1;
+                if matches!(doc.word(k), "a" | "an" | "the") {
+                    k += 1;
+                    while k < doc.tokens.len()
+                        && k < end + 5
+                        && !lex.is_org_descriptor(doc.word(k))
+                        && doc.tokens[k].kind == TokenKind::Word
+                        && doc.word(k).chars().next().is_some_and(char::is_lowercase)
+                    {
+                        k += 1;
+                    }
+                    k < doc.tokens.len() && lex.is_org_descriptor(doc.word(k))
+                } else {
+                    false
+                }
+            };
+            let owns_org = owns_org || owns_by_modifier || has_org_attribute || described;
             // "Mike Powell of Dresdner Kleinwort Wasserstein": where a person works.
             let employs = start >= 2
                 && doc.is(start - 1, "of")
@@ -919,6 +940,14 @@ mod tests {
                 &[("Clarion", Organization)],
             ),
             ("Zorblat Quenx met Zorblat.", &[]),
+            (
+                "Shares rose after Quorvane's profits doubled.",
+                &[("Quorvane", Organization)],
+            ),
+            (
+                "It sold Quorvane, a clothing retailer, last year.",
+                &[("Quorvane", Organization)],
+            ),
             (
                 "Chancellor Rolf Kessler and Jan Smit of the Dutch bank",
                 &[
