@@ -234,7 +234,13 @@ fn split_run(doc: &Document<'_>, run: Range<usize>) -> Vec<Piece> {
     let mut j = run.start;
     while j < run.end {
         if lex.is_honorific(doc.word(j)) && j + 1 < run.end {
-            let name_start = if doc.is(j + 1, ".") { j + 2 } else { j + 1 };
+            // "Lt. Gen. Mick Bednarek": every honorific and its full stop go.
+            let mut name_start = j + 1;
+            while name_start < run.end
+                && (doc.is(name_start, ".") || lex.is_honorific(doc.word(name_start)))
+            {
+                name_start += 1;
+            }
             let name = name_start..run.end;
             if person_like(doc, &name) {
                 if j > run.start {

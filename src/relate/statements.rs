@@ -98,7 +98,7 @@ fn attribution_after(ctx: &Ctx<'_, '_>, from: usize, to: usize) -> Option<(usize
     }
     // "Jenna Golden, Twitter's director of political advertising, said": the subject
     // may carry an apposition between commas.
-    for v in k..to.min(k + 16) {
+    for v in k..to.min(k + 30) {
         if ctx.doc.tokens[v].kind != TokenKind::Word
             && ctx.doc.tokens[v].kind != TokenKind::Possessive
             && !matches!(ctx.word(v), "." | ",")
