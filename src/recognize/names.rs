@@ -219,7 +219,10 @@ fn person_like(doc: &Document<'_>, range: &Range<usize>) -> bool {
 /// it an English word.
 fn looks_like_full_name(doc: &Document<'_>, range: &Range<usize>) -> bool {
     let lex = lexicons();
+    // At least two words apart: "Asia-Pacific" is one word, "Kim Shin-Wook" two.
+    let spaced = range.clone().skip(1).any(|j| doc.tokens[j].space_before);
     range.len() >= 2
+        && spaced
         && person_like(doc, range)
         && (lex.is_given_name(doc.word(range.start))
             || range

@@ -105,6 +105,13 @@ fn attribution_after(ctx: &Ctx<'_, '_>, from: usize, to: usize) -> Option<(usize
         {
             return None;
         }
+        // "“…,” but he also warned …": a new clause, not this quotation's attribution.
+        if matches!(
+            ctx.lower(v).as_str(),
+            "but" | "and" | "while" | "although" | "though" | "as"
+        ) {
+            return None;
+        }
         if speech_verb_at(ctx, v).is_some() {
             return ctx
                 .subject_before(v, k.saturating_sub(1))
@@ -202,6 +209,31 @@ fn made_at(events: &EventRefs, attribution: Range<usize>) -> Option<usize> {
     attribution.clone().find_map(|k| events.at(k))
 }
 
+/// The speaker of the last attribution before token `open`, in its paragraph or the one
+/// before: "Carter said that … “That's because …”".
+fn recent_speaker(ctx: &Ctx<'_, '_>, open: usize) -> Option<usize> {
+    let paragraph = ctx.doc.sentences[ctx.doc.sentence_of(open)].paragraph;
+    let mut v = open;
+    while v > 0 {
+        v -= 1;
+        let sentence = &ctx.doc.sentences[ctx.doc.sentence_of(v)];
+        if sentence.paragraph + 1 < paragraph {
+            return None;
+        }
+        if ctx.quoted[v] || speech_verb_at(ctx, v).is_none() {
+            continue;
+        }
+        let (_, verb_end, _) = speech_verb_at(ctx, v)?;
+        if let Some((m, _)) = ctx.subject_before(v, sentence.tokens.start) {
+            return Some(m);
+        }
+        if let Some(m) = speaker_after_verb(ctx, verb_end, sentence.tokens.end) {
+            return Some(m);
+        }
+    }
+    None
+}
+
 fn direct_statements(
     ctx: &Ctx<'_, '_>,
     events: &EventRefs,
@@ -215,8 +247,10 @@ fn direct_statements(
         }
         let s_open = ctx.sentence(open);
         let s_close = ctx.sentence(close);
-        let before_is_empty =
-            (s_open.start..open).all(|k| ctx.doc.tokens[k].kind != TokenKind::Word);
+        // Nothing but punctuation or another quotation before it in its sentence.
+        let before_is_empty = (s_open.start..open)
+            .all(|k| ctx.doc.tokens[k].kind != TokenKind::Word || ctx.quoted[k]);
+
         let after_end = s_close.end;
         if let Some((speaker, verb)) = attribution_after(ctx, close + 1, after_end) {
             used_verbs.insert(verb);
@@ -274,9 +308,12 @@ fn direct_statements(
         let paragraph = ctx.doc.sentences[ctx.doc.sentence_of(open)].paragraph;
         let speaker = match speaker {
             Some(s) => s,
-            None => match last {
-                Some((s, p)) if p + 1 >= paragraph => s,
-                _ => continue,
+            // The nearest attribution before it, direct or reported, within a paragraph.
+            None => match recent_speaker(ctx, open)
+                .or_else(|| last.filter(|&(_, p)| p + 1 >= paragraph).map(|(s, _)| s))
+            {
+                Some(s) => s,
+                None => continue,
             },
         };
         let s_open = ctx.sentence(open);

@@ -160,6 +160,18 @@ fn statements_direct_reported_and_continued() {
             &[("Tom Reyes", "direct", "Costs will fall soon")],
         ),
         (
+            "Tom Reyes said that prices would rise again soon. “Demand is strong,” “It will last.”",
+            &[
+                ("Tom Reyes", "indirect", "prices would rise again soon"),
+                ("Tom Reyes", "direct", "Demand is strong"),
+                ("Tom Reyes", "direct", "It will last."),
+            ],
+        ),
+        (
+            "“Costs will fall,” but Tom Reyes also warned that demand was weak.",
+            &[("Tom Reyes", "indirect", "demand was weak")],
+        ),
+        (
             "Maria Olsen was upbeat. “Demand is strong,” “Costs are falling,” she added.",
             &[
                 ("Maria Olsen", "direct", "Demand is strong"),
