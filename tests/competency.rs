@@ -13,16 +13,7 @@ struct Score {
 
 fn score_question(name: &str, spec: &serde_json::Value, graph: &std::path::Path) -> Score {
     let cq = root().join(format!("tests/data/cq/{name}.rq"));
-    let out = newsgraph_ok(&[
-        "query",
-        "--data",
-        graph.to_str().unwrap(),
-        "--query-file",
-        cq.to_str().unwrap(),
-        "--format",
-        "json",
-    ]);
-    let rows = json_rows(&out.stdout);
+    let rows = ask_json(graph, &cq);
     let strings = |v: &serde_json::Value| -> Vec<Vec<String>> {
         v.as_array()
             .map(|a| {

@@ -14,16 +14,7 @@ fn every_statement_role_and_event_has_exact_evidence() {
         .chars()
         .collect();
     let cq = root().join("tests/data/cq/14-evidence.rq");
-    let out = newsgraph_ok(&[
-        "query",
-        "--data",
-        graph.to_str().unwrap(),
-        "--query-file",
-        cq.to_str().unwrap(),
-        "--format",
-        "json",
-    ]);
-    let rows = json_rows(&out.stdout);
+    let rows = ask_json(&graph, &cq);
     let mut nodes = std::collections::BTreeMap::<String, bool>::new();
     for row in &rows {
         let node = row[0].clone().unwrap();

@@ -63,6 +63,15 @@ fn actions(text: &str) -> Vec<(String, String, Option<String>, Option<String>)> 
         .collect()
 }
 
+/// The links of an extraction as (from, kind, to) labels.
+fn links(x: &Extraction) -> Vec<(String, String, String)> {
+    x.facts
+        .links
+        .iter()
+        .map(|l| (label(x, l.from), format!("{:?}", l.kind), label(x, l.to)))
+        .collect()
+}
+
 fn s(v: &str) -> String {
     v.to_owned()
 }
@@ -274,12 +283,7 @@ fn links_between_places_and_organizations() {
     let x = run(
         "The plant in the town of Vardby in southern Norway's Agder county belongs to Norway's Energy Regulatory Authority and to Zintrex-owned Harvo Freight Group.",
     );
-    let links: Vec<(String, String, String)> = x
-        .facts
-        .links
-        .iter()
-        .map(|l| (label(&x, l.from), format!("{:?}", l.kind), label(&x, l.to)))
-        .collect();
+    let links = links(&x);
     for want in [
         ("Vardby", "LocatedIn", "Agder"),
         ("Agder", "LocatedIn", "Norway"),
@@ -296,12 +300,7 @@ fn where_people_and_organizations_are_based() {
     let x = run(
         "Tom Reyes, 29, of Lakewood, Colo., met Nina Olsen of Brantwell Vossberg and Harvo Freight Group of Denver.",
     );
-    let links: Vec<(String, String, String)> = x
-        .facts
-        .links
-        .iter()
-        .map(|l| (label(&x, l.from), format!("{:?}", l.kind), label(&x, l.to)))
-        .collect();
+    let links = links(&x);
     for want in [
         ("Tom Reyes", "BasedIn", "Lakewood"),
         ("Lakewood", "LocatedIn", "Colo."),

@@ -79,15 +79,7 @@ pub fn write_quads(
     quads: &[Quad],
     base: &str,
 ) -> io::Result<()> {
-    let mut serializer = RdfSerializer::from_format(format);
-    if matches!(format, RdfFormat::Turtle | RdfFormat::TriG) {
-        for (prefix, iri) in vocab::prefixes(base) {
-            serializer = serializer
-                .with_prefix(prefix, iri)
-                .map_err(io::Error::other)?;
-        }
-    }
-    let mut writer = serializer.for_writer(&mut out);
+    let mut writer = serializer(format, base)?.for_writer(&mut out);
     let keep_graphs = format.supports_datasets();
     for q in quads {
         if keep_graphs {
@@ -103,6 +95,19 @@ pub fn write_quads(
     }
     writer.finish()?;
     out.flush()
+}
+
+/// A serializer for `format`, with the ontology's prefixes where the format has them.
+pub fn serializer(format: RdfFormat, base: &str) -> io::Result<RdfSerializer> {
+    let mut serializer = RdfSerializer::from_format(format);
+    if matches!(format, RdfFormat::Turtle | RdfFormat::TriG) {
+        for (prefix, iri) in vocab::prefixes(base) {
+            serializer = serializer
+                .with_prefix(prefix, iri)
+                .map_err(io::Error::other)?;
+        }
+    }
+    Ok(serializer)
 }
 
 /// An on-disk Oxigraph store with one named graph per article.

@@ -1,7 +1,7 @@
 //! SPARQL queries and the formats their results are written in.
 
 use crate::mint::vocab;
-use oxigraph::io::{RdfFormat, RdfSerializer};
+use oxigraph::io::RdfFormat;
 use oxigraph::model::Term;
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
 use oxigraph::sparql::{QueryResults, SparqlEvaluator};
@@ -97,15 +97,7 @@ pub fn write_results(
                 ResultsFormat::Rdf(f) => f,
                 _ => RdfFormat::Turtle,
             };
-            let mut serializer = RdfSerializer::from_format(rdf);
-            if matches!(rdf, RdfFormat::Turtle | RdfFormat::TriG) {
-                for (prefix, iri) in vocab::prefixes(base) {
-                    serializer = serializer
-                        .with_prefix(prefix, iri)
-                        .map_err(io::Error::other)?;
-                }
-            }
-            let mut writer = serializer.for_writer(&mut out);
+            let mut writer = super::serializer(rdf, base)?.for_writer(&mut out);
             for triple in triples {
                 writer.serialize_triple(&triple.map_err(io::Error::other)?)?;
             }

@@ -69,6 +69,21 @@ pub fn json_rows(stdout: &[u8]) -> Vec<Vec<Option<String>>> {
         .collect()
 }
 
+/// Asks the question in file `cq` over the RDF file `graph` through `newsgraph query`
+/// and returns the rows of its SPARQL JSON results.
+pub fn ask_json(graph: &Path, cq: &Path) -> Vec<Vec<Option<String>>> {
+    let out = newsgraph_ok(&[
+        "query",
+        "--data",
+        graph.to_str().unwrap(),
+        "--query-file",
+        cq.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    json_rows(&out.stdout)
+}
+
 /// Case-, punctuation- and quote-insensitive form of a value.
 pub fn norm(s: &str) -> String {
     let s = s
