@@ -45,3 +45,27 @@ pub fn extract(article: &Article) -> Extraction {
         sentences,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Date;
+
+    /// Rules look around freely; no cut of a real article may make them panic.
+    #[test]
+    fn extraction_survives_every_cut_of_an_article() {
+        let text = include_str!("../examples/wic2020.txt");
+        let cuts: Vec<usize> = text.char_indices().map(|(i, _)| i).step_by(7).collect();
+        for &cut in &cuts {
+            for piece in [&text[..cut], &text[cut..]] {
+                let article = Article {
+                    id: "cut".into(),
+                    text: piece.into(),
+                    published: Date::parse("2020-11-23"),
+                };
+                let x = extract(&article);
+                let _ = crate::mint::mint(&x, crate::mint::vocab::DEFAULT_BASE);
+            }
+        }
+    }
+}

@@ -43,6 +43,20 @@ fn is_acronym(word: &str) -> bool {
         && word.chars().next().is_some_and(char::is_alphabetic)
 }
 
+/// Verbs whose agent and victim are persons.
+const KILLING: &[&str] = &[
+    "kill",
+    "murder",
+    "assassinate",
+    "shoot",
+    "slay",
+    "stab",
+    "strangle",
+    "behead",
+    "poison",
+    "lynch",
+];
+
 const PARTICLES: &[&str] = &[
     "van", "von", "de", "den", "der", "da", "di", "du", "del", "della", "la", "le", "bin", "al",
     "el", "ibn", "dos", "das",
@@ -863,8 +877,21 @@ fn resolve_unknowns(
                 && !lex.is_english_word(words[0])
                 && !lex.is_given_name(words[0])
                 && recurring.get(words[0]).copied().unwrap_or(0) >= 2;
+            // "Oswald shot Kennedy", "Kennedy was killed": who kills or is killed is a person.
+            let kills = |k: usize| {
+                k < doc.tokens.len()
+                    && lex
+                        .action_verb(doc.word(k))
+                        .iter()
+                        .any(|e| KILLING.contains(&e.lemma.as_str()))
+            };
+            let homicide = (start > 0 && kills(start - 1))
+                || kills(end)
+                || ((doc.is(end, "was") || doc.is(end, "were")) && kills(end + 1));
             if employs {
                 Some((EntityKind::Organization, "organization:employer", 0.6))
+            } else if homicide && !u.after_preposition && person_like(doc, &u.range) {
+                Some((EntityKind::Person, "person:homicide", 0.6))
             } else if speaks && full && (!u.sentence_initial || around.title_before(u.range.start))
             {
                 Some((EntityKind::Person, "person:speaker", 0.6))

@@ -290,6 +290,21 @@ impl<'d, 'a> Ctx<'d, 'a> {
         if k <= floor {
             return None;
         }
+        // "Jack Ruby, who shot Oswald": the relative pronoun stands for the name before it.
+        if self.lower(k - 1) == "who" && k >= 2 {
+            let before = if self.word(k - 2) == "," {
+                k - 2
+            } else {
+                k - 1
+            };
+            if let Some(m) = self
+                .rec
+                .mention_ending_at(before)
+                .filter(|&m| self.kind(m) == EntityKind::Person)
+            {
+                return Some((m, k - 1));
+            }
+        }
         // "Mitchell Kapor, chairman of the Mozilla foundation, warned": skip the apposition.
         if self.word(k - 1) == "," {
             let opening = (floor..k - 1).rev().take(16).find(|&c| self.word(c) == ",");

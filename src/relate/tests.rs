@@ -233,6 +233,10 @@ fn actions_in_active_and_passive_voice() {
             &[("Zintrex Group", "cut", None, None)],
         ),
         ("The results Zintrex Group achieved were good.", &[]),
+        (
+            "Tom Reyes, who shot Nina Olsen, fled.",
+            &[("Tom Reyes", "shoot", Some("Nina Olsen"), None)],
+        ),
         ("Zintrex Group wants to launch a fund.", &[]),
     ];
     for (text, expected) in table {

@@ -35,10 +35,11 @@ impl<'a> Document<'a> {
         }
     }
 
-    /// The text of token `i`.
+    /// The text of token `i`, or "" past the last token (rules look ahead freely).
     pub fn word(&self, i: usize) -> &'a str {
-        let t = &self.tokens[i];
-        &self.text[t.start..t.end]
+        self.tokens
+            .get(i)
+            .map_or("", |t| &self.text[t.start..t.end])
     }
 
     /// The text from the start of token `from` to the end of token `to - 1`.
