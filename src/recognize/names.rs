@@ -43,6 +43,11 @@ fn is_acronym(word: &str) -> bool {
         && word.chars().next().is_some_and(char::is_alphabetic)
 }
 
+/// Honorifics that are also official titles ("Gov.", "Sen.", "Gen.").
+const OFFICIAL_RANKS: &[&str] = &[
+    "gov", "sen", "rep", "gen", "col", "adm", "maj", "capt", "lt", "sgt", "supt", "insp",
+];
+
 /// Verbs whose agent and victim are persons.
 const KILLING: &[&str] = &[
     "kill",
@@ -265,6 +270,11 @@ fn split_run(doc: &Document<'_>, run: Range<usize>) -> Vec<Piece> {
                         range: run.start..j,
                         forced: None,
                     });
+                    // "Illinois Gov. James Thompson": an official rank after a place or
+                    // an organization is a title there.
+                    if OFFICIAL_RANKS.contains(&doc.word(j).to_lowercase().as_str()) {
+                        pieces.push(Piece::Title(j..name.start));
+                    }
                 }
                 pieces.push(Piece::Name {
                     range: name,
@@ -872,6 +882,13 @@ fn resolve_unknowns(
             let employs = start >= 2
                 && doc.is(start - 1, "of")
                 && ends_at(mentions, start - 1) == Some(EntityKind::Person);
+            // "Daniel Urquhart, 8, of Aumsville": a person's age, then the home town.
+            let home_town = start >= 5
+                && doc.is(start - 1, "of")
+                && doc.is(start - 2, ",")
+                && doc.tokens[start - 3].kind == TokenKind::Number
+                && doc.is(start - 4, ",")
+                && ends_at(mentions, start - 4) == Some(EntityKind::Person);
             // A word that is no English word and names something again and again.
             let single_word = words.len() == 1
                 && !lex.is_english_word(words[0])
@@ -888,7 +905,9 @@ fn resolve_unknowns(
             let homicide = (start > 0 && kills(start - 1))
                 || kills(end)
                 || ((doc.is(end, "was") || doc.is(end, "were")) && kills(end + 1));
-            if employs {
+            if home_town {
+                Some((EntityKind::Place, "place:home-town", 0.6))
+            } else if employs {
                 Some((EntityKind::Organization, "organization:employer", 0.6))
             } else if homicide && !u.after_preposition && person_like(doc, &u.range) {
                 Some((EntityKind::Person, "person:homicide", 0.6))

@@ -108,6 +108,10 @@ fn roles_from_premodifiers_appositions_and_possessives() {
             "Energy analyst Tom Reyes of Brantwell Vossberg says so.",
             &[("Tom Reyes", Some("analyst"), Some("Brantwell Vossberg"))],
         ),
+        (
+            "Ohio Gov. Tom Reyes signed it.",
+            &[("Tom Reyes", Some("Gov."), Some("Ohio"))],
+        ),
         ("The executive pay rose.", &[]),
     ];
     for (text, expected) in table {
@@ -302,11 +306,12 @@ fn links_between_places_and_organizations() {
 #[test]
 fn where_people_and_organizations_are_based() {
     let x = run(
-        "Tom Reyes, 29, of Lakewood, Colo., met Nina Olsen of Brantwell Vossberg and Harvo Freight Group of Denver.",
+        "Tom Reyes, 29, of Lakewood, Colo., met Nina Olsen of Brantwell Vossberg and Harvo Freight Group of Denver. Ana Lopes, 8, of Vardby won.",
     );
     let links = links(&x);
     for want in [
         ("Tom Reyes", "BasedIn", "Lakewood"),
+        ("Ana Lopes", "BasedIn", "Vardby"),
         ("Lakewood", "LocatedIn", "Colo."),
         ("Nina Olsen", "AffiliatedWith", "Brantwell Vossberg"),
         ("Harvo Freight Group", "BasedIn", "Denver"),
