@@ -8,7 +8,7 @@ Sources (fetched through the ordinary package clients, nothing else):
   shipped in the PyPI package `names` 0.3.0 (dist.male.first, dist.female.first).
 - surnames.txt: the 10,000 most frequent surnames of the US Census Bureau 1990 list
   (public domain), as shipped in PyPI `names` 0.3.0 (dist.all.last): a one-word name that
-  is a common surname ("Kennedy") is not taken for a town of the same name without context.
+  is a common surname ("Jackson") is not taken for a town of the same name without context.
 - given-names-world.txt: first names from many countries, from `nam_dict.txt` (Jörg Michael's
   name dictionary, GNU Free Documentation License 1.2 or later) as shipped in the PyPI package
   `gender-guesser` 0.4.0; names written in plain Latin letters that are not common English

@@ -4,8 +4,8 @@
 //! into sentences and tokens with exact offsets; [`recognize`] finds the names of
 //! persons, organizations, places and events, and the dates and titles around them;
 //! [`relate`] reads roles, statements, actions, events and place links off the
-//! sentences; [`resolve`] merges the mentions of one entity ("Zhang" is "Daniel
-//! Zhang Yong") and turns mention-level facts into entity-level ones; [`mint`] gives
+//! sentences; [`resolve`] merges the mentions of one entity ("Chen" is "Mary
+//! Lou Chen") and turns mention-level facts into entity-level ones; [`mint`] gives
 //! every node its IRI and writes the triples, each fact with its evidence; [`store`]
 //! puts the quads into an Oxigraph store or an RDF file and answers SPARQL.
 //!

@@ -424,15 +424,15 @@ mod tests {
 
     #[test]
     fn slugs_are_stable_and_readable() {
-        assert_eq!(slug("Daniel Zhang Yong"), "daniel-zhang-yong");
+        assert_eq!(slug("Mary Lou Chen"), "mary-lou-chen");
         assert_eq!(
-            slug("Ministry of Trade, Tourism, and Telecommunications"),
-            "ministry-of-trade-tourism-and-telecommunications"
+            slug("Ministry of Health, Labour, and Welfare"),
+            "ministry-of-health-labour-and-welfare"
         );
-        assert_eq!(slug("Tatjana Matić"), "tatjana-matić");
+        assert_eq!(slug("Ana Kovač"), "ana-kovač");
         assert_eq!(
-            slug("Daily Mail & General Trust"),
-            "daily-mail-general-trust"
+            slug("Daily Beacon & General Trust"),
+            "daily-beacon-general-trust"
         );
         assert_eq!(slug("McDonald's"), "mcdonalds");
         assert_eq!(slug("!!"), "unnamed");

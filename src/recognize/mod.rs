@@ -3,11 +3,11 @@
 //!
 //! Names are found as runs of capitalized words (with the connectors that live inside
 //! names: "of", "for", "and", "&", particles such as "van" or "bin"), then cut where a
-//! title or honorific sits inside a run ("Alibaba CEO Daniel Zhang Yong") and typed
+//! title or honorific sits inside a run ("Acme CEO Mary Lou Chen") and typed
 //! from the words they hold (legal forms, institution nouns, given names, countries)
 //! and the words around them (a title before a name makes it a person, a title after
 //! it an organization). Runs that nothing types are kept back and typed in a second
-//! pass if they repeat part of a name typed in the first ("Zhang", "Alibaba").
+//! pass if they repeat part of a name typed in the first ("Chen", "Globex").
 
 mod dates;
 mod names;
@@ -113,7 +113,7 @@ pub fn recognize(doc: &Document<'_>, published: Option<Date>) -> Recognized {
     }
 }
 
-/// "the World Internet Conference (WIC)": the bracketed abbreviation names the same
+/// "the Global Ocean Forum (GOF)": the bracketed abbreviation names the same
 /// thing as the name before it, whatever pass 1 made of it alone.
 fn define_abbreviations(doc: &Document<'_>, mentions: &mut Vec<Mention>) {
     for k in 0..mentions.len() {

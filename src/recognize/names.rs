@@ -144,7 +144,7 @@ fn connector(doc: &Document<'_>, start: usize, end: usize, blocked: &[bool]) -> 
     {
         return Some(end + 2);
     }
-    // "Mr. Smith", "L. Ron Hubbard": the full stop of an honorific or an initial.
+    // "Mr. Smith", "T. Ray Holm": the full stop of an honorific or an initial.
     let initial = prev.chars().count() == 1 && prev.chars().all(char::is_uppercase);
     if w == "."
         && !doc.tokens[end].space_before
@@ -155,13 +155,13 @@ fn connector(doc: &Document<'_>, start: usize, end: usize, blocked: &[bool]) -> 
     }
     if w == "and" && cap_after(end + 1) && doc.word(end + 1) != "The" {
         let tail = caps_end(doc, end + 1);
-        // "Banking and Insurance Regulatory Commission": common words coordinated inside
+        // "Energy and Water Regulatory Board": common words coordinated inside
         // one name; "Brantwell Vossberg and Harvo Group" are two names.
         let closes_org = lex.is_org_suffix(doc.word(tail - 1))
             && !has_org_suffix(doc, start..end)
             && (start..end).all(|j| lex.is_english_word(doc.word(j)));
         // "Ministry of Trade and Industry" is one name; "Institute of Technology and
-        // Colorado State University" are two.
+        // Lakeside State University" are two.
         let new_institution = tail - (end + 1) >= 2
             && (end + 1..tail)
                 .any(|j| lex.is_org_head(doc.word(j)) || lex.is_org_suffix(doc.word(j)));
@@ -170,7 +170,7 @@ fn connector(doc: &Document<'_>, start: usize, end: usize, blocked: &[bool]) -> 
         }
         return None;
     }
-    // "Ministry of Trade, Tourism, and Telecommunications"
+    // "Ministry of Health, Labour, and Welfare"
     if w == "," && has_org_head(doc, start, end) {
         let mut k = end;
         while doc.is(k, ",") && cap_after(k + 1) {
@@ -238,7 +238,7 @@ fn person_like(doc: &Document<'_>, range: &Range<usize>) -> bool {
 /// it an English word.
 fn looks_like_full_name(doc: &Document<'_>, range: &Range<usize>) -> bool {
     let lex = lexicons();
-    // At least two words apart: "Asia-Pacific" is one word, "Kim Shin-Wook" two.
+    // At least two words apart: "Asia-Pacific" is one word, "Park Ji-Hoon" two.
     let spaced = range.clone().skip(1).any(|j| doc.tokens[j].space_before);
     range.len() >= 2
         && spaced
@@ -256,7 +256,7 @@ fn split_run(doc: &Document<'_>, run: Range<usize>) -> Vec<Piece> {
     let mut j = run.start;
     while j < run.end {
         if lex.is_honorific(doc.word(j)) && j + 1 < run.end {
-            // "Lt. Gen. Mick Bednarek": every honorific and its full stop go.
+            // "Lt. Gen. Ana Ruiz": every honorific and its full stop go.
             let mut name_start = j + 1;
             while name_start < run.end
                 && (doc.is(name_start, ".") || lex.is_honorific(doc.word(name_start)))
@@ -270,7 +270,7 @@ fn split_run(doc: &Document<'_>, run: Range<usize>) -> Vec<Piece> {
                         range: run.start..j,
                         forced: None,
                     });
-                    // "Illinois Gov. James Thompson": an official rank after a place or
+                    // "Ohio Gov. Tom Reyes": an official rank after a place or
                     // an organization is a title there.
                     if OFFICIAL_RANKS.contains(&doc.word(j).to_lowercase().as_str()) {
                         pieces.push(Piece::Title(j..name.start));
@@ -290,13 +290,13 @@ fn split_run(doc: &Document<'_>, run: Range<usize>) -> Vec<Piece> {
                     || matches!(doc.word(k), "of" | "for")
             });
             let after = title.end..run.end;
-            // "Dean Kamen": a one-word title that is also a first name, before a
+            // "Dean Ortiz": a one-word title that is also a first name, before a
             // single name, is a first name.
             let first_name = title.len() == 1
                 && title.start == run.start
                 && after.len() == 1
                 && lex.is_given_name(doc.word(title.start));
-            // "Martin Luther King III": a title word closing a personal name is a surname.
+            // "Robert Allen King III": a title word closing a personal name is a surname.
             let surname = title.len() == 1
                 && looks_like_full_name(doc, &(run.start..title.start))
                 && lex.is_given_name(doc.word(run.start))
@@ -328,7 +328,7 @@ fn split_run(doc: &Document<'_>, run: Range<usize>) -> Vec<Piece> {
         }
         j += 1;
     }
-    // "Ministry of Trade, Tourism, and Telecommunications Tatjana Matić": an
+    // "Ministry of Health, Labour, and Welfare Ryo Tanaka": an
     // organization name that runs straight into a person's.
     for tail in [3, 2] {
         if run.len() > tail + 1 {
@@ -389,12 +389,12 @@ struct Around<'d, 'a> {
 }
 
 impl Around<'_, '_> {
-    /// A title right before the name: "president Li Zixue".
+    /// A title right before the name: "president Wen Hao".
     fn title_before(&self, start: usize) -> bool {
         self.title_ends.contains(&start)
     }
 
-    /// A title right after the name, or after its possessive: "Cisco CEO", "BA's chief executive".
+    /// A title right after the name, or after its possessive: "Acme CEO", "Zintrex's chief executive".
     fn title_after(&self, end: usize) -> bool {
         self.title_starts.contains(&end)
             || (end < self.doc.tokens.len()
@@ -402,12 +402,12 @@ impl Around<'_, '_> {
                 && self.title_starts.contains(&(end + 1)))
     }
 
-    /// An apposition: "Qi Xiangdong, president of …".
+    /// An apposition: "Lu Ming, president of …".
     fn apposition_title(&self, end: usize) -> bool {
         self.doc.is(end, ",") && self.title_starts.contains(&(end + 1))
     }
 
-    /// An organization noun before the name: "the cybersecurity company Qi An Xin".
+    /// An organization noun before the name: "the logistics company Harvo Freight".
     fn descriptor_before(&self, start: usize) -> bool {
         start > 0 && {
             let w = self.doc.word(start - 1);
@@ -415,7 +415,7 @@ impl Around<'_, '_> {
         }
     }
 
-    /// "the town of Wuzhen", "Zhejiang province".
+    /// "the town of Vardby", "Agder county".
     fn place_context(&self, range: &Range<usize>) -> bool {
         let lex = lexicons();
         let doc = self.doc;
@@ -469,7 +469,7 @@ pub fn recognize_names(
         }
     }
     for t in lowercase_titles {
-        // "Cisco CEO": the title's first word, not its modifiers, follows the name.
+        // "Acme CEO": the title's first word, not its modifiers, follows the name.
         for k in t.tokens.clone() {
             if !doc.word(k).chars().next().is_some_and(char::is_lowercase)
                 || lex.is_title(doc.word(k))
@@ -522,7 +522,7 @@ fn before_region(doc: &Document<'_>, end: usize) -> bool {
     let next = caps_end(doc, end + 1);
     let name = doc.slice(end + 1, next);
     let abbreviation = format!("{name}.");
-    // "Zhong Nanshan, Serbia's State Secretary": a list, not a town and its country.
+    // "Ana Lopes, Norway's State Secretary": a list, not a town and its country.
     let possessive_after =
         next < doc.tokens.len() && doc.tokens[next].kind == TokenKind::Possessive;
     !possessive_after
@@ -605,11 +605,11 @@ fn classify(
         mentions.push(m);
         return;
     }
-    // "Irving, Texas", "Bethany, Conn.": a town before its state or country.
+    // "Lakewood, Colorado", "Milford, Conn.": a town before its state or country.
     if before_region(doc, range.end) && !has_org_suffix(doc, range.clone()) {
         return push(mentions, EntityKind::Place, "place:before-region", 0.8);
     }
-    // Datelines in capitals: "PERUGIA, Italy (AP)", "NEW YORK".
+    // Datelines in capitals: "TURIN, Italy (AP)", "NEW YORK".
     if range.clone().all(|j| is_acronym(doc.word(j))) {
         let titled = title_case(text);
         if lex.place(&titled).is_some() || lex.gazetteer(&titled).is_some() {
@@ -671,7 +671,7 @@ fn classify(
                 && !lex.is_english_word(first)
                 && (!lex.is_given_name(first) || g.population >= 500_000)
                 && (!lex.is_surname(first) || g.population >= 1_000_000));
-        // "Irving, Texas": a town before its state or country.
+        // "Lakewood, Colorado": a town before its state or country.
         let before_state = doc.is(range.end, ",") && {
             let next = caps_end(doc, range.end + 1);
             next > range.end + 1 && {
@@ -683,7 +683,7 @@ fn classify(
             return push(mentions, EntityKind::Place, "place:gazetteer", 0.8);
         }
     }
-    // "The Times", "The Independent": a capitalized article in running text opens the
+    // "The Clarion", "The Beacon": a capitalized article in running text opens the
     // name of a publication or institution.
     let the_name = (mid_sentence_the || single && stripped_the && lex.is_org_suffix(first))
         && !(single && lex.demonym(first).is_some());
@@ -698,7 +698,7 @@ fn classify(
     if single {
         if let Some(country) = lex.demonym(first) {
             // A demonym names a country when it qualifies a title or an organization:
-            // "Chinese President", "Serbian ministry".
+            // "Norwegian Prime Minister", "Swedish ministry".
             let next_is_org_noun =
                 range.end < doc.tokens.len() && lex.is_org_descriptor(doc.word(range.end));
             if around.title_after(range.end) || next_is_org_noun {
@@ -709,7 +709,7 @@ fn classify(
             return;
         }
     }
-    // "Zhejiang Province", "Tiananmen Square" — but "Nina Park" is a person.
+    // "Agder Province", "Harbour Square" — but "Nina Park" is a person.
     let place_word_last = range.len() >= 2
         && lex.is_place_type(doc.word(range.end - 1))
         && !the_before
@@ -726,10 +726,10 @@ fn classify(
     if looks_like_full_name(doc, &range) && lex.is_given_name(first) {
         return push(mentions, EntityKind::Person, "person:given-name", 0.8);
     }
-    // "Cisco CEO", "Telegraph executive": a name before a title is its employer, even at
+    // "Acme CEO", "Beacon executive": a name before a title is its employer, even at
     // the start of a sentence, unless it only qualifies the title ("Former president").
     // A dictionary word opening a sentence before a profession is its field
-    // ("Aviation analyst"), unless pass 2 finds it is a known name.
+    // ("Energy analyst"), unless pass 2 finds it is a known name.
     let field = initial
         && single
         && lex.is_english_word(first)
@@ -742,7 +742,7 @@ fn classify(
             0.75,
         );
     }
-    // "the Mozilla foundation": a lower-case institution noun after the name.
+    // "the Vantor foundation": a lower-case institution noun after the name.
     let descriptor_after = range.end < doc.tokens.len() && {
         let w = doc.word(range.end);
         w.chars().next().is_some_and(char::is_lowercase)
@@ -787,8 +787,8 @@ fn classify(
     });
 }
 
-/// Types the names pass 1 left open by the names it typed ("Zhang" after "Daniel
-/// Zhang Yong", "Alibaba" after "Alibaba Group"), or by a speech verb after them.
+/// Types the names pass 1 left open by the names it typed ("Chen" after "Mary
+/// Lou Chen", "Globex" after "Globex Group"), or by a speech verb after them.
 fn resolve_unknowns(
     doc: &Document<'_>,
     around: &Around<'_, '_>,
@@ -845,7 +845,7 @@ fn resolve_unknowns(
                 && !lex.speech_verb(doc.word(u.range.end)).is_empty();
             let full = looks_like_full_name(doc, &u.range);
             let (start, end) = (u.range.start, u.range.end);
-            // "Pearson's Financial Times": the owner of an organization is one.
+            // "Halvorsen's Nordic Times": the owner of an organization is one.
             let owns_org = end + 1 < doc.tokens.len()
                 && doc.tokens[end].kind == TokenKind::Possessive
                 && starts_at(mentions, end + 1) == Some(EntityKind::Organization);
@@ -878,11 +878,11 @@ fn resolve_unknowns(
                 }
             };
             let owns_org = owns_org || owns_by_modifier || has_org_attribute || described;
-            // "Mike Powell of Dresdner Kleinwort Wasserstein": where a person works.
+            // "Tom Reyes of Brantwell Vossberg": where a person works.
             let employs = start >= 2
                 && doc.is(start - 1, "of")
                 && ends_at(mentions, start - 1) == Some(EntityKind::Person);
-            // "Daniel Urquhart, 8, of Aumsville": a person's age, then the home town.
+            // "Ana Lopes, 8, of Vardby": a person's age, then the home town.
             let home_town = start >= 5
                 && doc.is(start - 1, "of")
                 && doc.is(start - 2, ",")
@@ -894,7 +894,7 @@ fn resolve_unknowns(
                 && !lex.is_english_word(words[0])
                 && !lex.is_given_name(words[0])
                 && recurring.get(words[0]).copied().unwrap_or(0) >= 2;
-            // "Oswald shot Kennedy", "Kennedy was killed": who kills or is killed is a person.
+            // "Reyes shot Olsen", "Olsen was killed": who kills or is killed is a person.
             let kills = |k: usize| {
                 k < doc.tokens.len()
                     && lex

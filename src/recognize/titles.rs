@@ -41,7 +41,7 @@ pub fn title_at(doc: &Document<'_>, i: usize, limit: usize) -> Option<Range<usiz
 }
 
 /// Finds titles written in lower case, with up to three lower-case modifiers before them
-/// ("aviation analyst"); a modifier is a content word, not a function word or a verb form.
+/// ("energy analyst"); a modifier is a content word, not a function word or a verb form.
 pub fn find_lowercase_titles(doc: &Document<'_>, blocked: &[bool]) -> Vec<TitleMention> {
     let lex = lexicons();
     let mut found = Vec::new();

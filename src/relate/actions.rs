@@ -1,8 +1,8 @@
 //! Actions: who did what to whom, read off a verb and the names around it.
 //!
 //! Rules:
-//! - `action:active-voice` — "China's regulator announced draft rules", "Xi sent a letter"
-//! - `action:passive-voice` — "Ant Group's planned IPO was halted by the exchange"
+//! - `action:active-voice` — "Norway's regulator announced new rules", "Solberg sent a letter"
+//! - `action:passive-voice` — "Harvo Group's planned IPO was halted by the exchange"
 //!
 //! A verb is an action when its lemma is in the action-verb lexicon, it stands
 //! outside quotation marks, and a person, organization or place is its subject (or

@@ -1,4 +1,4 @@
-//! Events: named ones ("the seventh World Internet Conference"), the phrases that
+//! Events: named ones ("the seventh Global Ocean Forum"), the phrases that
 //! refer back to them ("the two-day conference", "the summit"), new unnamed ones
 //! ("this morning's session", "a Linux summit in California"), and what the
 //! sentences around them say: when, where, who took part, what about.
@@ -262,7 +262,7 @@ fn determiner(
 /// ends at token `to`.
 fn details(ctx: &Ctx<'_, '_>, s: std::ops::Range<usize>, to: usize, event: &mut EventFact) {
     let lex = lexicons();
-    // where: "in Wuzhen" right after it, or "hosted in/held in … Wuzhen" in the sentence
+    // where: "in Vardby" right after it, or "hosted in/held in … Vardby" in the sentence
     let place_after = |from: usize| -> Option<usize> {
         let mut k = from;
         while k < s.end

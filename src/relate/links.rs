@@ -2,14 +2,14 @@
 //! parts of organizations, where organizations are based.
 //!
 //! Rules:
-//! - `place:in` — "Wuzhen in east China's Zhejiang province"
-//! - `place:possessive` — "China's Zhejiang province"
-//! - `organization:country-possessive` — "China's State Administration for Market Regulation"
-//! - `organization:country-of-role` — "Serbia's State Secretary in the Ministry of …"
-//! - `organization:affiliated-modifier` — "Alibaba-affiliated Ant Group", "Pearson-owned …"
-//! - `organization:possessive` — "Pearson's Financial Times"
-//! - `person:affiliated-possessive` — "Sequoia Capital China's Neil Shen"
-//! - `based-in:modifier` — "Shenzhen-based ZTE"
+//! - `place:in` — "Vardby in southern Norway's Agder county"
+//! - `place:possessive` — "Norway's Agder county"
+//! - `organization:country-possessive` — "Norway's Energy Regulatory Authority"
+//! - `organization:country-of-role` — "Norway's State Secretary in the Ministry of …"
+//! - `organization:affiliated-modifier` — "Zintrex-affiliated Harvo Group", "Halvorsen-owned …"
+//! - `organization:possessive` — "Halvorsen's Nordic Times"
+//! - `person:affiliated-possessive` — "Kestrel Capital's Nina Park"
+//! - `based-in:modifier` — "Bergen-based Zintrex"
 
 use super::{Ctx, Evidence, LinkFact, LinkKind, RoleFact};
 use crate::lexicon::lexicons;
@@ -55,7 +55,7 @@ pub(super) fn find_links(ctx: &Ctx<'_, '_>, roles: &[RoleFact]) -> Vec<LinkFact>
         let end = mention.tokens.end;
         match mention.kind {
             EntityKind::Place => {
-                // "Wuzhen in (the) (east) China's Zhejiang province"
+                // "Vardby in (the) (southern) Norway's Agder county"
                 if ctx.doc.is(end, "in") && !is_country(ctx, m) {
                     let mut k = end + 1;
                     while k < n && (ctx.doc.is(k, "the") || lex.is_direction(ctx.word(k))) {
@@ -78,7 +78,7 @@ pub(super) fn find_links(ctx: &Ctx<'_, '_>, roles: &[RoleFact]) -> Vec<LinkFact>
                 if possessive_at(end) {
                     if let Some(r) = ctx.rec.mention_starting_at(end + 1) {
                         match ctx.kind(r) {
-                            // "China's Zhejiang province"
+                            // "Norway's Agder county"
                             EntityKind::Place if !is_country(ctx, r) && !ctx.quoted[end] => {
                                 links.push(link(
                                     ctx,
@@ -89,7 +89,7 @@ pub(super) fn find_links(ctx: &Ctx<'_, '_>, roles: &[RoleFact]) -> Vec<LinkFact>
                                     0.75,
                                 ));
                             }
-                            // "China's State Administration for Market Regulation"
+                            // "Norway's Energy Regulatory Authority"
                             EntityKind::Organization if is_country(ctx, m) => {
                                 links.push(link(
                                     ctx,
@@ -104,7 +104,7 @@ pub(super) fn find_links(ctx: &Ctx<'_, '_>, roles: &[RoleFact]) -> Vec<LinkFact>
                         }
                     }
                 }
-                // "Aiken, S.C.", "Irving, Texas": a town, then its state or country.
+                // "Aiken, S.C.", "Lakewood, Colorado": a town, then its state or country.
                 if ctx.doc.is(end, ",") && !is_country(ctx, m) {
                     if let Some(q) = ctx
                         .rec
@@ -122,7 +122,7 @@ pub(super) fn find_links(ctx: &Ctx<'_, '_>, roles: &[RoleFact]) -> Vec<LinkFact>
                         }
                     }
                 }
-                // "Shenzhen-based ZTE"
+                // "Bergen-based Zintrex"
                 if ctx.doc.is(end, "-") && ctx.doc.is(end + 1, "based") {
                     if let Some(o) = ctx.rec.mention_starting_at(end + 2).filter(|&o| {
                         matches!(ctx.kind(o), EntityKind::Organization | EntityKind::Person)
@@ -132,8 +132,8 @@ pub(super) fn find_links(ctx: &Ctx<'_, '_>, roles: &[RoleFact]) -> Vec<LinkFact>
                 }
             }
             EntityKind::Person => {
-                // "Jim Harjula, 29, of Thomaston"; "Brian Michaud of Millinocket";
-                // "Mike Powell of Dresdner Kleinwort Wasserstein" (no title: a member).
+                // "Ana Lopes, 29, of Vardby"; "Tom Reyes of Lakewood";
+                // "Tom Reyes of Brantwell Vossberg" (no title: a member).
                 let mut k = end;
                 if ctx.doc.is(k, ",")
                     && k + 2 < n
@@ -196,7 +196,7 @@ pub(super) fn find_links(ctx: &Ctx<'_, '_>, roles: &[RoleFact]) -> Vec<LinkFact>
                         0.7,
                     ));
                 }
-                // "Alibaba-affiliated Ant Group"
+                // "Zintrex-affiliated Harvo Group"
                 if ctx.doc.is(end, "-")
                     && matches!(
                         ctx.lower(end + 1).as_str(),
@@ -218,7 +218,7 @@ pub(super) fn find_links(ctx: &Ctx<'_, '_>, roles: &[RoleFact]) -> Vec<LinkFact>
                         ));
                     }
                 }
-                // "Pearson's Financial Times"
+                // "Halvorsen's Nordic Times"
                 if possessive_at(end) {
                     if let Some(o) = ctx
                         .rec
@@ -240,7 +240,7 @@ pub(super) fn find_links(ctx: &Ctx<'_, '_>, roles: &[RoleFact]) -> Vec<LinkFact>
         }
     }
     for role in roles {
-        // "Serbia's State Secretary in the Ministry of …": the ministry is Serbia's.
+        // "Norway's State Secretary in the Ministry of …": the ministry is Norway's.
         if role.evidence.rule == "role:title-in-organization" {
             if let Some(org) = role.at {
                 let first = ctx.rec.titles.iter().find(|t| {

@@ -64,7 +64,7 @@ pub struct StatementFact {
     pub evidence: Evidence,
 }
 
-/// An event: named ("the seventh World Internet Conference"), referred to ("the
+/// An event: named ("the seventh Global Ocean Forum"), referred to ("the
 /// two-day conference"), or an action read off a verb ("halted by the exchange").
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct EventFact {
@@ -196,7 +196,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
     /// The most recent mention of `kind` that ends at or before token `i`.
     ///
     /// Names inside quotation marks are skipped when `i` stands outside them: "“…
-    /// than Mr. Trump implied,” she said" — she is not Trump.
+    /// than Mr. Reyes implied,” she said" — she is not Reyes.
     pub fn last_mention_before(&self, i: usize, kinds: &[EntityKind]) -> Option<usize> {
         let outside = i < self.quoted.len() && !self.quoted[i];
         self.rec
@@ -249,7 +249,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
 
     /// The actor (person, organization, place) whose noun phrase ends right before
     /// token `end`, skipping auxiliaries, adverbs and dates ("BA last year introduced",
-    /// "Mr Straw has also said"). Returns the mention and where its phrase starts.
+    /// "Mr Reyes has also said"). Returns the mention and where its phrase starts.
     pub fn subject_before(&self, end: usize, floor: usize) -> Option<(usize, usize)> {
         let mut k = end;
         while k > floor {
@@ -290,7 +290,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
         if k <= floor {
             return None;
         }
-        // "Jack Ruby, who shot Oswald": the relative pronoun stands for the name before it.
+        // "Tom Reyes, who shot Nina Olsen": the relative pronoun stands for the name before it.
         if self.lower(k - 1) == "who" && k >= 2 {
             let before = if self.word(k - 2) == "," {
                 k - 2
@@ -305,7 +305,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 return Some((m, k - 1));
             }
         }
-        // "Mitchell Kapor, chairman of the Mozilla foundation, warned": skip the apposition.
+        // "Bo Lind, chairman of the Vantor foundation, warned": skip the apposition.
         if self.word(k - 1) == "," {
             let opening = (floor..k - 1).rev().take(16).find(|&c| self.word(c) == ",");
             if let Some(c) = opening {
@@ -328,7 +328,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
             if !crate::recognize::can_act(self.kind(m)) {
                 return None;
             }
-            // "Mike Powell of Dresdner Kleinwort Wasserstein says": the person speaks.
+            // "Tom Reyes of Brantwell Vossberg says": the person speaks.
             let start = self.rec.mentions[m].tokens.start;
             let of = if start >= 1 && self.lower(start - 1) == "the" {
                 start - 1
@@ -361,8 +361,8 @@ impl<'d, 'a> Ctx<'d, 'a> {
     }
 
     /// Where the noun phrase around a mention starts: titles, other names and
-    /// possessives in front of it belong to it ("Alibaba CEO Daniel Zhang Yong",
-    /// "Sequoia Capital China's Neil Shen").
+    /// possessives in front of it belong to it ("Acme CEO Mary Lou Chen",
+    /// "Kestrel Capital's Nina Park").
     pub fn phrase_start(&self, mention: usize) -> usize {
         let lex = crate::lexicon::lexicons();
         let mut start = self.rec.mentions[mention].tokens.start;

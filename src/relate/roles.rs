@@ -1,12 +1,12 @@
 //! Roles: who holds which title where.
 //!
 //! Constructions read, each a rule:
-//! - `role:premodifier` — "Cisco CEO Chuck Robbins", "Chinese President Xi Jinping",
-//!   "infectious disease specialist Zhong Nanshan"
-//! - `role:title-in-organization` — "State Secretary in the Ministry of Trade Tatjana Matić"
-//! - `role:apposition` — "Qi Xiangdong, president of the company Qi An Xin",
-//!   "Rod Eddington, BA's chief executive,"
-//! - `role:possessive` — "Sequoia Capital China's Neil Shen" (no title given)
+//! - `role:premodifier` — "Acme CEO Jane Doe", "Norwegian Prime Minister Erna Solberg",
+//!   "marine biology expert Ana Lopes"
+//! - `role:title-in-organization` — "State Secretary in the Ministry of Health Ryo Tanaka"
+//! - `role:apposition` — "Lu Ming, president of the company Harvo Freight",
+//!   "Tom Reyes, Zintrex's chief executive,"
+//! - `role:possessive` — "Kestrel Capital's Nina Park" (no title given)
 
 use super::{Ctx, Evidence, RoleFact};
 use crate::model::EntityKind;
@@ -21,7 +21,7 @@ pub(super) fn find_roles(ctx: &Ctx<'_, '_>) -> Vec<RoleFact> {
         let mut person = person_starting_at(ctx, b);
         let mut rule = "role:premodifier";
         let mut end = b;
-        // "State Secretary in the Ministry of … Tatjana Matić"
+        // "State Secretary in the Ministry of … Ryo Tanaka"
         if person.is_none() && matches!(ctx.lower(b).as_str(), "in" | "at" | "of") {
             let after = if ctx.doc.is(b + 1, "the") {
                 b + 2
@@ -64,7 +64,7 @@ pub(super) fn find_roles(ctx: &Ctx<'_, '_>) -> Vec<RoleFact> {
                 end = end.max(org_end);
             }
         }
-        // "aviation analyst Mike Powell of Dresdner Kleinwort Wasserstein"
+        // "energy analyst Tom Reyes of Brantwell Vossberg"
         let person_end = ctx.rec.mentions[person].tokens.end;
         if at.is_none() && person_end > b {
             if let Some((org, org_end)) = organization_after(ctx, person_end)
@@ -87,7 +87,7 @@ pub(super) fn find_roles(ctx: &Ctx<'_, '_>) -> Vec<RoleFact> {
             },
         });
     }
-    // "Sequoia Capital China's Neil Shen"
+    // "Kestrel Capital's Nina Park"
     for (m, mention) in ctx.rec.mentions.iter().enumerate() {
         let end = mention.tokens.end;
         if mention.kind != EntityKind::Organization
@@ -120,8 +120,8 @@ fn person_starting_at(ctx: &Ctx<'_, '_>, i: usize) -> Option<usize> {
         .filter(|&m| ctx.kind(m) == EntityKind::Person)
 }
 
-/// The organization or place right before a title: "Cisco CEO", "Chinese President",
-/// "BA's chief executive", "Serbia's State Secretary".
+/// The organization or place right before a title: "Acme CEO", "Norwegian Prime Minister",
+/// "Zintrex's chief executive", "Norway's State Secretary".
 fn where_before(ctx: &Ctx<'_, '_>, a: usize) -> Option<usize> {
     let end = if a > 0 && ctx.doc.tokens[a - 1].kind == TokenKind::Possessive {
         a - 1
@@ -133,7 +133,7 @@ fn where_before(ctx: &Ctx<'_, '_>, a: usize) -> Option<usize> {
         .filter(|&m| matches!(ctx.kind(m), EntityKind::Organization | EntityKind::Place))
 }
 
-/// "president of the cybersecurity company Qi An Xin Technology": the organization
+/// "president of the logistics company Harvo Freight Group": the organization
 /// after "of"/"at", with a few descriptive words allowed in between.
 fn organization_after(ctx: &Ctx<'_, '_>, b: usize) -> Option<(usize, usize)> {
     if !matches!(ctx.lower(b).as_str(), "of" | "at" | "for") {

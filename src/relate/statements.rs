@@ -1,12 +1,12 @@
 //! Statements: who said what, in quotation marks or in reported speech.
 //!
 //! Rules:
-//! - `statement:quote-then-attribution` — “…,” said Zhang / “…,” he said
-//! - `statement:attribution-then-quote` — Xi sent a letter, saying that “…”
+//! - `statement:quote-then-attribution` — “…,” said Chen / “…,” he said
+//! - `statement:attribution-then-quote` — Solberg sent a letter, saying that “…”
 //! - `statement:continued-quote` — a quotation with no attribution of its own, next to
 //!   one that has it, or following the same speaker's last statement
-//! - `statement:reported-after-verb` — Zhang noted that … / Straw said it was wrong …
-//! - `statement:reported-before-attribution` — …, Alibaba CEO Daniel Zhang told the conference
+//! - `statement:reported-after-verb` — Chen noted that … / Reyes said it was wrong …
+//! - `statement:reported-before-attribution` — …, Acme CEO Mary Lou Chen told the conference
 
 use super::events::EventRefs;
 use super::{Ctx, Evidence, StatementFact, quotes};
@@ -42,8 +42,8 @@ fn speech_verb_at(ctx: &Ctx<'_, '_>, v: usize) -> Option<(String, usize, bool)> 
     None
 }
 
-/// The speaker right after a speech verb: "said Zhang", "said spokeswoman Jill
-/// Sutherland", "said Jeremy Dear, NUJ General Secretary".
+/// The speaker right after a speech verb: "said Chen", "said spokeswoman Ann
+/// Lee", "said Ann Lee, URW General Secretary".
 fn speaker_after_verb(ctx: &Ctx<'_, '_>, from: usize, to: usize) -> Option<usize> {
     let lex = lexicons();
     let mut k = from;
@@ -53,7 +53,7 @@ fn speaker_after_verb(ctx: &Ctx<'_, '_>, from: usize, to: usize) -> Option<usize
             if ctx.kind(m) == EntityKind::Person {
                 return Some(m);
             }
-            // "said former South Carolina Gov. Jim Hodges": a place or organization
+            // "said former Ohio Gov. Tom Reyes": a place or organization
             // before a title belongs to the speaker's description.
             let end = ctx.rec.mentions[m].tokens.end;
             let describes = end < to
@@ -96,7 +96,7 @@ fn attribution_after(ctx: &Ctx<'_, '_>, from: usize, to: usize) -> Option<(usize
     if let Some((_, verb_end, _)) = speech_verb_at(ctx, k) {
         return speaker_after_verb(ctx, verb_end, to).map(|m| (m, k));
     }
-    // "Jenna Golden, Twitter's director of political advertising, said": the subject
+    // "Maria Olsen, Zintrex's director of advertising, said": the subject
     // may carry an apposition between commas.
     for v in k..to.min(k + 30) {
         if ctx.doc.tokens[v].kind != TokenKind::Word
@@ -121,7 +121,7 @@ fn attribution_after(ctx: &Ctx<'_, '_>, from: usize, to: usize) -> Option<(usize
     None
 }
 
-/// The attribution before an opening quotation mark: "Xi …, saying that “…", "He said: “…".
+/// The attribution before an opening quotation mark: "Solberg …, saying that “…", "He said: “…".
 fn attribution_before(
     ctx: &Ctx<'_, '_>,
     sentence: &Range<usize>,
@@ -204,13 +204,13 @@ fn mentions_within(ctx: &Ctx<'_, '_>, range: Range<usize>) -> Vec<usize> {
 }
 
 /// The event a statement was made at, named in its attribution: "told the seventh
-/// World Internet Conference", "said Zhang, at this morning's session".
+/// Global Ocean Forum", "said Chen, at this morning's session".
 fn made_at(events: &EventRefs, attribution: Range<usize>) -> Option<usize> {
     attribution.clone().find_map(|k| events.at(k))
 }
 
 /// The speaker of the last attribution before token `open`, in its paragraph or the one
-/// before: "Carter said that … “That's because …”".
+/// before: "Reyes said that … “That's because …”".
 fn recent_speaker(ctx: &Ctx<'_, '_>, open: usize) -> Option<usize> {
     let paragraph = ctx.doc.sentences[ctx.doc.sentence_of(open)].paragraph;
     let mut v = open;
@@ -398,7 +398,7 @@ fn reported_statements(
             let that_follows = ctx.lower(that_at) == "that";
             let mut intro = s.start..s.start;
             let (speaker, content, attribution, rule) = match subject {
-                // "…, Alibaba CEO Daniel Zhang Yong told the conference"
+                // "…, Acme CEO Mary Lou Chen told the conference"
                 Some((m, p)) if p > s.start + 2 && ctx.doc.is(p - 1, ",") && !that_follows => (
                     m,
                     s.start..p - 1,
@@ -475,7 +475,7 @@ fn reported_statements(
                 direct: false,
                 text: text_span.of(ctx.doc.text).trim().to_owned(),
                 text_span,
-                // "In a panel discussion at a Linux summit, Mr Torvalds said …"
+                // "In a panel discussion at a Harbour summit, Mr Reyes said …"
                 made_at: made_at(events, attribution).or_else(|| made_at(events, intro)),
                 date: date_outside(ctx, s.clone(), content.clone()),
                 mentions: mentions_within(ctx, content.clone()),

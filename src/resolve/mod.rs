@@ -1,10 +1,10 @@
 //! Mentions → entities, and mention-level facts → entity-level facts.
 //!
 //! One node per entity per article: the mentions of a thing are merged when one
-//! names it in full and another in part ("Daniel Zhang Yong" and "Zhang"; "Alibaba
-//! Group" and "Alibaba"), when an abbreviation was defined for it ("World Internet
-//! Conference (WIC)"), or when an abbreviation spells its initials ("National Union
-//! of Journalists" and "NUJ"). The fullest name is the label; the others are aliases.
+//! names it in full and another in part ("Mary Lou Chen" and "Chen"; "Globex
+//! Group" and "Globex"), when an abbreviation was defined for it ("Global Ocean
+//! Forum (GOF)"), or when an abbreviation spells its initials ("Union of
+//! Riverside Workers" and "URW"). The fullest name is the label; the others are aliases.
 
 mod facts;
 
@@ -55,9 +55,9 @@ fn names_same(kind: EntityKind, short: &Mention, long: &str) -> bool {
         return false;
     }
     match kind {
-        // "Zhang" in "Daniel Zhang Yong", "Van den Brul" in "Nick Van den Brul"
+        // "Chen" in "Mary Lou Chen", "van der Berg" in "Jan van der Berg"
         EntityKind::Person => l.windows(s.len()).any(|w| w == s.as_slice()),
-        // "Alibaba" for "Alibaba Group"; "NUJ" for "National Union of Journalists"
+        // "Globex" for "Globex Group"; "URW" for "Union of Riverside Workers"
         EntityKind::Organization | EntityKind::Event => {
             l.starts_with(&s)
                 || (s.len() == 1

@@ -1,7 +1,7 @@
 //! Text → tokens and sentences, with byte offsets into the original text.
 //!
 //! News text is messy: curly and straight quotes, possessives glued to names
-//! ("China’s"), hyphenated modifiers ("Alibaba-affiliated"), abbreviations with
+//! ("China’s"), hyphenated modifiers ("Zintrex-affiliated"), abbreviations with
 //! full stops ("Mr.", "U.S."). The tokenizer keeps every piece with its exact span
 //! so later stages can point back at the words; the sentence splitter only cuts
 //! where a full stop really ends a sentence, or at a line break.

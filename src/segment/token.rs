@@ -168,8 +168,8 @@ mod tests {
         let table: &[(&str, &[&str])] = &[
             ("China’s ministry", &["China", "’s", "ministry"]),
             (
-                "Alibaba-affiliated Ant",
-                &["Alibaba", "-", "affiliated", "Ant"],
+                "Zintrex-affiliated Harvo",
+                &["Zintrex", "-", "affiliated", "Harvo"],
             ),
             ("the U.S. government", &["the", "U.S.", "government"]),
             ("don't stop", &["don't", "stop"]),
@@ -180,7 +180,7 @@ mod tests {
             ),
             ("13,000 jobs.", &["13,000", "jobs", "."]),
             ("the Barclays’ offer", &["the", "Barclays", "’", "offer"]),
-            ("Tatjana Matić,", &["Tatjana", "Matić", ","]),
+            ("Ana Kovač,", &["Ana", "Kovač", ","]),
         ];
         for (text, expected) in table {
             assert_eq!(&words(text), expected, "{text}");
@@ -198,7 +198,7 @@ mod tests {
 
     #[test]
     fn offsets_are_exact_for_non_ascii_text() {
-        let text = "Zhang said “Ça va” — Matić’s";
+        let text = "Chen said “Ça va” — Kovač’s";
         for t in tokenize(text) {
             assert!(text.is_char_boundary(t.start) && text.is_char_boundary(t.end));
             assert!(t.start < t.end);
