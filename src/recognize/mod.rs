@@ -45,7 +45,7 @@ pub struct Mention {
 }
 
 /// Everything recognition found in one article.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Recognized {
     /// Names, in text order.
     pub mentions: Vec<Mention>,
@@ -53,32 +53,86 @@ pub struct Recognized {
     pub titles: Vec<TitleMention>,
     /// Dates, in text order.
     pub dates: Vec<DateMention>,
+    /// Per token: the first mention starting, ending (exclusively) and lying there,
+    /// and the first title and date there — the rules ask these for every token.
+    index: Vec<TokenEntry>,
+}
+
+/// What lies at one token position (indices into the item lists).
+#[derive(Debug, Default, Clone, Copy)]
+struct TokenEntry {
+    mention_start: Option<usize>,
+    mention_end: Option<usize>,
+    mention: Option<usize>,
+    title: Option<usize>,
+    date: Option<usize>,
 }
 
 impl Recognized {
+    fn new(
+        tokens: usize,
+        mentions: Vec<Mention>,
+        titles: Vec<TitleMention>,
+        dates: Vec<DateMention>,
+    ) -> Self {
+        // One slot past the last token, for mentions ending there.
+        let mut index = vec![TokenEntry::default(); tokens + 1];
+        // The first item in text order wins a position, as a search from the left would.
+        let first = |slot: &mut Option<usize>, k: usize| {
+            slot.get_or_insert(k);
+        };
+        for (k, m) in mentions.iter().enumerate() {
+            first(&mut index[m.tokens.start].mention_start, k);
+            first(&mut index[m.tokens.end].mention_end, k);
+            for i in m.tokens.clone() {
+                first(&mut index[i].mention, k);
+            }
+        }
+        for (k, t) in titles.iter().enumerate() {
+            for i in t.tokens.clone() {
+                first(&mut index[i].title, k);
+            }
+        }
+        for (k, d) in dates.iter().enumerate() {
+            for i in d.tokens.clone() {
+                first(&mut index[i].date, k);
+            }
+        }
+        Self {
+            mentions,
+            titles,
+            dates,
+            index,
+        }
+    }
+
+    fn at(&self, i: usize) -> TokenEntry {
+        self.index.get(i).copied().unwrap_or_default()
+    }
+
     /// The mention whose tokens end just before token `i` (exclusive end == i).
     pub fn mention_ending_at(&self, end: usize) -> Option<usize> {
-        self.mentions.iter().position(|m| m.tokens.end == end)
+        self.at(end).mention_end
     }
 
     /// The mention starting at token `i`.
     pub fn mention_starting_at(&self, start: usize) -> Option<usize> {
-        self.mentions.iter().position(|m| m.tokens.start == start)
+        self.at(start).mention_start
     }
 
     /// The mention covering token `i`.
     pub fn mention_at(&self, i: usize) -> Option<usize> {
-        self.mentions.iter().position(|m| m.tokens.contains(&i))
+        self.at(i).mention
     }
 
     /// The title covering token `i`.
     pub fn title_at(&self, i: usize) -> Option<usize> {
-        self.titles.iter().position(|t| t.tokens.contains(&i))
+        self.at(i).title
     }
 
     /// The date covering token `i`.
     pub fn date_at(&self, i: usize) -> Option<usize> {
-        self.dates.iter().position(|d| d.tokens.contains(&i))
+        self.at(i).date
     }
 
     /// Mentions whose first token lies in `range`, in text order.
@@ -106,11 +160,7 @@ pub fn recognize(doc: &Document<'_>, published: Option<Date>) -> Recognized {
     titles.sort_by_key(|t| t.tokens.start);
     mentions.sort_by_key(|m| m.tokens.start);
     define_abbreviations(doc, &mut mentions);
-    Recognized {
-        mentions,
-        titles,
-        dates,
-    }
+    Recognized::new(doc.tokens.len(), mentions, titles, dates)
 }
 
 /// "the Global Ocean Forum (GOF)": the bracketed abbreviation names the same

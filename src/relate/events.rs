@@ -474,5 +474,4 @@ fn finish_dates(e: &mut EventFact) {
     if e.start.is_some() {
         e.date = None;
     }
-    let _ = days;
 }

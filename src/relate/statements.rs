@@ -146,20 +146,14 @@ fn attribution_before(
         }
         _ => k,
     };
-    let v = k - 1;
-    let (lemma, verb_end, _) = speech_verb_at(ctx, v).or_else(|| {
-        // "pointed out that": the particle sits right before the mark.
-        (v > 0)
-            .then(|| speech_verb_at(ctx, v - 1))
-            .flatten()
-            .filter(|(_, end, _)| *end == k)
-    })?;
-    let v = if verb_end == k && ctx.doc.is(v, "out") {
-        v - 1
+    let v = if speech_verb_at(ctx, k - 1).is_some() {
+        k - 1
     } else {
-        v
+        // "pointed out that": the particle sits right before the mark.
+        let verb = k.checked_sub(2)?;
+        speech_verb_at(ctx, verb).filter(|(_, end, _)| *end == k)?;
+        verb
     };
-    let _ = lemma;
     if let Some((m, _)) = ctx.subject_before(v, sentence.start) {
         return Some((m, v));
     }
