@@ -20,6 +20,8 @@ Sources (fetched through the ordinary package clients, nothing else):
 - english-words.txt: Debian package `wamerican` (/usr/share/dict/american-english,
   SCOWL word list, permissive licence), lower-case entries only: a word found here
   is a common English word, which tells a sentence-initial capital from a name.
+- wordnet-names.tsv: WordNet 3.0 (Princeton University, WordNet 3.0 licence), Debian package
+  `wordnet-base`: proper names of persons, organizations and places, typed by their hypernyms.
 
 The hand-kept lexicons (titles, organization heads, countries, verbs ...) are not
 generated; each says at its top where its entries come from.
@@ -119,6 +121,62 @@ def english_words():
     return sorted(words)
 
 
+# WordNet 3.0 noun synsets that are the roots of what newsgraph names.
+WORDNET_ROOTS = {
+    "00007846": "person",  # person, individual, someone
+    "08008335": "organization",  # organization, organisation
+    "08164585": "organization",  # political unit
+    "00027167": "place",  # location
+}
+
+
+def wordnet_names():
+    """Proper names in WordNet typed by their hypernyms: persons from instances of person
+    ("Lincoln" the president), organizations and places from any capitalized lemma under
+    organization or location ("Peace Corps", "Ohio"). A name under two roots is dropped."""
+    path = "/usr/share/wordnet/data.noun"
+    if not os.path.exists(path):
+        subprocess.run(["apt-get", "install", "-y", "wordnet-base"], check=True)
+    synsets = {}
+    for line in open(path, encoding="latin-1"):
+        if line.startswith("  "):  # licence header
+            continue
+        fields = line.split(" | ")[0].split()
+        count = int(fields[3], 16)
+        lemmas = [fields[4 + 2 * i] for i in range(count)]
+        k = 4 + 2 * count
+        pointers = []
+        for _ in range(int(fields[k])):
+            symbol, target, pos = fields[k + 1:k + 4]
+            k += 4
+            if pos == "n" and symbol in ("@", "@i"):
+                pointers.append((symbol, target))
+        synsets[fields[0]] = (lemmas, pointers)
+
+    roots = {}
+
+    def kinds(offset):
+        if offset not in roots:
+            roots[offset] = set()  # cycles end here
+            found = {WORDNET_ROOTS[offset]} if offset in WORDNET_ROOTS else set()
+            for _, target in synsets[offset][1]:
+                found |= kinds(target)
+            roots[offset] = found
+        return roots[offset]
+
+    names = {}
+    for offset, (lemmas, pointers) in synsets.items():
+        instance = any(symbol == "@i" for symbol, _ in pointers)
+        for kind in kinds(offset):
+            if kind == "person" and not instance:
+                continue  # "Democrat", "Catholic": kinds of person, not names
+            for lemma in lemmas:
+                name = lemma.split("(")[0].replace("_", " ")
+                if name[:1].isupper():
+                    names.setdefault(name, set()).add(kind)
+    return [f"{n}\t{k.pop()}" for n, k in sorted(names.items()) if len(k) == 1]
+
+
 def write(name, header, entries):
     with open(os.path.join(LEX, name), "w", encoding="utf-8") as f:
         for line in header:
@@ -159,3 +217,11 @@ if __name__ == "__main__":
         "Source: Debian package wamerican (SCOWL american-english word list; free licence, see",
         "/usr/share/doc/wamerican/copyright). Regenerate: python3 scripts/build-lexicons.py",
     ], english)
+    write("wordnet-names.tsv", [
+        "Proper names with what they name (person, organization or place), tab-separated.",
+        "Source: WordNet 3.0 (Princeton University, WordNet 3.0 licence: use, copy, modify and",
+        "distribute with this notice; see /usr/share/doc/wordnet-base/copyright), Debian package",
+        "wordnet-base: persons are instances of person; organizations and places are capitalized",
+        "lemmas under organization or location; names under two of these are left out.",
+        "Regenerate: python3 scripts/build-lexicons.py",
+    ], wordnet_names())

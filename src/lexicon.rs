@@ -4,6 +4,7 @@
 //! extraction needs no files at run time and stays a pure function of its input.
 //! Each file starts with `#` lines saying what it holds and where it comes from.
 
+use crate::model::EntityKind;
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
@@ -68,6 +69,7 @@ pub struct Lexicons {
     institutions: HashSet<String>,
     org_attributes: HashSet<String>,
     occupations: HashSet<String>,
+    known_names: HashMap<String, EntityKind>,
     speech_verbs: HashMap<String, Vec<VerbEntry>>,
     action_verbs: HashMap<String, Vec<VerbEntry>>,
     months: HashMap<String, u32>,
@@ -159,6 +161,18 @@ impl Lexicons {
             occupations: set(include_str!("../lexicons/occupations.txt"), true),
             institutions: set(include_str!("../lexicons/institutions.txt"), false),
             org_attributes: set(include_str!("../lexicons/org-attributes.txt"), true),
+            known_names: entries(include_str!("../lexicons/wordnet-names.tsv"))
+                .filter_map(|line| {
+                    let (name, kind) = line.split_once('\t')?;
+                    let kind = match kind {
+                        "person" => EntityKind::Person,
+                        "organization" => EntityKind::Organization,
+                        "place" => EntityKind::Place,
+                        _ => return None,
+                    };
+                    Some((name.to_owned(), kind))
+                })
+                .collect(),
             speech_verbs: verbs(include_str!("../lexicons/speech-verbs.txt")),
             action_verbs: verbs(include_str!("../lexicons/action-verbs.txt")),
             months: HashMap::new(),
@@ -339,6 +353,12 @@ impl Lexicons {
             .split_whitespace()
             .last()
             .is_some_and(|w| self.occupations.contains(&w.to_lowercase()))
+    }
+
+    /// What a well-known proper name names ("Peace Corps", "Lincoln" the president), from
+    /// WordNet; `None` for names it does not hold or holds under two kinds.
+    pub fn known_name(&self, name: &str) -> Option<EntityKind> {
+        self.known_names.get(name).copied()
     }
 
     /// The speech-verb entries a word form belongs to ("told" → tell).

@@ -772,6 +772,18 @@ fn classify(
             "in" | "near" | "across" | "throughout" | "outside" | "inside"
         )
         && !lex.is_english_word(first);
+    // A well-known name ("Peace Corps", "Stalin"); one word that is also an English word
+    // or a first name ("Bush", "Reading", "Frederick") needs more than a lexicon.
+    if let Some(kind) = lex.known_name(text)
+        && !(single && (lex.is_english_word(first) || lex.is_given_name(first)))
+    {
+        let rule = match kind {
+            EntityKind::Person => "person:known-name",
+            EntityKind::Organization => "organization:known-name",
+            _ => "place:known-name",
+        };
+        return push(mentions, kind, rule, 0.7);
+    }
     if single
         && lex.is_given_name(first)
         && !lex.is_english_word(first)
@@ -1002,6 +1014,10 @@ mod tests {
             (
                 "It sold Quorvane, a clothing retailer, last year.",
                 &[("Quorvane", Organization)],
+            ),
+            (
+                "Investigators from Interpol quoted Tolstoy.",
+                &[("Interpol", Organization), ("Tolstoy", Person)],
             ),
             (
                 "Chancellor Rolf Kessler and Jan Smit of the Dutch bank",
