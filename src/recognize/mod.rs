@@ -11,6 +11,7 @@
 
 mod dates;
 mod names;
+mod sources;
 mod titles;
 
 pub use dates::{DateMention, find_dates};
@@ -154,8 +155,10 @@ pub fn recognize(doc: &Document<'_>, published: Option<Date>) -> Recognized {
             blocked[i] = true;
         }
     }
+    let sources = sources::find_source_lines(doc, &mut blocked);
     let lowercase_titles = find_lowercase_titles(doc, &blocked);
     let (mut mentions, mut titles) = recognize_names(doc, &blocked, &lowercase_titles);
+    mentions.extend(sources);
     titles.extend(lowercase_titles);
     titles.sort_by_key(|t| t.tokens.start);
     mentions.sort_by_key(|m| m.tokens.start);

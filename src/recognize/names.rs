@@ -532,6 +532,23 @@ fn before_region(doc: &Document<'_>, end: usize) -> bool {
             || (doc.is(next, ".") && lex.state_abbreviation(&abbreviation).is_some()))
 }
 
+/// Whether `range` is the agency in brackets after a dateline: "VARDBY, Norway (AP)",
+/// "OSLO (Reuters) -".
+fn dateline_agency(doc: &Document<'_>, range: &Range<usize>) -> bool {
+    if range.start < 2 || !doc.is(range.start - 1, "(") || !doc.is(range.end, ")") {
+        return false;
+    }
+    let mut k = range.start - 1;
+    while k > 0 && !doc.tokens[k].line_before {
+        k -= 1;
+        if !(is_cap(doc, k) || doc.is(k, ",") || doc.is(k, ".")) {
+            return false;
+        }
+    }
+    let first = doc.word(k);
+    first.chars().filter(|c| c.is_alphabetic()).count() >= 3 && is_acronym(first)
+}
+
 /// "NEW YORK" → "New York".
 fn title_case(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -581,6 +598,14 @@ fn classify(
         mentions.push(mention(doc, range.clone(), kind, rule, conf))
     };
 
+    if dateline_agency(doc, &range) {
+        return push(
+            mentions,
+            EntityKind::Organization,
+            "organization:dateline-agency",
+            0.85,
+        );
+    }
     // "Bethany, Conn.", "Aiken, S.C.": news-style state abbreviations.
     let with_stop = if doc.is(range.end, ".") && !doc.tokens[range.end].space_before {
         format!("{text}.")

@@ -10,6 +10,11 @@
 //! - `organization:possessive` — "Halvorsen's Nordic Times"
 //! - `person:affiliated-possessive` — "Kestrel Capital's Nina Park"
 //! - `based-in:modifier` — "Bergen-based Zintrex"
+//! - `organization:of-place` — "Harvo Freight Co. of Bergen", "the Harbour Institute in Bergen"
+//! - `organization:place-possessive` — "Bergen's Harbour Institute"
+//! - `organization:dateline` — "VARDBY, Norway (AP)"
+//! - `organization:source-line` — "LD0806223294 Oslo Radio Vardby Network in Norwegian …"
+//! - `organization:demonym` — "the Norwegian Labour Party" (when Norway is named)
 
 use super::{Ctx, Evidence, LinkFact, LinkKind, RoleFact};
 use crate::lexicon::lexicons;
@@ -100,6 +105,17 @@ pub(super) fn find_links(ctx: &Ctx<'_, '_>, roles: &[RoleFact]) -> Vec<LinkFact>
                                     0.8,
                                 ));
                             }
+                            // "Bergen's Harbour Institute"
+                            EntityKind::Organization if !ctx.quoted[end] => {
+                                links.push(link(
+                                    ctx,
+                                    r,
+                                    m,
+                                    LinkKind::BasedIn,
+                                    "organization:place-possessive",
+                                    0.7,
+                                ));
+                            }
                             _ => {}
                         }
                     }
@@ -172,9 +188,16 @@ pub(super) fn find_links(ctx: &Ctx<'_, '_>, roles: &[RoleFact]) -> Vec<LinkFact>
                 }
             }
             EntityKind::Organization => {
-                // "Xerox Corp. of Stamford, Conn.", "Acme, based in Ohio"
-                let of_at = if ctx.doc.is(end, "of") {
-                    Some(end + 1)
+                // "Xerox Corp. of Stamford, Conn.", "Acme, based in Ohio", "the Harbour
+                // Institute in Bergen" (the full stop of "Corp." is outside the name).
+                let after = if ctx.doc.is(end, ".") && !ctx.doc.tokens[end].space_before {
+                    end + 1
+                } else {
+                    end
+                };
+                let start = mention.tokens.start;
+                let of_at = if ctx.doc.is(after, "of") || ctx.doc.is(after, "in") {
+                    Some(after + 1)
                 } else if ctx.doc.is(end, ",")
                     && ctx.doc.is(end + 1, "based")
                     && ctx.doc.is(end + 2, "in")
@@ -195,6 +218,66 @@ pub(super) fn find_links(ctx: &Ctx<'_, '_>, roles: &[RoleFact]) -> Vec<LinkFact>
                         "organization:of-place",
                         0.7,
                     ));
+                }
+                // "LD0806223294 Oslo Radio Vardby Network in Norwegian …"
+                if mention.rule == "organization:source-line" {
+                    if let Some(p) = ctx.rec.mention_ending_at(start) {
+                        links.push(link(
+                            ctx,
+                            m,
+                            p,
+                            LinkKind::BasedIn,
+                            "organization:source-line",
+                            0.7,
+                        ));
+                    }
+                }
+                // "VARDBY, Norway (AP)": an agency reports from its dateline's town.
+                if mention.rule == "organization:dateline-agency" {
+                    let mut line = start - 1;
+                    while line > 0 && !ctx.doc.tokens[line].line_before {
+                        line -= 1;
+                    }
+                    // The town, which lies in the region after it.
+                    if let Some(p) = ctx
+                        .rec
+                        .mention_starting_at(line)
+                        .filter(|&p| ctx.kind(p) == EntityKind::Place)
+                    {
+                        links.push(link(
+                            ctx,
+                            m,
+                            p,
+                            LinkKind::BasedIn,
+                            "organization:dateline",
+                            0.5,
+                        ));
+                    }
+                }
+                // "the Norwegian Labour Party": the country its demonym names, when the
+                // article names that country too.
+                if let Some(country) = lex
+                    .demonym(ctx.word(start))
+                    .filter(|_| mention.tokens.len() > 1)
+                {
+                    if let Some(c) = ctx
+                        .rec
+                        .mentions
+                        .iter()
+                        .position(|p| p.kind == EntityKind::Place && p.name == country.name)
+                    {
+                        // The evidence is the name itself, not the text up to the country.
+                        links.push(LinkFact {
+                            from: m,
+                            to: c,
+                            kind: LinkKind::Country,
+                            evidence: Evidence {
+                                span: ctx.span(start, end),
+                                rule: "organization:demonym",
+                                confidence: 0.7,
+                            },
+                        });
+                    }
                 }
                 // "Zintrex-affiliated Harvo Group"
                 if ctx.doc.is(end, "-")

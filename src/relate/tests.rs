@@ -329,6 +329,23 @@ fn where_people_and_organizations_are_based() {
 }
 
 #[test]
+fn where_organizations_are_based_from_datelines_and_names() {
+    let x = run(
+        "BERGEN, Norway (Reuters) - Harvo Freight Co. of Oslo and Bergen's Harbour Institute signed it. The Norwegian Labour Party agreed.\n\nLD0806223294 Oslo Radio Vardby Network in Norwegian 1900 GMT 8 Jun 94",
+    );
+    assert_links(
+        &x,
+        &[
+            ("Reuters", "BasedIn", "Bergen"),
+            ("Harvo Freight Co", "BasedIn", "Oslo"),
+            ("Harbour Institute", "BasedIn", "Bergen"),
+            ("Norwegian Labour Party", "Country", "Norway"),
+            ("Radio Vardby Network", "BasedIn", "Oslo"),
+        ],
+    );
+}
+
+#[test]
 fn unnamed_events_take_dates_places_and_participants() {
     let x = run(
         "Since the 4 March 2019 floods in Norway, prices rose. Tom Reyes is meeting Harvo Freight Group officials this week.",

@@ -133,7 +133,11 @@ pub fn resolve_entities(mentions: &[Mention]) -> (Vec<Entity>, Vec<usize>) {
                 .iter()
                 .filter(|&&m| mentions[m].rule != "place:demonym")
                 .map(|&m| mentions[m].surface.as_str())
-                .max_by_key(|s| (s.chars().count(), std::cmp::Reverse(*s)));
+                // Of equal names, one in running text rather than a capitalized dateline.
+                .max_by_key(|s| {
+                    let shouted = !s.chars().any(char::is_lowercase);
+                    (s.chars().count(), !shouted, std::cmp::Reverse(*s))
+                });
             if let Some(w) = written {
                 e.label = w.to_owned();
             }

@@ -1,0 +1,175 @@
+//! Source lines of monitored broadcasts and press: "LD0806223294 Vardby Radio Agder
+//! Network in Norwegian 1900 GMT 8 Jun 94", or a short line "Vardby DAGSPOSTEN". The
+//! town comes first, then the station or paper, then (in the long form) "in" and the
+//! language of the original.
+
+use super::Mention;
+use crate::lexicon::lexicons;
+use crate::model::{EntityKind, Span};
+use crate::segment::{Document, TokenKind};
+use std::ops::Range;
+
+/// The reference code that opens a long source line: two capitals and ten digits.
+fn is_source_code(word: &str) -> bool {
+    word.len() == 12
+        && word.bytes().take(2).all(|b| b.is_ascii_uppercase())
+        && word.bytes().skip(2).all(|b| b.is_ascii_digit())
+}
+
+fn is_cap_word(doc: &Document<'_>, i: usize) -> bool {
+    doc.tokens[i].kind == TokenKind::Word
+        && doc.word(i).chars().next().is_some_and(char::is_uppercase)
+}
+
+fn line_ends(doc: &Document<'_>, i: usize) -> bool {
+    i >= doc.tokens.len() || doc.tokens[i].line_before
+}
+
+/// The longest known place name (up to four words) starting at token `i`.
+fn place_at(doc: &Document<'_>, i: usize, blocked: &[bool]) -> Option<Range<usize>> {
+    let lex = lexicons();
+    (1..=4).rev().find_map(|len| {
+        let end = i + len;
+        let words = (i..end).all(|k| k < doc.tokens.len() && !blocked[k])
+            && (i + 1..end).all(|k| !doc.tokens[k].line_before);
+        let name = words.then(|| doc.slice(i, end))?;
+        (lex.gazetteer(name).is_some() || lex.place(name).is_some()).then_some(i..end)
+    })
+}
+
+/// The station or paper after the town: capitalized words (and hyphens) up to "in" and a
+/// capitalized language, or to the end of the line. `short` lines need every word in
+/// capitals ("Vardby DAGSPOSTEN"), so that "Oslo Police" is not taken for a paper.
+fn source_at(doc: &Document<'_>, i: usize, blocked: &[bool], short: bool) -> Option<usize> {
+    let mut end = i;
+    while end < doc.tokens.len()
+        && !blocked[end]
+        && (end == i || !doc.tokens[end].line_before)
+        && (is_cap_word(doc, end) || doc.is(end, "-") && end > i)
+    {
+        end += 1;
+    }
+    if end == i || doc.is(end - 1, "-") {
+        return None;
+    }
+    let language_follows =
+        doc.is(end, "in") && end + 1 < doc.tokens.len() && is_cap_word(doc, end + 1);
+    let shouting = (i..end).all(|k| {
+        doc.word(k)
+            .chars()
+            .all(|c| !c.is_alphabetic() || c.is_uppercase())
+    });
+    let ok = if short {
+        shouting && line_ends(doc, end)
+    } else {
+        language_follows || line_ends(doc, end)
+    };
+    ok.then_some(end)
+}
+
+fn mention(
+    doc: &Document<'_>,
+    range: Range<usize>,
+    kind: EntityKind,
+    rule: &'static str,
+) -> Mention {
+    let name = doc.slice(range.start, range.end).to_owned();
+    Mention {
+        span: Span::new(doc.tokens[range.start].start, doc.tokens[range.end - 1].end),
+        tokens: range,
+        kind,
+        surface: name.clone(),
+        name,
+        rule,
+        confidence: 0.8,
+        long_form: None,
+    }
+}
+
+/// Finds source lines; returns the town and the source of each, in text order, and
+/// blocks their tokens (and the reference code's) from the other rules.
+pub fn find_source_lines(doc: &Document<'_>, blocked: &mut [bool]) -> Vec<Mention> {
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < doc.tokens.len() {
+        let code = is_source_code(doc.word(i));
+        let short = !code && doc.tokens[i].line_before;
+        if !(code || short) || blocked[i] {
+            i += 1;
+            continue;
+        }
+        let town_start = if code { i + 1 } else { i };
+        let hit = (town_start < doc.tokens.len() && !line_ends(doc, town_start) || short)
+            .then(|| place_at(doc, town_start, blocked))
+            .flatten()
+            .and_then(|town| {
+                let end = source_at(doc, town.end, blocked, short)?;
+                Some((town.clone(), town.end..end))
+            });
+        match hit {
+            Some((town, source)) => {
+                for k in i..source.end {
+                    blocked[k] = true;
+                }
+                found.push(mention(doc, town, EntityKind::Place, "place:source-line"));
+                found.push(mention(
+                    doc,
+                    source.clone(),
+                    EntityKind::Organization,
+                    "organization:source-line",
+                ));
+                i = source.end;
+            }
+            None => {
+                if code {
+                    blocked[i] = true;
+                }
+                i += 1;
+            }
+        }
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sources(text: &str) -> Vec<(String, EntityKind)> {
+        let doc = Document::new(text);
+        let mut blocked = vec![false; doc.tokens.len()];
+        find_source_lines(&doc, &mut blocked)
+            .into_iter()
+            .map(|m| (m.name, m.kind))
+            .collect()
+    }
+
+    #[test]
+    fn reads_town_and_source() {
+        use EntityKind::*;
+        let table: &[(&str, &[(&str, EntityKind)])] = &[
+            (
+                "LD0806223294 Oslo Radio Vardby Network in Norwegian 1900 GMT 8 Jun 94\n\nText.",
+                &[("Oslo", Place), ("Radio Vardby Network", Organization)],
+            ),
+            (
+                "Report on drills OW1102132994 Tokyo NORDPOST in English 11 Feb 94",
+                &[("Tokyo", Place), ("NORDPOST", Organization)],
+            ),
+            (
+                "Oslo DAGSPOSTEN\n\nThe paper said so.",
+                &[("Oslo", Place), ("DAGSPOSTEN", Organization)],
+            ),
+            // Not a source line: ordinary words after a town, or no town.
+            ("Oslo Police said so.\n\nOslo Police", &[]),
+            ("Vardby NORDPOST\n", &[]),
+        ];
+        for (text, expected) in table {
+            let want: Vec<(String, EntityKind)> = expected
+                .iter()
+                .map(|(n, k)| ((*n).to_owned(), *k))
+                .collect();
+            assert_eq!(sources(text), want, "{text}");
+        }
+    }
+}
