@@ -108,9 +108,7 @@ pub fn find_source_lines(doc: &Document<'_>, blocked: &mut [bool]) -> Vec<Mentio
             });
         match hit {
             Some((town, source)) => {
-                for k in i..source.end {
-                    blocked[k] = true;
-                }
+                blocked[i..source.end].fill(true);
                 found.push(mention(doc, town, EntityKind::Place, "place:source-line"));
                 found.push(mention(
                     doc,
