@@ -9,6 +9,8 @@
 //! - `organization:affiliated-modifier` — "Zintrex-affiliated Harvo Group", "Halvorsen-owned …"
 //! - `organization:possessive` — "Halvorsen's Nordic Times"
 //! - `person:affiliated-possessive` — "Kestrel Capital's Nina Park"
+//! - `person:born-in` — "Tom Reyes was born on May 5, 1950, in Lakewood"
+//! - `person:native` — "Lakewood native Tom Reyes", "Tom Reyes, a native of Lakewood"
 //! - `based-in:modifier` — "Bergen-based Zintrex"
 //! - `organization:of-place` — "Harvo Freight Co. of Bergen", "the Harbour Institute in Bergen"
 //! - `organization:place-possessive` — "Bergen's Harbour Institute"
@@ -322,6 +324,7 @@ pub(super) fn find_links(ctx: &Ctx<'_, '_>, roles: &[RoleFact]) -> Vec<LinkFact>
             _ => {}
         }
     }
+    home_places(ctx, &mut links);
     for role in roles {
         // "Norway's State Secretary in the Ministry of …": the ministry is Norway's.
         if role.evidence.rule == "role:title-in-organization" {
@@ -366,4 +369,86 @@ pub(super) fn find_links(ctx: &Ctx<'_, '_>, roles: &[RoleFact]) -> Vec<LinkFact>
         }
     }
     links
+}
+
+/// Where persons come from: "Tom Reyes was born on May 5, 1950, in Lakewood, Colo.",
+/// "Lakewood native Tom Reyes", "Tom Reyes, a Lakewood native", "a native of Lakewood".
+fn home_places(ctx: &Ctx<'_, '_>, links: &mut Vec<LinkFact>) {
+    let n = ctx.doc.tokens.len();
+    let person = |m: usize| ctx.kind(m) == EntityKind::Person;
+    let place = |m: usize| ctx.kind(m) == EntityKind::Place;
+    for i in 0..n {
+        let sentence = ctx.sentence(i);
+        match ctx.lower(i).as_str() {
+            "born" => {
+                let Some((who, _)) = ctx
+                    .subject_before(i, sentence.start)
+                    .filter(|&(m, _)| person(m))
+                else {
+                    continue;
+                };
+                // The first "in" within a few tokens, past a date: "born on May 5, 1950, in".
+                let at = (i + 1..sentence.end.min(i + 12))
+                    .take_while(|&k| {
+                        ctx.word(k) == ","
+                            || ctx.rec.date_at(k).is_some()
+                            || matches!(ctx.lower(k).as_str(), "on" | "in" | "the" | "at" | "about")
+                    })
+                    .find(|&k| ctx.lower(k) == "in");
+                let Some(k) = at else { continue };
+                let k = if ctx.doc.is(k + 1, "the") {
+                    k + 2
+                } else {
+                    k + 1
+                };
+                if let Some(p) = ctx.rec.mention_starting_at(k).filter(|&p| place(p)) {
+                    links.push(LinkFact {
+                        from: who,
+                        to: p,
+                        kind: LinkKind::BasedIn,
+                        evidence: Evidence {
+                            span: ctx.span(i, ctx.rec.mentions[p].tokens.end),
+                            rule: "person:born-in",
+                            confidence: 0.7,
+                        },
+                    });
+                }
+            }
+            "native" => {
+                // "Lakewood native Tom Reyes"
+                let before = ctx.rec.mention_ending_at(i).filter(|&p| place(p));
+                let after = ctx.rec.mention_starting_at(i + 1).filter(|&m| person(m));
+                // "Tom Reyes, a Lakewood native"
+                let apposed = before.and_then(|p| {
+                    let a = ctx.rec.mentions[p].tokens.start;
+                    (a >= 2 && matches!(ctx.lower(a - 1).as_str(), "a" | "the"))
+                        .then(|| ctx.doc.is(a - 2, ","))
+                        .filter(|&comma| comma)
+                        .and_then(|_| ctx.rec.mention_ending_at(a - 2))
+                        .filter(|&m| person(m))
+                });
+                // "Tom Reyes, a native of Lakewood"
+                let of_place = ctx
+                    .doc
+                    .is(i + 1, "of")
+                    .then(|| ctx.rec.mention_starting_at(i + 2))
+                    .flatten()
+                    .filter(|&p| place(p));
+                let of_person = (i >= 3
+                    && matches!(ctx.lower(i - 1).as_str(), "a" | "the")
+                    && ctx.doc.is(i - 2, ","))
+                .then(|| ctx.rec.mention_ending_at(i - 2))
+                .flatten()
+                .filter(|&m| person(m));
+                let pair = match (before, after.or(apposed)) {
+                    (Some(p), Some(m)) => Some((m, p)),
+                    _ => of_person.zip(of_place),
+                };
+                if let Some((m, p)) = pair {
+                    links.push(link(ctx, m, p, LinkKind::BasedIn, "person:native", 0.7));
+                }
+            }
+            _ => {}
+        }
+    }
 }

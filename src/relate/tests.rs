@@ -329,6 +329,21 @@ fn where_people_and_organizations_are_based() {
 }
 
 #[test]
+fn where_people_come_from() {
+    let x = run(
+        "Tom Reyes, the first president of the Vardby Trust, was born on Feb. 5, 1907, in Lakewood, Colo. Bergen native Nina Olsen left. Ana Lopes, a native of Oslo, stayed.",
+    );
+    assert_links(
+        &x,
+        &[
+            ("Tom Reyes", "BasedIn", "Lakewood"),
+            ("Nina Olsen", "BasedIn", "Bergen"),
+            ("Ana Lopes", "BasedIn", "Oslo"),
+        ],
+    );
+}
+
+#[test]
 fn where_organizations_are_based_from_datelines_and_names() {
     let x = run(
         "BERGEN, Norway (Reuters) - Harvo Freight Co. of Oslo and Bergen's Harbour Institute signed it. The Norwegian Labour Party agreed.\n\nLD0806223294 Oslo Radio Vardby Network in Norwegian 1900 GMT 8 Jun 94",
