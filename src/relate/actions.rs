@@ -24,6 +24,8 @@ const CLAUSE_OPENERS: &[&str] = &[
     "since", "then", "which", "who", "once", "until", "if", "although", "though", "whereas",
     "\u{2014}", "\u{2013}", "-",
 ];
+/// Killing verbs, whose "by" agent may stand far after the verb.
+const KILLING: &[&str] = &["kill", "murder", "assassinate", "shoot", "slay", "stab"];
 const PREPOSITIONS: &[&str] = &[
     "to", "for", "of", "in", "on", "at", "by", "from", "with", "into", "against", "over", "after",
     "before",
@@ -56,14 +58,27 @@ pub(super) fn find_actions(ctx: &Ctx<'_, '_>, events: &mut Vec<EventFact>) {
             } else {
                 String::new()
             };
+            // "was fatally shot": an adverb between the auxiliary and the verb.
+            let prev = if prev.ends_with("ly") && v >= s.start + 2 {
+                ctx.lower(v - 2)
+            } else {
+                prev
+            };
             let base_form = w == entry.lemma
                 && !matches!(w.as_str(), "cut" | "shut" | "put" | "set" | "hit" | "beat");
             let gerund = w.ends_with("ing");
-            let fact = if PASSIVE_AUXILIARIES.contains(&prev.as_str())
-                && ctx.doc.is(v + 1, "by")
-                && !gerund
-            {
-                passive(ctx, s.clone(), v, &entry.lemma)
+            let by = if ctx.doc.is(v + 1, "by") {
+                Some(v + 1)
+            } else if KILLING.contains(&entry.lemma.as_str()) {
+                // "was shot to death on May 5 in his home by …"
+                (v + 1..s.end.min(v + 24))
+                    .take_while(|&k| !matches!(ctx.word(k), ";" | "and" | "who" | "which"))
+                    .find(|&k| ctx.doc.is(k, "by"))
+            } else {
+                None
+            };
+            let fact = if PASSIVE_AUXILIARIES.contains(&prev.as_str()) && by.is_some() && !gerund {
+                passive(ctx, s.clone(), v, by.unwrap_or(v + 1), &entry.lemma)
             } else if (!base_form || AUXILIARIES.contains(&prev.as_str()))
                 && (!gerund || AUXILIARIES.contains(&prev.as_str()))
             {
@@ -157,9 +172,10 @@ fn passive(
     ctx: &Ctx<'_, '_>,
     s: std::ops::Range<usize>,
     v: usize,
+    by: usize,
     lemma: &str,
 ) -> Option<EventFact> {
-    let agent = actor_starting_at(ctx, v + 2)?;
+    let agent = actor_starting_at(ctx, by + 1)?;
     let agent_end = ctx.rec.mentions[agent].tokens.end;
     // The affected one is named in the subject: the owner in a possessive ("Ant
     // Group's planned IPO"), or else the last name before the verb.
@@ -181,7 +197,13 @@ fn passive(
         let end = ctx.rec.mentions[m].tokens.end;
         end < ctx.doc.tokens.len() && ctx.doc.tokens[end].kind == TokenKind::Possessive
     });
-    let affected = possessor.or_else(|| candidates.last().copied());
+    // "Tom Lind, who was shot by …": the relative pronoun stands for the name before it.
+    let relative = (clause_start > s.start && ctx.lower(clause_start) == "who")
+        .then(|| ctx.rec.mention_ending_at(clause_start - 1))
+        .flatten();
+    let affected = possessor
+        .or_else(|| candidates.last().copied())
+        .or(relative);
     let label_start = affected.map_or(v, |m| {
         let end = ctx.rec.mentions[m].tokens.end;
         if end < v && ctx.doc.tokens[end].kind == TokenKind::Possessive {
@@ -190,7 +212,11 @@ fn passive(
             end.min(v)
         }
     });
-    let label_start = if label_start >= v { v } else { label_start };
+    let label_start = if label_start >= v {
+        v
+    } else {
+        label_start.max(clause_start)
+    };
     Some(EventFact {
         label: ctx.doc.slice(label_start, v + 1).to_owned(),
         trigger: Some(lemma.to_owned()),

@@ -8,6 +8,7 @@
 
 mod actions;
 mod events;
+mod killings;
 mod links;
 mod roles;
 mod statements;
@@ -148,6 +149,7 @@ pub fn relate(doc: &Document<'_>, rec: &Recognized) -> Facts {
     facts.statements = statements::find_statements(&ctx, &event_refs);
     events::participants_from_statements(&facts.statements, &mut facts.events);
     actions::find_actions(&ctx, &mut facts.events);
+    killings::find_killings(&ctx, &mut facts.events);
     facts.links = links::find_links(&ctx, &facts.roles);
     facts
 }

@@ -251,6 +251,25 @@ fn actions_in_active_and_passive_voice() {
             &[("Tom Reyes", "shoot", Some("Nina Olsen"), None)],
         ),
         ("Zintrex Group wants to launch a fund.", &[]),
+        (
+            "Nina Olsen was fatally shot on the steps of her house by Tom Reyes.",
+            &[("Tom Reyes", "shoot", Some("Nina Olsen"), None)],
+        ),
+        (
+            "Doctors treated Nina Olsen's assassin, Tom Reyes, who had been shot by Ana Lopes.",
+            &[
+                ("Ana Lopes", "shoot", Some("Tom Reyes"), None),
+                ("Tom Reyes", "assassin", Some("Nina Olsen"), None),
+            ],
+        ),
+        (
+            "The court heard Tom Reyes, convicted of murdering reporter Nina Olsen.",
+            &[("Tom Reyes", "murdering", Some("Nina Olsen"), None)],
+        ),
+        (
+            "It recalled the assassination of Nina Olsen by Tom Reyes.",
+            &[("Tom Reyes", "assassination", Some("Nina Olsen"), None)],
+        ),
     ];
     for (text, expected) in table {
         let want: Vec<(String, String, Option<String>, Option<String>)> = expected
