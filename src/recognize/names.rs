@@ -117,7 +117,9 @@ fn connector(doc: &Document<'_>, start: usize, end: usize, blocked: &[bool]) -> 
             || lex.is_org_suffix(prev)
             || lex.is_event_head(prev)
             || title_goes_on
-            || lex.is_place_type(prev) && prev.chars().next().is_some_and(char::is_uppercase);
+            || lex.is_place_type(prev) && prev.chars().next().is_some_and(char::is_uppercase)
+            // "Centre for Control of Iodine Deficiency Disorders"
+            || w == "of" && has_org_head(doc, start, end);
         // "Harvo Freight Group of Denver": a company and its town, not one name
         // (but "Bank of England", with an institution noun, is one).
         let town_after = !lex.is_org_head(prev) && cap_after(end + 1) && {
@@ -196,7 +198,9 @@ fn cap_runs(doc: &Document<'_>, blocked: &[bool]) -> Vec<Range<usize>> {
         let start = i;
         let mut end = i + 1;
         loop {
-            if is_cap(doc, end) && !blocked[end] && !doc.tokens[end].line_before {
+            // "… Ana Lopes Image: Tom Reyes": a caption's label word ends the name.
+            let label = doc.is(end + 1, ":") && lexicons().is_english_word(doc.word(end));
+            if is_cap(doc, end) && !blocked[end] && !doc.tokens[end].line_before && !label {
                 end += 1;
             } else if let Some(next) = connector(doc, start, end, blocked) {
                 end = next;
@@ -247,6 +251,11 @@ fn looks_like_full_name(doc: &Document<'_>, range: &Range<usize>) -> bool {
             || range
                 .clone()
                 .all(|j| PARTICLES.contains(&doc.word(j)) || !lex.is_english_word(doc.word(j))))
+}
+
+/// Whether a name reads as a person's, not an employer's: a given name and a surname.
+fn single_person_word(doc: &Document<'_>, range: &Range<usize>) -> bool {
+    looks_like_full_name(doc, range) && lexicons().is_given_name(doc.word(range.start))
 }
 
 /// Cuts a run at honorifics and capitalized titles.
@@ -335,10 +344,15 @@ fn split_run(doc: &Document<'_>, run: Range<usize>) -> Vec<Piece> {
             let person = run.end - tail..run.end;
             let before = doc.word(person.start - 1);
             let org = run.start..person.start;
+            // "United States Ana Lopes": a place, likewise.
+            let org_text = doc.slice(org.start, org.end);
+            let named_place = lex.place(org_text).is_some() || lex.gazetteer(org_text).is_some();
             if looks_like_full_name(doc, &person)
-                && lex.is_english_word(before)
+                && (lex.is_english_word(before) || lex.is_given_name(doc.word(person.start)))
                 && !lex.is_given_name(before)
-                && (has_org_head(doc, org.start, org.end) || has_org_suffix(doc, org.clone()))
+                && (has_org_head(doc, org.start, org.end)
+                    || has_org_suffix(doc, org.clone())
+                    || named_place)
             {
                 return vec![
                     Piece::Name {
@@ -742,6 +756,19 @@ fn classify(
     if around.place_context(&range) || place_word_last {
         return push(mentions, EntityKind::Place, "place:type-word", 0.8);
     }
+    // "president of Harvo Plastics", "an executive with Harvo Systems": where a post is held.
+    let post_at = range.start >= 2
+        && matches!(doc.word(range.start - 1), "of" | "at" | "with")
+        && around.title_before(range.start - 1)
+        && !initial;
+    if post_at && !single_person_word(doc, &range) {
+        return push(
+            mentions,
+            EntityKind::Organization,
+            "organization:after-post",
+            0.7,
+        );
+    }
     if around.title_before(range.start) && person_like(doc, &range) {
         return push(mentions, EntityKind::Person, "person:after-title", 0.85);
     }
@@ -1039,6 +1066,18 @@ mod tests {
             (
                 "It sold Quorvane, a clothing retailer, last year.",
                 &[("Quorvane", Organization)],
+            ),
+            (
+                "Ana Lopes, president of Harvo Plastics, left.",
+                &[("Ana Lopes", Person), ("Harvo Plastics", Organization)],
+            ),
+            (
+                "A photo of Nina Olsen Image: Tom Reyes.",
+                &[("Nina Olsen", Person), ("Tom Reyes", Person)],
+            ),
+            (
+                "The Centre for Control of Lake Pollution opened.",
+                &[("Centre for Control of Lake Pollution", Organization)],
             ),
             (
                 "Investigators from Interpol quoted Tolstoy.",

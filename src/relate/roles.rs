@@ -5,7 +5,7 @@
 //!   "marine biology expert Ana Lopes"
 //! - `role:title-in-organization` — "State Secretary in the Ministry of Health Ryo Tanaka"
 //! - `role:apposition` — "Lu Ming, president of the company Harvo Freight",
-//!   "Tom Reyes, Zintrex's chief executive,"
+//!   "Tom Reyes, Zintrex's chief executive,", "Ana Lopes, an Acme spokeswoman"
 //! - `role:possessive` — "Kestrel Capital's Nina Park" (no title given)
 
 use super::{Ctx, Evidence, RoleFact};
@@ -45,6 +45,16 @@ pub(super) fn find_roles(ctx: &Ctx<'_, '_>) -> Vec<RoleFact> {
         let mut start = at.map_or(a, |m| ctx.rec.mentions[m].tokens.start.min(a));
         if person.is_none() {
             let before = at.map_or(a, |m| ctx.rec.mentions[m].tokens.start);
+            // "Ana Lopes, an Acme spokeswoman"
+            let before = if before >= 3
+                && matches!(
+                    ctx.lower(before - 1).as_str(),
+                    "a" | "an" | "the" | "another"
+                ) {
+                before - 1
+            } else {
+                before
+            };
             if before >= 2 && ctx.doc.is(before - 1, ",") {
                 if let Some(p) = ctx
                     .rec
@@ -136,7 +146,7 @@ fn where_before(ctx: &Ctx<'_, '_>, a: usize) -> Option<usize> {
 /// "president of the logistics company Harvo Freight Group": the organization
 /// after "of"/"at", with a few descriptive words allowed in between.
 fn organization_after(ctx: &Ctx<'_, '_>, b: usize) -> Option<(usize, usize)> {
-    if !matches!(ctx.lower(b).as_str(), "of" | "at" | "for") {
+    if !matches!(ctx.lower(b).as_str(), "of" | "at" | "for" | "with") {
         return None;
     }
     let limit = (b + 6).min(ctx.doc.tokens.len());

@@ -121,6 +121,14 @@ fn roles_from_premodifiers_appositions_and_possessives() {
             "Ohio Gov. Tom Reyes signed it.",
             &[("Tom Reyes", Some("Gov."), Some("Ohio"))],
         ),
+        (
+            "The rules changed, said Nina Park, a Zintrex spokeswoman.",
+            &[("Nina Park", Some("spokeswoman"), Some("Zintrex"))],
+        ),
+        (
+            "Tom Reyes, an executive with Harvo Systems, agreed.",
+            &[("Tom Reyes", Some("executive"), Some("Harvo Systems"))],
+        ),
         ("The executive pay rose.", &[]),
     ];
     for (text, expected) in table {
