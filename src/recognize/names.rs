@@ -164,9 +164,12 @@ fn connector(doc: &Document<'_>, start: usize, end: usize, blocked: &[bool]) -> 
             && (start..end).all(|j| lex.is_english_word(doc.word(j)));
         // "Ministry of Trade and Industry" is one name; "Institute of Technology and
         // Lakeside State University" are two.
+        // ("Institute for Science and International Security" stays one.)
+        let last = doc.word(tail - 1);
         let new_institution = tail - (end + 1) >= 2
-            && (end + 1..tail)
-                .any(|j| lex.is_org_head(doc.word(j)) || lex.is_org_suffix(doc.word(j)));
+            && (lex.is_org_head(last)
+                || lex.is_org_suffix(last)
+                || has_org_head(doc, end + 1, tail));
         if (has_org_head(doc, start, end) && !new_institution) || closes_org {
             return Some(end + 2);
         }
@@ -816,6 +819,10 @@ fn classify(
             "organization:after-descriptor",
             0.75,
         );
+    }
+    // "in September", "on Monday": a month or a day alone is no name.
+    if single && (lex.month(first).is_some() || lex.weekday(first).is_some()) {
+        return;
     }
     // "in California", "near Lyon": pass 2 makes it a place unless it names something known.
     let after_preposition = range.start > 0

@@ -221,7 +221,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
         match w.as_str() {
             "he" | "she" | "him" | "his" | "her" => self
                 .last_mention_before(i, &[EntityKind::Person])
-                .map(|m| (m, i + 1)),
+                .map(|m| (self.sentence_subject(m, i).unwrap_or(m), i + 1)),
             "it" | "its" | "they" => self
                 .last_mention_before(i, &[EntityKind::Organization])
                 .map(|m| (m, i + 1)),
@@ -247,6 +247,31 @@ impl<'d, 'a> Ctx<'d, 'a> {
             }
             _ => None,
         }
+    }
+
+    /// For a pronoun at `i` whose nearest person `m` lies in an earlier sentence: the
+    /// person that sentence opens with, its subject, if another ("Tom Reyes, a former
+    /// adviser, said the plan of Ana Lopes failed. He …" — he is Reyes).
+    fn sentence_subject(&self, m: usize, i: usize) -> Option<usize> {
+        let sentence = self.sentence(self.rec.mentions[m].tokens.start);
+        // "…, Ana Lopes said. He …": who spoke last is the one meant.
+        let end = self.rec.mentions[m].tokens.end;
+        let speaks = end < self.doc.tokens.len()
+            && !crate::lexicon::lexicons()
+                .speech_verb(self.word(end))
+                .is_empty();
+        if sentence.contains(&i) || speaks {
+            return None;
+        }
+        let mut k = sentence.start;
+        while k < sentence.end
+            && (self.doc.tokens[k].kind == TokenKind::OpenQuote || self.word(k) == "\"")
+        {
+            k += 1;
+        }
+        self.rec
+            .mention_starting_at(k)
+            .filter(|&s| s != m && self.kind(s) == EntityKind::Person && !self.quoted[k])
     }
 
     /// The actor (person, organization, place) whose noun phrase ends right before

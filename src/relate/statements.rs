@@ -97,25 +97,54 @@ fn attribution_after(ctx: &Ctx<'_, '_>, from: usize, to: usize) -> Option<(usize
         return speaker_after_verb(ctx, verb_end, to).map(|m| (m, k));
     }
     // "Maria Olsen, Zintrex's director of advertising, said": the subject
-    // may carry an apposition between commas.
+    // may carry an apposition between commas. "experts Tom Reyes and Ana Lopes of the
+    // Vardby Institute wrote": the first person named leads a longer subject.
+    let lead = speaker_after_verb(ctx, k, to)
+        .or_else(|| {
+            // "nuclear experts Tom Reyes and …": a few lower-case words describe him.
+            let first_name =
+                (k..to.min(k + 4)).find(|&j| ctx.rec.mention_starting_at(j).is_some())?;
+            (k..first_name)
+                .all(|j| {
+                    ctx.doc.tokens[j].kind == TokenKind::Word
+                        && ctx.word(j).chars().next().is_some_and(char::is_lowercase)
+                        && speech_verb_at(ctx, j).is_none()
+                        && !matches!(ctx.word(j), "and" | "but" | "or")
+                })
+                .then(|| ctx.rec.mention_starting_at(first_name))
+                .flatten()
+        })
+        .filter(|&m| ctx.kind(m) == EntityKind::Person);
     for v in k..to.min(k + 30) {
         if ctx.doc.tokens[v].kind != TokenKind::Word
             && ctx.doc.tokens[v].kind != TokenKind::Possessive
-            && !matches!(ctx.word(v), "." | ",")
+            && !matches!(ctx.word(v), "." | "," | "-")
         {
             return None;
         }
         // "“…,” but he also warned …": a new clause, not this quotation's attribution.
+        let word = ctx.lower(v);
         if matches!(
-            ctx.lower(v).as_str(),
-            "but" | "and" | "while" | "although" | "though" | "as"
-        ) {
+            word.as_str(),
+            "but" | "while" | "although" | "though" | "as"
+        ) || word == "and" && lead.is_none()
+        {
             return None;
         }
         if speech_verb_at(ctx, v).is_some() {
-            return ctx
-                .subject_before(v, k.saturating_sub(1))
-                .map(|(m, _)| (m, v));
+            let subject = ctx.subject_before(v, k.saturating_sub(1)).map(|(m, _)| m);
+            // "Tom Reyes and Ana Lopes wrote": the first named leads.
+            let coordinated = |m: usize| {
+                lead.is_some_and(|l| {
+                    (ctx.rec.mentions[l].tokens.end..ctx.rec.mentions[m].tokens.start)
+                        .any(|j| ctx.doc.is(j, "and"))
+                })
+            };
+            let subject = match subject {
+                Some(m) if ctx.kind(m) == EntityKind::Person && !coordinated(m) => Some(m),
+                other => lead.or(other),
+            };
+            return subject.map(|m| (m, v));
         }
     }
     None
@@ -205,7 +234,7 @@ fn made_at(events: &EventRefs, attribution: Range<usize>) -> Option<usize> {
 
 /// The speaker of the last attribution before token `open`, in its paragraph or the one
 /// before: "Reyes said that … “That's because …”".
-fn recent_speaker(ctx: &Ctx<'_, '_>, open: usize) -> Option<usize> {
+fn recent_speaker(ctx: &Ctx<'_, '_>, open: usize) -> Option<(usize, usize)> {
     let paragraph = ctx.doc.sentences[ctx.doc.sentence_of(open)].paragraph;
     let mut v = open;
     while v > 0 {
@@ -219,10 +248,10 @@ fn recent_speaker(ctx: &Ctx<'_, '_>, open: usize) -> Option<usize> {
         }
         let (_, verb_end, _) = speech_verb_at(ctx, v)?;
         if let Some((m, _)) = ctx.subject_before(v, sentence.tokens.start) {
-            return Some(m);
+            return Some((m, v));
         }
         if let Some(m) = speaker_after_verb(ctx, verb_end, sentence.tokens.end) {
-            return Some(m);
+            return Some((m, v));
         }
     }
     None
@@ -297,15 +326,23 @@ fn direct_statements(
         }
     }
     let mut statements: Vec<StatementFact> = Vec::new();
-    let mut last: Option<(usize, usize)> = None; // speaker, paragraph
+    let mut last: Option<(usize, usize, usize)> = None; // speaker, paragraph, end
     for (open, close, speaker, rule) in found {
         let paragraph = ctx.doc.sentences[ctx.doc.sentence_of(open)].paragraph;
         let speaker = match speaker {
             Some(s) => s,
             // The nearest attribution before it, direct or reported, within a paragraph.
+            // The previous quotation's speaker when that attribution is the nearest one
+            // (it was read with more care than the verb's subject alone).
             None => match recent_speaker(ctx, open)
-                .or_else(|| last.filter(|&(_, p)| p + 1 >= paragraph).map(|(s, _)| s))
-            {
+                .map(|(m, verb)| match last {
+                    Some((s, _, end)) if verb < end => s,
+                    _ => m,
+                })
+                .or_else(|| {
+                    last.filter(|&(_, p, _)| p + 1 >= paragraph)
+                        .map(|(s, _, _)| s)
+                }) {
                 Some(s) => s,
                 None => continue,
             },
@@ -336,6 +373,7 @@ fn direct_statements(
         last = Some((
             speaker,
             ctx.doc.sentences[ctx.doc.sentence_of(close)].paragraph,
+            whole.end,
         ));
     }
     statements

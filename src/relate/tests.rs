@@ -157,6 +157,20 @@ fn statements_direct_reported_and_continued() {
             &[("Maria Olsen", "direct", "Sales will rise this year")],
         ),
         (
+            "“Costs will rise,” energy experts Tom Reyes and Ana Lopes of the Vardby Institute wrote. “Prices will follow soon.”",
+            &[
+                ("Tom Reyes", "direct", "Costs will rise"),
+                ("Tom Reyes", "direct", "Prices will follow soon."),
+            ],
+        ),
+        (
+            "Tom Reyes, a former adviser, said the plan of Ana Lopes would fail.\n\n“It is too late for that,” he told reporters.",
+            &[
+                ("Tom Reyes", "indirect", "the plan of Ana Lopes would fail"),
+                ("Tom Reyes", "direct", "It is too late for that"),
+            ],
+        ),
+        (
             "Maria Olsen warned that prices would rise.",
             &[("Maria Olsen", "indirect", "prices would rise")],
         ),
