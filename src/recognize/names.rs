@@ -751,11 +751,27 @@ fn classify(
             return;
         }
     }
-    // "Agder Province", "Harbour Square" — but "Nina Park" is a person.
+    // "Agder Province", "Harbour Square" — but "Nina Park" is a person, unless the last
+    // word names an administrative unit, which no surname does ("Nina County").
+    let last = doc.word(range.end - 1);
+    let unit = matches!(
+        last,
+        "City"
+            | "County"
+            | "Counties"
+            | "District"
+            | "Province"
+            | "Prefecture"
+            | "Township"
+            | "Parish"
+            | "Governorate"
+            | "Oblast"
+            | "Municipality"
+    );
     let place_word_last = range.len() >= 2
-        && lex.is_place_type(doc.word(range.end - 1))
+        && (lex.is_place_type(last) || unit)
         && !the_before
-        && !lex.is_given_name(first);
+        && (!lex.is_given_name(first) || unit);
     if around.place_context(&range) || place_word_last {
         return push(mentions, EntityKind::Place, "place:type-word", 0.8);
     }
@@ -858,6 +874,19 @@ fn classify(
     });
 }
 
+/// Whether a word ends as surnames of many languages do and English words rarely
+/// ("-ovic", "-enko", "-poulos", "-escu").
+fn surname_like(word: &str) -> bool {
+    const ENDINGS: &[&str] = &[
+        "ovic", "evic", "ić", "ov", "ova", "ev", "eva", "sky", "ski", "ska", "enko", "poulos",
+        "escu", "ian", "yan", "shvili", "dze", "oglu", "stein", "berg", "mann", "sson", "sen",
+        "ez", "ini", "elli", "etti", "ucci", "ishi", "moto", "yama", "kawa", "uchi",
+    ];
+    word.chars().count() >= 4
+        && word.chars().all(char::is_alphabetic)
+        && ENDINGS.iter().any(|e| word.ends_with(e))
+}
+
 /// Types the names pass 1 left open by the names it typed ("Chen" after "Mary
 /// Lou Chen", "Globex" after "Globex Group"), or by a speech verb after them.
 fn resolve_unknowns(
@@ -893,6 +922,7 @@ fn resolve_unknowns(
     let ends_at = |mentions: &[Mention], k: usize| {
         mentions.iter().find(|m| m.tokens.end == k).map(|m| m.kind)
     };
+    let mut open = Vec::new();
     for u in unknowns {
         let words: Vec<&str> = u.range.clone().map(|j| doc.word(j)).collect();
         let contiguous_in = |name: &[String]| {
@@ -976,8 +1006,51 @@ fn resolve_unknowns(
             let homicide = (start > 0 && kills(start - 1))
                 || kills(end)
                 || ((doc.is(end, "was") || doc.is(end, "were")) && kills(end + 1));
+            // "Lind, 45, said", "Lind, who …", "Lind's wife": what only persons have.
+            let aged = doc.is(end, ",")
+                && end + 2 < doc.tokens.len()
+                && doc.tokens[end + 1].kind == TokenKind::Number
+                && doc.is(end + 2, ",");
+            let who = doc.is(end, ",") && doc.is(end + 1, "who");
+            let kin = end + 1 < doc.tokens.len()
+                && doc.tokens[end].kind == TokenKind::Possessive
+                && matches!(
+                    doc.word(end + 1),
+                    "wife"
+                        | "husband"
+                        | "son"
+                        | "daughter"
+                        | "father"
+                        | "mother"
+                        | "brother"
+                        | "sister"
+                        | "widow"
+                        | "family"
+                        | "lawyer"
+                        | "attorney"
+                        | "parents"
+                );
+            let personal = (aged || who || kin) && person_like(doc, &u.range);
+            // "Lind said": a one-word speaker that reads as a surname.
+            let surname_speaks = speaks
+                && words.len() == 1
+                && !u.after_preposition
+                && (lex.is_surname(words[0]) || surname_like(words[0]))
+                && !lex.is_english_word(words[0]);
+            // "Maria de Souza": a particle inside names of no English words.
+            let particle = words.len() >= 3
+                && words[1..words.len() - 1]
+                    .iter()
+                    .any(|w| PARTICLES.contains(w))
+                && full;
             if home_town {
                 Some((EntityKind::Place, "place:home-town", 0.6))
+            } else if personal {
+                Some((EntityKind::Person, "person:personal-context", 0.6))
+            } else if surname_speaks {
+                Some((EntityKind::Person, "person:surname-speaker", 0.55))
+            } else if particle {
+                Some((EntityKind::Person, "person:particle-name", 0.6))
             } else if employs {
                 Some((EntityKind::Organization, "organization:employer", 0.6))
             } else if homicide && !u.after_preposition && person_like(doc, &u.range) {
@@ -995,8 +1068,20 @@ fn resolve_unknowns(
                 None
             }
         };
-        if let Some((kind, rule, conf)) = kind {
-            mentions.push(mention(doc, u.range, kind, rule, conf));
+        match kind {
+            Some((kind, rule, conf)) => mentions.push(mention(doc, u.range, kind, rule, conf)),
+            None => open.push(u.range),
+        }
+    }
+    // A name left open that pass 2 typed elsewhere ("Lind said …; Lind left") is the same.
+    for range in open {
+        let text = doc.slice(range.start, range.end);
+        let typed = mentions
+            .iter()
+            .find(|m| m.name == text && m.kind != EntityKind::Event)
+            .map(|m| m.kind);
+        if let Some(kind) = typed {
+            mentions.push(mention(doc, range, kind, "alias:repeated-name", 0.5));
         }
     }
 }
@@ -1085,6 +1170,14 @@ mod tests {
             (
                 "The Centre for Control of Lake Pollution opened.",
                 &[("Centre for Control of Lake Pollution", Organization)],
+            ),
+            (
+                "Kovalenko said the talks failed. Zorvat, 45, agreed.",
+                &[("Kovalenko", Person), ("Zorvat", Person)],
+            ),
+            (
+                "Police in Dan Vardby District met Zorva de Quentin.",
+                &[("Dan Vardby District", Place), ("Zorva de Quentin", Person)],
             ),
             (
                 "Investigators from Interpol quoted Tolstoy.",
