@@ -12,6 +12,8 @@
 //! - `person:born-in` — "Tom Reyes was born on May 5, 1950, in Lakewood"
 //! - `person:native` — "Lakewood native Tom Reyes", "Tom Reyes, a native of Lakewood"
 //! - `based-in:modifier` — "Bergen-based Zintrex"
+//! - `place:apposition` — "Yerevan, the capital of Armenia", "Vardby, a town in Agder"
+//! - `place:in-coordinated` — "Tokyo and Kyoto in Japan"
 //! - `organization:of-place` — "Harvo Freight Co. of Bergen", "the Harbour Institute in Bergen"
 //! - `organization:place-possessive` — "Bergen's Harbour Institute"
 //! - `organization:dateline` — "VARDBY, Norway (AP)"
@@ -325,6 +327,29 @@ pub(super) fn find_links(ctx: &Ctx<'_, '_>, roles: &[RoleFact]) -> Vec<LinkFact>
         }
     }
     home_places(ctx, &mut links);
+    place_appositions(ctx, &mut links);
+    // "Tokyo and Kyoto in Japan": what holds the last of coordinated places holds each.
+    let coordinated: Vec<LinkFact> = links
+        .iter()
+        .filter(|l| l.evidence.rule == "place:in")
+        .filter_map(|l| {
+            let start = ctx.rec.mentions[l.from].tokens.start;
+            let joined = start >= 2 && matches!(ctx.word(start - 1), "and" | "or");
+            let first = joined
+                .then(|| ctx.rec.mention_ending_at(start - 1))
+                .flatten()
+                .filter(|&p| ctx.kind(p) == EntityKind::Place && !is_country(ctx, p))?;
+            Some(link(
+                ctx,
+                first,
+                l.to,
+                LinkKind::LocatedIn,
+                "place:in-coordinated",
+                0.7,
+            ))
+        })
+        .collect();
+    links.extend(coordinated);
     for role in roles {
         // "Norway's State Secretary in the Ministry of …": the ministry is Norway's.
         if role.evidence.rule == "role:title-in-organization" {
@@ -449,6 +474,57 @@ fn home_places(ctx: &Ctx<'_, '_>, links: &mut Vec<LinkFact>) {
                 }
             }
             _ => {}
+        }
+    }
+}
+
+/// "Yerevan, the capital of Armenia", "Cuenca, the third city in Ecuador", "Vardby, a
+/// town in Agder": a place described as a kind of place in another.
+fn place_appositions(ctx: &Ctx<'_, '_>, links: &mut Vec<LinkFact>) {
+    let lex = lexicons();
+    for (m, mention) in ctx.rec.mentions.iter().enumerate() {
+        let end = mention.tokens.end;
+        if mention.kind != EntityKind::Place || !ctx.doc.is(end, ",") || is_country(ctx, m) {
+            continue;
+        }
+        let mut k = end + 1;
+        let mut kind_of_place = false;
+        while k < (end + 9).min(ctx.doc.tokens.len()) {
+            let w = ctx.word(k);
+            if matches!(w, "of" | "in") && kind_of_place {
+                break;
+            }
+            if ctx.doc.tokens[k].kind != TokenKind::Word
+                && ctx.doc.tokens[k].kind != TokenKind::Number
+                || w.chars().next().is_some_and(char::is_uppercase)
+            {
+                k = usize::MAX;
+                break;
+            }
+            kind_of_place |= lex.is_place_type(w);
+            k += 1;
+        }
+        if k >= ctx.doc.tokens.len() || !kind_of_place {
+            continue;
+        }
+        let at = if ctx.doc.is(k + 1, "the") {
+            k + 2
+        } else {
+            k + 1
+        };
+        if let Some(q) = ctx
+            .rec
+            .mention_starting_at(at)
+            .filter(|&q| ctx.kind(q) == EntityKind::Place && q != m)
+        {
+            links.push(link(
+                ctx,
+                m,
+                q,
+                LinkKind::LocatedIn,
+                "place:apposition",
+                0.75,
+            ));
         }
     }
 }

@@ -370,6 +370,23 @@ fn where_people_and_organizations_are_based() {
 }
 
 #[test]
+fn places_described_and_coordinated() {
+    let x = run(
+        "Talks opened in Bergen, the second city of Norway. Trains run between Oslo and Bergen in Norway.",
+    );
+    assert_links(
+        &x,
+        &[
+            ("Bergen", "LocatedIn", "Norway"),
+            ("Oslo", "LocatedIn", "Norway"),
+        ],
+    );
+    let rules: Vec<&str> = x.facts.links.iter().map(|l| l.evidence.rule).collect();
+    assert!(rules.contains(&"place:apposition"), "{rules:?}");
+    assert!(rules.contains(&"place:in-coordinated"), "{rules:?}");
+}
+
+#[test]
 fn where_people_come_from() {
     let x = run(
         "Tom Reyes, the first president of the Vardby Trust, was born on Feb. 5, 1907, in Lakewood, Colo. Bergen native Nina Olsen left. Ana Lopes, a native of Oslo, stayed.",
