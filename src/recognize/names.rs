@@ -200,7 +200,12 @@ fn cap_runs(doc: &Document<'_>, blocked: &[bool]) -> Vec<Range<usize>> {
         }
         let start = i;
         let mut end = i + 1;
+        // A name never runs into the next sentence ("… in Washington D.C. The team …").
+        let sentence_end = doc.sentences[doc.sentence_of(start)].tokens.end;
         loop {
+            if end >= sentence_end {
+                break;
+            }
             // "… Ana Lopes Image: Tom Reyes": a caption's label word ends the name.
             let label = doc.is(end + 1, ":") && lexicons().is_english_word(doc.word(end));
             if is_cap(doc, end) && !blocked[end] && !doc.tokens[end].line_before && !label {
@@ -647,8 +652,16 @@ fn classify(
         mentions.push(m);
         return;
     }
-    // "Lakewood, Colorado", "Milford, Conn.": a town before its state or country.
-    if before_region(doc, range.end) && !has_org_suffix(doc, range.clone()) {
+    // "Lakewood, Colorado", "Milford, Conn.": a town before its state or country — not
+    // "Tom Reyes, Panama coach", where the country qualifies a title.
+    let region_qualifies_title = before_region(doc, range.end) && {
+        let region_end = caps_end(doc, range.end + 1);
+        around.title_after(region_end)
+    };
+    if before_region(doc, range.end)
+        && !has_org_suffix(doc, range.clone())
+        && !region_qualifies_title
+    {
         return push(mentions, EntityKind::Place, "place:before-region", 0.8);
     }
     // Datelines in capitals: "TURIN, Italy (AP)", "NEW YORK".
@@ -1178,6 +1191,14 @@ mod tests {
             (
                 "Police in Dan Vardby District met Zorva de Quentin.",
                 &[("Dan Vardby District", Place), ("Zorva de Quentin", Person)],
+            ),
+            (
+                "It met in Vardby D.C. The team won.",
+                &[("Vardby D.C.", Place)],
+            ),
+            (
+                "Tom Reyes, Norway coach, said so.",
+                &[("Tom Reyes", Person), ("Norway", Place)],
             ),
             (
                 "Investigators from Interpol quoted Tolstoy.",

@@ -104,7 +104,10 @@ fn ends_abbreviation(
     }
     let prev = &text[tokens[i - 1].start..tokens[i - 1].end];
     let single_initial = prev.chars().count() == 1 && prev.chars().all(char::is_uppercase);
-    single_initial || lex.is_abbreviation(prev) || (prev.ends_with('.') && prev.len() <= 6)
+    single_initial
+        || lex.is_abbreviation(prev)
+        || lex.is_honorific(prev)
+        || (prev.ends_with('.') && prev.len() <= 6)
 }
 
 #[cfg(test)]
@@ -146,6 +149,7 @@ mod tests {
                 &["It rose in the U.S.", "The next day it fell."],
             ),
             ("The U.S. President spoke.", &["The U.S. President spoke."]),
+            ("Fr. Tom Reyes spoke.", &["Fr. Tom Reyes spoke."]),
         ];
         for (text, expected) in table {
             assert_eq!(&sentences(text), expected, "{text}");
