@@ -818,7 +818,13 @@ fn classify(
         && single
         && lex.is_english_word(first)
         && around.occupation_starts.contains(&range.end);
-    if around.title_after(range.end) && !lex.is_title_modifier(first) && !field {
+    // "Incan King", "Ecuadoran President": an adjective of a people, not an employer.
+    let gentilic = single
+        && !is_acronym(first)
+        && ["an", "ian", "ese", "ish", "ic"]
+            .iter()
+            .any(|e| first.ends_with(e));
+    if around.title_after(range.end) && !lex.is_title_modifier(first) && !field && !gentilic {
         return push(
             mentions,
             EntityKind::Organization,
@@ -1073,7 +1079,7 @@ fn resolve_unknowns(
                 Some((EntityKind::Person, "person:speaker", 0.6))
             } else if owns_org {
                 Some((EntityKind::Organization, "organization:owner", 0.6))
-            } else if single_word && !u.after_preposition {
+            } else if single_word && !u.after_preposition && !surname_like(words[0]) {
                 Some((EntityKind::Organization, "organization:recurring-name", 0.5))
             } else if u.after_preposition {
                 Some((EntityKind::Place, "place:after-preposition", 0.5))
@@ -1200,6 +1206,7 @@ mod tests {
                 "Tom Reyes, Norway coach, said so.",
                 &[("Tom Reyes", Person), ("Norway", Place)],
             ),
+            ("The Vardbian King spoke.", &[]),
             (
                 "Investigators from Interpol quoted Tolstoy.",
                 &[("Interpol", Organization), ("Tolstoy", Person)],

@@ -59,8 +59,15 @@ fn source_at(doc: &Document<'_>, i: usize, blocked: &[bool], short: bool) -> Opt
             .chars()
             .all(|c| !c.is_alphabetic() || c.is_uppercase())
     });
+    // "Oslo Radio Vardby Network in Norwegian": a broadcaster says what it is.
+    let broadcaster = (i..end).any(|k| {
+        matches!(
+            doc.word(k),
+            "Radio" | "Television" | "Network" | "TV" | "Service"
+        )
+    });
     let ok = if short {
-        shouting && line_ends(doc, end)
+        shouting && line_ends(doc, end) || broadcaster && (language_follows || line_ends(doc, end))
     } else {
         language_follows || line_ends(doc, end)
     };
@@ -157,6 +164,10 @@ mod tests {
             (
                 "Oslo DAGSPOSTEN\n\nThe paper said so.",
                 &[("Oslo", Place), ("DAGSPOSTEN", Organization)],
+            ),
+            (
+                "Oslo Radio Vardby Network in Norwegian 1900 GMT 8 Jun 94",
+                &[("Oslo", Place), ("Radio Vardby Network", Organization)],
             ),
             // Not a source line: ordinary words after a town, or no town.
             ("Oslo Police said so.\n\nOslo Police", &[]),
