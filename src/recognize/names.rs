@@ -1049,7 +1049,16 @@ fn resolve_unknowns(
                         | "attorney"
                         | "parents"
                 );
-            let personal = (aged || who || kin) && person_like(doc, &u.range);
+            // "Lind, a Republican", "Lind, a lawyer"
+            let described_as_person = doc.is(end, ",")
+                && matches!(doc.word(end + 1), "a" | "an")
+                && (matches!(
+                    doc.word(end + 2),
+                    "Republican" | "Democrat" | "Conservative"
+                ) || around.title_starts.contains(&(end + 2))
+                    && !lex.is_org_descriptor(doc.word(end + 2)));
+            let personal =
+                (aged || who || kin || described_as_person) && person_like(doc, &u.range);
             // "Lind said": a one-word speaker that reads as a surname.
             let surname_speaks = speaks
                 && words.len() == 1
@@ -1062,7 +1071,9 @@ fn resolve_unknowns(
                     .iter()
                     .any(|w| PARTICLES.contains(w))
                 && full;
-            if home_town {
+            // "a Vardby native", "Vardby-born"
+            let birthplace = doc.is(end, "native") || doc.is(end, "-") && doc.is(end + 1, "born");
+            if home_town || birthplace {
                 Some((EntityKind::Place, "place:home-town", 0.6))
             } else if personal {
                 Some((EntityKind::Person, "person:personal-context", 0.6))

@@ -11,6 +11,7 @@
 //! - `person:affiliated-possessive` — "Kestrel Capital's Nina Park"
 //! - `person:born-in` — "Tom Reyes was born on May 5, 1950, in Lakewood"
 //! - `person:native` — "Lakewood native Tom Reyes", "Tom Reyes, a native of Lakewood"
+//! - `person:from` — "Tom Reyes, a Republican from Lakewood", "Reyes is from Lakewood"
 //! - `based-in:modifier` — "Bergen-based Zintrex"
 //! - `place:apposition` — "Yerevan, the capital of Armenia", "Vardby, a town in Agder"
 //! - `place:in-coordinated` — "Tokyo and Kyoto in Japan"
@@ -406,9 +407,19 @@ fn home_places(ctx: &Ctx<'_, '_>, links: &mut Vec<LinkFact>) {
         let sentence = ctx.sentence(i);
         match ctx.lower(i).as_str() {
             "born" => {
-                let Some((who, _)) = ctx
+                // "the 30th president, Calvin Reyes, was born": a name between commas.
+                let mut k = i;
+                while k > sentence.start && matches!(ctx.lower(k - 1).as_str(), "was" | "were") {
+                    k -= 1;
+                }
+                let apposed = (k >= 2 && ctx.doc.is(k - 1, ","))
+                    .then(|| ctx.rec.mention_ending_at(k - 1))
+                    .flatten();
+                let Some(who) = ctx
                     .subject_before(i, sentence.start)
-                    .filter(|&(m, _)| person(m))
+                    .map(|(m, _)| m)
+                    .or(apposed)
+                    .filter(|&m| person(m))
                 else {
                     continue;
                 };
@@ -417,9 +428,12 @@ fn home_places(ctx: &Ctx<'_, '_>, links: &mut Vec<LinkFact>) {
                     .take_while(|&k| {
                         ctx.word(k) == ","
                             || ctx.rec.date_at(k).is_some()
-                            || matches!(ctx.lower(k).as_str(), "on" | "in" | "the" | "at" | "about")
+                            || matches!(
+                                ctx.lower(k).as_str(),
+                                "on" | "in" | "near" | "the" | "at" | "about"
+                            )
                     })
-                    .find(|&k| ctx.lower(k) == "in");
+                    .find(|&k| matches!(ctx.lower(k).as_str(), "in" | "near"));
                 let Some(k) = at else { continue };
                 let k = if ctx.doc.is(k + 1, "the") {
                     k + 2
@@ -439,6 +453,39 @@ fn home_places(ctx: &Ctx<'_, '_>, links: &mut Vec<LinkFact>) {
                     });
                 }
             }
+            "from" => {
+                // "Tom Reyes, a Republican from Lakewood", "Reyes is from Lakewood"
+                let Some(p) = ctx.rec.mention_starting_at(i + 1).filter(|&p| place(p)) else {
+                    continue;
+                };
+                // "… is from": the person right before the verb.
+                let is_from = (i >= 2 && matches!(ctx.lower(i - 1).as_str(), "is" | "was"))
+                    .then(|| ctx.rec.mention_ending_at(i - 1))
+                    .flatten();
+                // "…, a Republican from": back over the description to "a" and a comma.
+                let mut k = i;
+                while k > sentence.start + 1
+                    && k + 6 > i
+                    && ctx.doc.tokens[k - 1].kind == TokenKind::Word
+                    && !matches!(ctx.lower(k - 1).as_str(), "a" | "an")
+                {
+                    k -= 1;
+                }
+                let described = k + 6 > i
+                    && k >= 3
+                    && matches!(ctx.lower(k - 1).as_str(), "a" | "an")
+                    && ctx.doc.is(k - 2, ",");
+                let who = is_from
+                    .or_else(|| {
+                        described
+                            .then(|| ctx.rec.mention_ending_at(k - 2))
+                            .flatten()
+                    })
+                    .filter(|&m| person(m));
+                if let Some(m) = who {
+                    links.push(link(ctx, m, p, LinkKind::BasedIn, "person:from", 0.65));
+                }
+            }
             "native" => {
                 // "Lakewood native Tom Reyes"
                 let before = ctx.rec.mention_ending_at(i).filter(|&p| place(p));
@@ -452,6 +499,17 @@ fn home_places(ctx: &Ctx<'_, '_>, links: &mut Vec<LinkFact>) {
                         .and_then(|_| ctx.rec.mention_ending_at(a - 2))
                         .filter(|&m| person(m))
                 });
+                // "Reyes is a Lakewood native"
+                let is_native = before.and_then(|p| {
+                    let a = ctx.rec.mentions[p].tokens.start;
+                    (a >= 3
+                        && ctx.lower(a - 1) == "a"
+                        && matches!(ctx.lower(a - 2).as_str(), "is" | "was"))
+                    .then(|| ctx.rec.mention_ending_at(a - 2))
+                    .flatten()
+                    .filter(|&m| person(m))
+                });
+                let apposed = apposed.or(is_native);
                 // "Tom Reyes, a native of Lakewood"
                 let of_place = ctx
                     .doc

@@ -405,6 +405,17 @@ fn where_people_come_from() {
             ("Ana Lopes", "BasedIn", "Oslo"),
         ],
     );
+    let x = run(
+        "Kovalenko, a Republican from Bergen, spoke. Nina Olsen is a Vardby native. In 1872, the first mayor, Tom Lind, was born near Oslo.",
+    );
+    assert_links(
+        &x,
+        &[
+            ("Kovalenko", "BasedIn", "Bergen"),
+            ("Nina Olsen", "BasedIn", "Vardby"),
+            ("Tom Lind", "BasedIn", "Oslo"),
+        ],
+    );
 }
 
 #[test]
