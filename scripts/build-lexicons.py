@@ -177,6 +177,80 @@ def wordnet_names():
     return [f"{n}\t{k.pop()}" for n, k in sorted(names.items()) if len(k) == 1]
 
 
+# WordNet 3.0 noun synsets whose hyponyms name what a person does for a living or a post.
+OCCUPATION_ROOTS = {
+    "09632518",  # worker
+    "10480253",  # professional
+    "09623038",  # leader
+    "10372373",  # official (one who holds an office)
+    "10372076",  # official (sports)
+    "09617867",  # expert
+    "10162991",  # head, chief
+    "10522035",  # representative
+    "10638385",  # spokesperson
+    "10053808",  # employee
+    "09774266",  # adviser
+    "10351874",  # negotiator
+    "10560637",  # scientist
+    "10415638",  # performer
+    "09812338",  # artist
+    "10794014",  # writer
+    "09882007",  # businessman
+    "10060352",  # entrepreneur
+    "10450303",  # politician
+    "10249950",  # lawyer
+    "10011486",  # journalist
+    "10013927",  # diplomat
+    "10317007",  # military officer
+    "09820263",  # athlete
+}
+
+
+def wordnet_occupations(names):
+    """Lower-case nouns whose most frequent sense lies under an occupation root ("ecologist",
+    "superintendent"); one-word entries that are also given names or surnames ("potter",
+    "archer"), or adjectives ("extra"), are left out, so that they never cut a name."""
+    data = "/usr/share/wordnet/data.noun"
+    if not os.path.exists(data):
+        subprocess.run(["apt-get", "install", "-y", "wordnet-base"], check=True)
+    hypernyms = {}
+    for line in open(data, encoding="latin-1"):
+        if line.startswith("  "):
+            continue
+        fields = line.split(" | ")[0].split()
+        k = 4 + 2 * int(fields[3], 16)
+        targets = []
+        for _ in range(int(fields[k])):
+            symbol, target, pos = fields[k + 1:k + 4]
+            k += 4
+            if pos == "n" and symbol == "@":
+                targets.append(target)
+        hypernyms[fields[0]] = targets
+    memo = {}
+
+    def under(offset):
+        if offset not in memo:
+            memo[offset] = False  # cycles end here
+            memo[offset] = offset in OCCUPATION_ROOTS or any(under(t) for t in hypernyms[offset])
+        return memo[offset]
+
+    adjectives = {line.split()[0] for line in open("/usr/share/wordnet/index.adj", encoding="latin-1")
+                  if not line.startswith(" ")}
+    out = []
+    for line in open("/usr/share/wordnet/index.noun", encoding="latin-1"):
+        if line.startswith(" "):
+            continue
+        fields = line.split()
+        lemma = fields[0].replace("_", " ")
+        first_sense = fields[4 + int(fields[3]) + 2]
+        plain = lemma.replace(" ", "").replace("-", "").isalpha() and lemma.islower()
+        one_word = " " not in lemma
+        ambiguous = one_word and (lemma.capitalize() in names or lemma in adjectives)
+        if plain and under(first_sense) and not ambiguous:
+            out.append(lemma)
+    return sorted(out)
+
+
 def write(name, header, entries):
     with open(os.path.join(LEX, name), "w", encoding="utf-8") as f:
         for line in header:
@@ -225,3 +299,12 @@ if __name__ == "__main__":
         "lemmas under organization or location; names under two of these are left out.",
         "Regenerate: python3 scripts/build-lexicons.py",
     ], wordnet_names())
+    write("occupations-wordnet.txt", [
+        "Occupations and posts, lower-case, one per line: nouns whose most frequent sense in WordNet",
+        "lies under worker, professional, leader, official, expert, representative, scientist, artist,",
+        "writer, politician, lawyer, journalist, diplomat, military officer or athlete.",
+        "Source: WordNet 3.0 (Princeton University, WordNet 3.0 licence), Debian package wordnet-base;",
+        "one-word entries that are also given names or surnames in the lists above, or adjectives, are",
+        "left out.",
+        "Regenerate: python3 scripts/build-lexicons.py",
+    ], wordnet_occupations(set(census) | set(census_surnames())))

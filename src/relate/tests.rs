@@ -129,6 +129,10 @@ fn roles_from_premodifiers_appositions_and_possessives() {
             "Tom Reyes, an executive with Harvo Systems, agreed.",
             &[("Tom Reyes", Some("executive"), Some("Harvo Systems"))],
         ),
+        (
+            "The data came from Tom Reyes, an ecologist at Vardby University.",
+            &[("Tom Reyes", Some("ecologist"), Some("Vardby University"))],
+        ),
         ("The executive pay rose.", &[]),
     ];
     for (text, expected) in table {
