@@ -185,11 +185,13 @@ impl Lexicons {
             lex.max_title_words = lex.max_title_words.max(title.split(' ').count());
             lex.titles.insert(title);
         }
-        // Professions from WordNet are titles too ("ecologist David Reyes"), and professions.
+        // Professions from WordNet are titles too ("ecologist David Reyes"); those not
+        // kept by hand as posts ("CEO", "minister") are professions.
         for title in entries(include_str!("../lexicons/occupations-wordnet.txt")) {
             lex.max_title_words = lex.max_title_words.max(title.split(' ').count());
-            lex.titles.insert(title.to_owned());
-            lex.occupations.insert(title.to_owned());
+            if lex.titles.insert(title.to_owned()) {
+                lex.occupations.insert(title.to_owned());
+            }
         }
         lex.load_places(include_str!("../lexicons/countries.tsv"), true);
         lex.load_places(include_str!("../lexicons/regions.tsv"), false);
