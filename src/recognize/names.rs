@@ -789,9 +789,10 @@ fn classify(
         return push(mentions, EntityKind::Place, "place:type-word", 0.8);
     }
     // "president of Harvo Plastics", "an executive with Harvo Systems": where a post is held.
-    let post_at = range.start >= 2
-        && matches!(doc.word(range.start - 1), "of" | "at" | "with")
-        && around.title_before(range.start - 1)
+    let the = usize::from(range.start >= 3 && doc.word(range.start - 1) == "the");
+    let post_at = range.start >= 2 + the
+        && matches!(doc.word(range.start - 1 - the), "of" | "at" | "with")
+        && around.title_before(range.start - 1 - the)
         && !initial;
     if post_at && !single_person_word(doc, &range) {
         return push(

@@ -7,6 +7,9 @@
 //! - `role:apposition` — "Lu Ming, president of the company Harvo Freight",
 //!   "Tom Reyes, Zintrex's chief executive,", "Ana Lopes, an Acme spokeswoman"
 //! - `role:possessive` — "Kestrel Capital's Nina Park" (no title given)
+//! - `role:who-verb` — "Tom Reyes, who heads the Vardby Institute"
+//! - `role:passive-verb` — "the Vardby Institute, founded in 1977 by Tom Reyes"
+//! - `role:title-then-name` — "the chairman of the Vardby Institute, Tom Reyes"
 
 use super::{Ctx, Evidence, RoleFact};
 use crate::model::EntityKind;
@@ -119,8 +122,139 @@ pub(super) fn find_roles(ctx: &Ctx<'_, '_>) -> Vec<RoleFact> {
             });
         }
     }
+    roles.extend(roles_from_verbs(ctx));
+    roles.extend(titles_before_names(ctx));
     roles.sort_by_key(|r| r.evidence.span);
     roles
+}
+
+/// The post a verb of leading gives: "heads" → head, "founded" → founder.
+fn post_of(ctx: &Ctx<'_, '_>, k: usize) -> Option<&'static str> {
+    Some(match ctx.lower(k).as_str() {
+        "heads" | "headed" | "runs" | "ran" => "head",
+        "leads" | "led" => "leader",
+        "chairs" | "chaired" => "chair",
+        "founded" | "co-founded" => "founder",
+        "directs" | "directed" => "director",
+        "manages" | "managed" => "manager",
+        "operates" | "operated" => "operator",
+        _ => return None,
+    })
+}
+
+/// "Tom Reyes, who heads the Vardby Institute", "the Vardby Institute, headed by Tom
+/// Reyes", "founded in 1977 by Tom Reyes".
+fn roles_from_verbs(ctx: &Ctx<'_, '_>) -> Vec<RoleFact> {
+    let mut roles = Vec::new();
+    let org = |m: usize| ctx.kind(m) == EntityKind::Organization;
+    let person = |m: usize| ctx.kind(m) == EntityKind::Person;
+    for k in 1..ctx.doc.tokens.len() {
+        let Some(post) = post_of(ctx, k) else {
+            continue;
+        };
+        let sentence = ctx.sentence(k);
+        // "Tom Reyes, who heads (the) Vardby Institute"
+        let who = ctx.lower(k - 1) == "who" && k >= 3 && ctx.doc.is(k - 2, ",");
+        if who {
+            let holder = ctx.rec.mention_ending_at(k - 2).filter(|&m| person(m));
+            let at = if ctx.doc.is(k + 1, "the") {
+                k + 2
+            } else {
+                k + 1
+            };
+            let place = ctx.rec.mention_starting_at(at).filter(|&m| org(m));
+            if let Some((p, o)) = holder.zip(place) {
+                let span = ctx.span(
+                    ctx.rec.mentions[p].tokens.start,
+                    ctx.rec.mentions[o].tokens.end,
+                );
+                roles.push(role(p, post, o, span, "role:who-verb"));
+            }
+            continue;
+        }
+        // "Vardby Institute, headed by Tom Reyes" / "… founded in 1977 by Tom Reyes"
+        let by = (k + 1..sentence.end.min(k + 6)).find(|&j| ctx.doc.is(j, "by"));
+        let holder = by
+            .and_then(|j| ctx.rec.mention_starting_at(j + 1))
+            .filter(|&m| person(m));
+        let mut b = k;
+        while b > sentence.start
+            && matches!(
+                ctx.lower(b - 1).as_str(),
+                "," | "was" | "is" | "been" | "has" | "had"
+            )
+        {
+            b -= 1;
+        }
+        let organization = ctx.rec.mention_ending_at(b).filter(|&m| org(m));
+        if let Some((p, o)) = holder.zip(organization) {
+            let span = ctx.span(
+                ctx.rec.mentions[o].tokens.start,
+                ctx.rec.mentions[p].tokens.end,
+            );
+            roles.push(role(p, post, o, span, "role:passive-verb"));
+        }
+    }
+    roles
+}
+
+/// "the chairman of the Vardby Institute, Tom Reyes": a title of an organization, then
+/// the name that holds it.
+fn titles_before_names(ctx: &Ctx<'_, '_>) -> Vec<RoleFact> {
+    let mut roles = Vec::new();
+    for title in &ctx.rec.titles {
+        let b = title.tokens.end;
+        let Some((org, org_end)) = organization_after(ctx, b) else {
+            continue;
+        };
+        if ctx.kind(org) != EntityKind::Organization || !ctx.doc.is(org_end, ",") {
+            continue;
+        }
+        // Not "Ana Lopes, chairman of Zintrex, Tom Reyes …": the title opens its phrase.
+        let a = title.tokens.start;
+        let opens = a == 0
+            || matches!(
+                ctx.lower(a - 1).as_str(),
+                "the" | "a" | "its" | "his" | "her"
+            );
+        let holder = ctx
+            .rec
+            .mention_starting_at(org_end + 1)
+            .filter(|&m| ctx.kind(m) == EntityKind::Person);
+        if let Some(p) = holder.filter(|_| opens) {
+            let span = ctx.span(a, ctx.rec.mentions[p].tokens.end);
+            roles.push(RoleFact {
+                person: p,
+                title: Some(title.text.clone()),
+                at: Some(org),
+                evidence: Evidence {
+                    span,
+                    rule: "role:title-then-name",
+                    confidence: 0.75,
+                },
+            });
+        }
+    }
+    roles
+}
+
+fn role(
+    person: usize,
+    post: &str,
+    at: usize,
+    span: crate::model::Span,
+    rule: &'static str,
+) -> RoleFact {
+    RoleFact {
+        person,
+        title: Some(post.to_owned()),
+        at: Some(at),
+        evidence: Evidence {
+            span,
+            rule,
+            confidence: 0.7,
+        },
+    }
 }
 
 /// A person mention starting at token `i`, after an optional honorific.

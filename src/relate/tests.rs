@@ -133,6 +133,22 @@ fn roles_from_premodifiers_appositions_and_possessives() {
             "The data came from Tom Reyes, an ecologist at Vardby University.",
             &[("Tom Reyes", Some("ecologist"), Some("Vardby University"))],
         ),
+        (
+            "Police held the chairman of the Vardby Opposition Front, Tom Reyes.",
+            &[(
+                "Tom Reyes",
+                Some("chairman"),
+                Some("Vardby Opposition Front"),
+            )],
+        ),
+        (
+            "Ana Lopes, who heads the Vardby Institute, agreed.",
+            &[("Ana Lopes", Some("head"), Some("Vardby Institute"))],
+        ),
+        (
+            "It cited the Harbour Foundation, founded in 1977 by Nina Olsen.",
+            &[("Nina Olsen", Some("founder"), Some("Harbour Foundation"))],
+        ),
         ("The executive pay rose.", &[]),
     ];
     for (text, expected) in table {
