@@ -71,8 +71,14 @@ pub(super) fn find_actions(ctx: &Ctx<'_, '_>, events: &mut Vec<EventFact>) {
                 Some(v + 1)
             } else if KILLING.contains(&entry.lemma.as_str()) {
                 // "was shot to death on May 5 in his home by …"
+                // ("shot and mortally wounded by …": a second participle joins the first.)
                 (v + 1..s.end.min(v + 24))
-                    .take_while(|&k| !matches!(ctx.word(k), ";" | "and" | "who" | "which"))
+                    .take_while(|&k| {
+                        let participle_follows = ctx.lower(k + 1).ends_with("ed")
+                            || ctx.lower(k + 2).ends_with("ed");
+                        let new_clause = ctx.word(k) == "and" && !participle_follows;
+                        !matches!(ctx.word(k), ";" | "who" | "which") && !new_clause
+                    })
                     .find(|&k| ctx.doc.is(k, "by"))
             } else {
                 None

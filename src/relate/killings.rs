@@ -24,13 +24,27 @@ fn person(ctx: &Ctx<'_, '_>, m: usize) -> bool {
     ctx.kind(m) == EntityKind::Person
 }
 
-/// The person named at token `k`, past "the", "a" and a job title ("reporter Ana Reyes").
+/// The person named at token `k`, past "the", "a", a job title and a few describing words
+/// ("reporter Ana Reyes", "young nationalist Ana Reyes").
 fn person_at(ctx: &Ctx<'_, '_>, mut k: usize) -> Option<usize> {
     if matches!(ctx.lower(k).as_str(), "the" | "a") {
         k += 1;
     }
-    if let Some(t) = ctx.rec.title_at(k) {
-        k = ctx.rec.titles[t].tokens.end;
+    let limit = k + 3;
+    while k < limit && ctx.rec.mention_starting_at(k).is_none() {
+        if let Some(t) = ctx.rec.title_at(k) {
+            k = ctx.rec.titles[t].tokens.end;
+        } else if ctx
+            .doc
+            .tokens
+            .get(k)
+            .is_some_and(|t| t.kind == TokenKind::Word)
+            && ctx.word(k).chars().next().is_some_and(char::is_lowercase)
+        {
+            k += 1;
+        } else {
+            break;
+        }
     }
     ctx.rec.mention_starting_at(k).filter(|&m| person(ctx, m))
 }
@@ -106,9 +120,24 @@ pub(super) fn find_killings(ctx: &Ctx<'_, '_>, events: &mut Vec<EventFact>) {
             if let Some((agent, victim)) = found.filter(|(a, v)| a != v) {
                 events.push(killing(ctx, i, agent, victim, "killing:agent-noun"));
             }
-        } else if EVENT_NOUNS.contains(&w.as_str()) && ctx.doc.is(i + 1, "of") {
-            // "the assassination of Ana Reyes by Tom Lind"
-            let Some(victim) = person_at(ctx, i + 2) else {
+        } else if EVENT_NOUNS.contains(&w.as_str()) {
+            // "the assassination (in 1914) of Ana Reyes by Tom Lind"
+            let mut of = i + 1;
+            while of < i + 5
+                && (ctx.rec.date_at(of).is_some()
+                    || ctx.doc.is(of, "in")
+                    || ctx
+                        .doc
+                        .tokens
+                        .get(of)
+                        .is_some_and(|t| t.kind == TokenKind::Number))
+            {
+                of += 1;
+            }
+            if !ctx.doc.is(of, "of") {
+                continue;
+            }
+            let Some(victim) = person_at(ctx, of + 1) else {
                 continue;
             };
             let after = ctx.rec.mentions[victim].tokens.end;

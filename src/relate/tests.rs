@@ -312,6 +312,19 @@ fn actions_in_active_and_passive_voice() {
             "It recalled the assassination of Nina Olsen by Tom Reyes.",
             &[("Tom Reyes", "assassination", Some("Nina Olsen"), None)],
         ),
+        (
+            "It recalled the assassination in 1914 of Archduke Nina Olsen by young nationalist Tom Reyes.",
+            &[(
+                "Tom Reyes",
+                "assassination",
+                Some("Nina Olsen"),
+                Some("1914"),
+            )],
+        ),
+        (
+            "Nina Olsen was shot and mortally wounded by Tom Reyes.",
+            &[("Tom Reyes", "shoot", Some("Nina Olsen"), None)],
+        ),
     ];
     for (text, expected) in table {
         let want: Vec<(String, String, Option<String>, Option<String>)> = expected
