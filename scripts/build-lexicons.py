@@ -20,6 +20,7 @@ Sources (fetched through the ordinary package clients, nothing else):
 - english-words.txt: Debian package `wamerican` (/usr/share/dict/american-english,
   SCOWL word list, permissive licence), lower-case entries only: a word found here
   is a common English word, which tells a sentence-initial capital from a name.
+- companies.txt: listed companies from the stock indices of PyPI `pytickersymbols` (MIT).
 - wordnet-names.tsv: WordNet 3.0 (Princeton University, WordNet 3.0 licence), Debian package
   `wordnet-base`: proper names of persons, organizations and places, typed by their hypernyms.
 
@@ -119,6 +120,39 @@ def english_words():
         if w and w.islower() and "'" not in w:
             words.add(w)
     return sorted(words)
+
+
+LEGAL_FORMS = {"inc", "inc.", "corp", "corp.", "corporation", "co", "co.", "company", "ltd", "ltd.",
+               "limited", "plc", "ag", "se", "sa", "s.a.", "nv", "n.v.", "asa", "ab", "oyj", "spa",
+               "s.p.a.", "kgaa", "holdings", "holding", "group", "&"}
+
+
+def listed_companies():
+    """Names of listed companies from the stock indices in PyPI pytickersymbols (MIT): the name
+    as listed, its other names, and the name without trailing legal forms ("Microsoft
+    Corporation" -> "Microsoft")."""
+    import zipfile
+    with tempfile.TemporaryDirectory() as tmp:
+        subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", "-d", tmp,
+                        "pytickersymbols==1.17.10"], check=True, capture_output=True)
+        (wheel,) = glob.glob(os.path.join(tmp, "pytickersymbols-*.whl"))
+        with zipfile.ZipFile(wheel) as z:
+            z.extractall(tmp)
+        sys.path.insert(0, tmp)
+        from pytickersymbols import PyTickerSymbols
+        stocks = list(PyTickerSymbols().get_all_stocks())
+        sys.path.pop(0)
+    names = set()
+    for stock in stocks:
+        for name in [stock["name"], *stock.get("akas", [])]:
+            name = name.replace(",", " ").split()
+            while len(name) > 1 and name[-1].lower() in LEGAL_FORMS:
+                name.pop()
+            if name and name[0].lower() == "the":
+                name = name[1:]
+            if name and name[0][:1].isupper():
+                names.add(" ".join(name))
+    return sorted(names)
 
 
 # WordNet 3.0 noun synsets that are the roots of what newsgraph names.
@@ -299,6 +333,11 @@ if __name__ == "__main__":
         "lemmas under organization or location; names under two of these are left out.",
         "Regenerate: python3 scripts/build-lexicons.py",
     ], wordnet_names())
+    write("companies.txt", [
+        "Listed companies, one per line: the names in the stock indices (S&P 500, NASDAQ 100, DAX,",
+        "FTSE 100, CAC 40, Nikkei 225 and others) of PyPI package pytickersymbols 1.17.10 (MIT licence),",
+        "with their other names, legal forms at the end dropped. Regenerate: python3 scripts/build-lexicons.py",
+    ], listed_companies())
     write("occupations-wordnet.txt", [
         "Occupations and posts, lower-case, one per line: nouns whose most frequent sense in WordNet",
         "lies under worker, professional, leader, official, expert, representative, scientist, artist,",

@@ -193,6 +193,12 @@ impl Lexicons {
                 lex.occupations.insert(title.to_owned());
             }
         }
+        // Listed companies are organizations, unless WordNet knows the name as something else.
+        for company in entries(include_str!("../lexicons/companies.txt")) {
+            lex.known_names
+                .entry(company.to_owned())
+                .or_insert(EntityKind::Organization);
+        }
         lex.load_places(include_str!("../lexicons/countries.tsv"), true);
         lex.load_places(include_str!("../lexicons/regions.tsv"), false);
         for line in entries(include_str!("../lexicons/calendar.tsv")) {
@@ -363,8 +369,8 @@ impl Lexicons {
             .is_some_and(|w| self.occupations.contains(&w.to_lowercase()))
     }
 
-    /// What a well-known proper name names ("Peace Corps", "Lincoln" the president), from
-    /// WordNet; `None` for names it does not hold or holds under two kinds.
+    /// What a well-known proper name names ("Peace Corps", "Lincoln" the president, a listed
+    /// company), from WordNet and the stock indices; `None` for names they do not hold.
     pub fn known_name(&self, name: &str) -> Option<EntityKind> {
         self.known_names.get(name).copied()
     }

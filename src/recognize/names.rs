@@ -1223,6 +1223,7 @@ mod tests {
                 "Investigators from Interpol quoted Tolstoy.",
                 &[("Interpol", Organization), ("Tolstoy", Person)],
             ),
+            ("Analysts like Adyen.", &[("Adyen", Organization)]),
             (
                 "Chancellor Rolf Kessler and Jan Smit of the Dutch bank",
                 &[

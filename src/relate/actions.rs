@@ -74,8 +74,8 @@ pub(super) fn find_actions(ctx: &Ctx<'_, '_>, events: &mut Vec<EventFact>) {
                 // ("shot and mortally wounded by …": a second participle joins the first.)
                 (v + 1..s.end.min(v + 24))
                     .take_while(|&k| {
-                        let participle_follows = ctx.lower(k + 1).ends_with("ed")
-                            || ctx.lower(k + 2).ends_with("ed");
+                        let participle_follows =
+                            ctx.lower(k + 1).ends_with("ed") || ctx.lower(k + 2).ends_with("ed");
                         let new_clause = ctx.word(k) == "and" && !participle_follows;
                         !matches!(ctx.word(k), ";" | "who" | "which") && !new_clause
                     })
