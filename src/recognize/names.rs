@@ -692,6 +692,20 @@ fn classify(
         }
         return;
     }
+    // "U.S. Congress", "Peruvian Congress": a country's institution, not a congress held.
+    let last_word = doc.word(range.end - 1);
+    let owner = doc.slice(range.start, range.end - 1);
+    if range.len() >= 2
+        && lex.is_institution(last_word)
+        && (lex.place(owner).is_some() || lex.demonym(owner).is_some())
+    {
+        return push(
+            mentions,
+            EntityKind::Organization,
+            "organization:institution",
+            0.8,
+        );
+    }
     if range.len() >= 2 && lex.is_event_head(doc.word(range.end - 1)) {
         return push(mentions, EntityKind::Event, "event:name", 0.85);
     }
@@ -1224,6 +1238,13 @@ mod tests {
                 &[("Interpol", Organization), ("Tolstoy", Person)],
             ),
             ("Analysts like Adyen.", &[("Adyen", Organization)]),
+            (
+                "The Norwegian Parliament and the Navy agreed.",
+                &[
+                    ("Norwegian Parliament", Organization),
+                    ("Navy", Organization),
+                ],
+            ),
             (
                 "Chancellor Rolf Kessler and Jan Smit of the Dutch bank",
                 &[
