@@ -317,9 +317,11 @@ fn direct_statements(
     for i in (0..found.len()).rev() {
         if found[i].2.is_none() && i + 1 < found.len() && found[i + 1].2.is_some() {
             let gap = found[i].1 + 1..found[i + 1].0;
+            let paragraph = |k: usize| ctx.doc.sentences[ctx.doc.sentence_of(k)].paragraph;
             if gap
                 .clone()
                 .all(|k| ctx.doc.tokens[k].kind != TokenKind::Word)
+                && paragraph(found[i].1) == paragraph(found[i + 1].0)
             {
                 found[i].2 = found[i + 1].2;
             }

@@ -68,6 +68,10 @@ pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
                 || starts_sentence(word(end), tokens[end].kind);
             if next_starts {
                 push(first, end, paragraph, &mut sentences);
+                // A sentence ending at a line break ends its paragraph too.
+                if end < tokens.len() && tokens[end].line_before {
+                    paragraph += 1;
+                }
                 first = end;
                 i = end;
                 continue;
@@ -120,6 +124,13 @@ mod tests {
             .iter()
             .map(|s| &text[s.start..s.end])
             .collect()
+    }
+
+    #[test]
+    fn numbers_paragraphs_at_line_breaks() {
+        let doc = Document::new("One ends. Two ends.\n\n“Three,” she said.\n\nFour");
+        let paragraphs: Vec<usize> = doc.sentences.iter().map(|s| s.paragraph).collect();
+        assert_eq!(paragraphs, [0, 0, 1, 2]);
     }
 
     #[test]
