@@ -515,7 +515,8 @@ pub fn recognize_names(
     (mentions, titles)
 }
 
-fn mention(
+/// A mention of the tokens `range`, named as written.
+pub(super) fn mention(
     doc: &Document<'_>,
     range: Range<usize>,
     kind: EntityKind,

@@ -4,8 +4,9 @@
 //! language of the original.
 
 use super::Mention;
+use super::names::mention;
 use crate::lexicon::lexicons;
-use crate::model::{EntityKind, Span};
+use crate::model::EntityKind;
 use crate::segment::{Document, TokenKind};
 use std::ops::Range;
 
@@ -74,25 +75,6 @@ fn source_at(doc: &Document<'_>, i: usize, blocked: &[bool], short: bool) -> Opt
     ok.then_some(end)
 }
 
-fn mention(
-    doc: &Document<'_>,
-    range: Range<usize>,
-    kind: EntityKind,
-    rule: &'static str,
-) -> Mention {
-    let name = doc.slice(range.start, range.end).to_owned();
-    Mention {
-        span: Span::new(doc.tokens[range.start].start, doc.tokens[range.end - 1].end),
-        tokens: range,
-        kind,
-        surface: name.clone(),
-        name,
-        rule,
-        confidence: 0.8,
-        long_form: None,
-    }
-}
-
 /// Finds source lines; returns the town and the source of each, in text order, and
 /// blocks their tokens (and the reference code's) from the other rules.
 pub fn find_source_lines(doc: &Document<'_>, blocked: &mut [bool]) -> Vec<Mention> {
@@ -116,12 +98,19 @@ pub fn find_source_lines(doc: &Document<'_>, blocked: &mut [bool]) -> Vec<Mentio
         match hit {
             Some((town, source)) => {
                 blocked[i..source.end].fill(true);
-                found.push(mention(doc, town, EntityKind::Place, "place:source-line"));
+                found.push(mention(
+                    doc,
+                    town,
+                    EntityKind::Place,
+                    "place:source-line",
+                    0.8,
+                ));
                 found.push(mention(
                     doc,
                     source.clone(),
                     EntityKind::Organization,
                     "organization:source-line",
+                    0.8,
                 ));
                 i = source.end;
             }

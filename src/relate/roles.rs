@@ -223,16 +223,7 @@ fn titles_before_names(ctx: &Ctx<'_, '_>) -> Vec<RoleFact> {
             .filter(|&m| ctx.kind(m) == EntityKind::Person);
         if let Some(p) = holder.filter(|_| opens) {
             let span = ctx.span(a, ctx.rec.mentions[p].tokens.end);
-            roles.push(RoleFact {
-                person: p,
-                title: Some(title.text.clone()),
-                at: Some(org),
-                evidence: Evidence {
-                    span,
-                    rule: "role:title-then-name",
-                    confidence: 0.75,
-                },
-            });
+            roles.push(role(p, &title.text, org, span, "role:title-then-name"));
         }
     }
     roles
