@@ -206,8 +206,14 @@ fn cap_runs(doc: &Document<'_>, blocked: &[bool]) -> Vec<Range<usize>> {
             if end >= sentence_end {
                 break;
             }
-            // "… Ana Lopes Image: Tom Reyes": a caption's label word ends the name.
-            let label = doc.is(end + 1, ":") && lexicons().is_english_word(doc.word(end));
+            // "… Ana Lopes Image: Tom Reyes": a caption's label word ends the name, and so
+            // does a date ("VARDBY June 8").
+            let label = doc.is(end + 1, ":") && lexicons().is_english_word(doc.word(end))
+                || lexicons().month(doc.word(end)).is_some()
+                    && doc
+                        .tokens
+                        .get(end + 1)
+                        .is_some_and(|t| t.kind == TokenKind::Number);
             if is_cap(doc, end) && !blocked[end] && !doc.tokens[end].line_before && !label {
                 end += 1;
             } else if let Some(next) = connector(doc, start, end, blocked) {
@@ -795,6 +801,20 @@ fn classify(
             | "Governorate"
             | "Oblast"
             | "Municipality"
+            | "Street"
+            | "Avenue"
+            | "Road"
+            | "Boulevard"
+            | "Square"
+            | "Bridge"
+            | "Airport"
+            | "Stadium"
+            | "Arena"
+            | "Prison"
+            | "Motel"
+            | "River"
+            | "Lake"
+            | "Channel"
     );
     let place_word_last = range.len() >= 2
         && (lex.is_place_type(last) || unit)
@@ -1239,6 +1259,10 @@ mod tests {
                 &[("Interpol", Organization), ("Tolstoy", Person)],
             ),
             ("Analysts like Adyen.", &[("Adyen", Organization)]),
+            (
+                "Crowds filled Nelson Street near Oslo June 8.",
+                &[("Nelson Street", Place), ("Oslo", Place)],
+            ),
             (
                 "The Norwegian Parliament and the Navy agreed.",
                 &[
