@@ -361,12 +361,16 @@ fn split_run(doc: &Document<'_>, run: Range<usize>) -> Vec<Piece> {
             // "United States Ana Lopes": a place, likewise.
             let org_text = doc.slice(org.start, org.end);
             let named_place = lex.place(org_text).is_some() || lex.gazetteer(org_text).is_some();
+            // "… Pacific Fleet Igor Petrov": a common word, then a first name, is a seam.
+            let english_before = lex.is_english_word(before);
+            let given_first = lex.is_given_name(doc.word(person.start));
             if looks_like_full_name(doc, &person)
-                && (lex.is_english_word(before) || lex.is_given_name(doc.word(person.start)))
                 && !lex.is_given_name(before)
-                && (has_org_head(doc, org.start, org.end)
-                    || has_org_suffix(doc, org.clone())
-                    || named_place)
+                && (english_before && given_first
+                    || (english_before || given_first)
+                        && (has_org_head(doc, org.start, org.end)
+                            || has_org_suffix(doc, org.clone())
+                            || named_place))
             {
                 return vec![
                     Piece::Name {
@@ -1259,6 +1263,10 @@ mod tests {
                 &[("Interpol", Organization), ("Tolstoy", Person)],
             ),
             ("Analysts like Adyen.", &[("Adyen", Organization)]),
+            (
+                "He thanked the Vardby Fleet Igor Petrov.",
+                &[("Igor Petrov", Person)],
+            ),
             (
                 "Crowds filled Nelson Street near Oslo June 8.",
                 &[("Nelson Street", Place), ("Oslo", Place)],
