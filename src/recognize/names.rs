@@ -789,6 +789,27 @@ fn classify(
             return;
         }
     }
+    // "Filmmaker Tom Reyes said": a capitalized common noun opening the sentence, then a
+    // full name.
+    let rest = range.start + 1..range.end;
+    if initial
+        && rest.len() >= 2
+        && lex.is_english_word(first)
+        && !lex.is_given_name(first)
+        && !lex.is_surname(first)
+        && !lex.is_stopword(first)
+        && looks_like_full_name(doc, &rest)
+        && lex.is_given_name(doc.word(rest.start))
+    {
+        mentions.push(mention(
+            doc,
+            rest,
+            EntityKind::Person,
+            "person:given-name",
+            0.7,
+        ));
+        return;
+    }
     // "Agder Province", "Harbour Square" — but "Nina Park" is a person, unless the last
     // word names an administrative unit, which no surname does ("Nina County").
     let last = doc.word(range.end - 1);

@@ -337,8 +337,11 @@ impl<'d, 'a> Ctx<'d, 'a> {
             let opening = (floor..k - 1).rev().take(16).find(|&c| self.word(c) == ",");
             if let Some(c) = opening {
                 let inside = c + 1..k - 1;
+                // ("Tom Reyes, 33, said": an age describes too.)
+                let age = inside.len() == 1 && self.doc.tokens[c + 1].kind == TokenKind::Number;
                 let describes = inside.clone().any(|j| self.rec.title_at(j).is_some())
-                    || matches!(self.lower(c + 1).as_str(), "who" | "which");
+                    || matches!(self.lower(c + 1).as_str(), "who" | "which")
+                    || age;
                 if describes {
                     if let Some(m) = self
                         .rec

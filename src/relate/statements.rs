@@ -116,9 +116,10 @@ fn attribution_after(ctx: &Ctx<'_, '_>, from: usize, to: usize) -> Option<(usize
         })
         .filter(|&m| ctx.kind(m) == EntityKind::Person);
     for v in k..to.min(k + 30) {
-        if ctx.doc.tokens[v].kind != TokenKind::Word
-            && ctx.doc.tokens[v].kind != TokenKind::Possessive
-            && !matches!(ctx.word(v), "." | "," | "-")
+        if !matches!(
+            ctx.doc.tokens[v].kind,
+            TokenKind::Word | TokenKind::Possessive | TokenKind::Number
+        ) && !matches!(ctx.word(v), "." | "," | "-")
         {
             return None;
         }
@@ -175,13 +176,37 @@ fn attribution_before(
         }
         _ => k,
     };
+    // "pointed out that": the particle sits right before the mark.
+    let particle = || {
+        let verb = k.checked_sub(2)?;
+        speech_verb_at(ctx, verb).filter(|(_, end, _)| *end == k)?;
+        Some(verb)
+    };
+    // "said in a statement that “…", "wrote to his 20,000 followers, “…": a short phrase
+    // of plain words, opened by a preposition, between the verb and the mark.
+    let phrase = || {
+        (k.saturating_sub(9).max(sentence.start)..k.saturating_sub(2))
+            .rev()
+            .find(|&v| {
+                speech_verb_at(ctx, v).is_some_and(|(_, end, _)| end < k)
+                    && matches!(
+                        ctx.lower(v + 1).as_str(),
+                        "in" | "to" | "on" | "at" | "during" | "with"
+                    )
+                    && (v + 1..k).all(|j| {
+                        matches!(
+                            ctx.doc.tokens[j].kind,
+                            TokenKind::Word | TokenKind::Number | TokenKind::Possessive
+                        ) || ctx.word(j) == ","
+                            && j + 1 < k
+                            && ctx.doc.tokens[j + 1].kind == TokenKind::Number
+                    })
+            })
+    };
     let v = if speech_verb_at(ctx, k - 1).is_some() {
         k - 1
     } else {
-        // "pointed out that": the particle sits right before the mark.
-        let verb = k.checked_sub(2)?;
-        speech_verb_at(ctx, verb).filter(|(_, end, _)| *end == k)?;
-        verb
+        particle().or_else(phrase)?
     };
     if let Some((m, _)) = ctx.subject_before(v, sentence.start) {
         return Some((m, v));
@@ -285,9 +310,19 @@ fn direct_statements(
             ));
         } else if let Some((speaker, verb)) = attribution_before(ctx, &s_open, open) {
             // The quotation must run to the end of its sentence, or it is only a phrase
-            // inside reported speech.
-            let rest_is_empty =
-                (close + 1..after_end).all(|k| ctx.doc.tokens[k].kind != TokenKind::Word);
+            // inside reported speech — unless the speaker goes on to do something else
+            // ("…,” and shared a link).
+            let next_word =
+                (close + 1..after_end).find(|&k| ctx.doc.tokens[k].kind == TokenKind::Word);
+            let rest_is_empty = next_word.is_none_or(|k| {
+                ctx.word(k) == "and"
+                    && k == close + 1
+                    && ctx
+                        .word(k + 1)
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_lowercase)
+            });
             if rest_is_empty {
                 used_verbs.insert(verb);
                 found.push((

@@ -191,6 +191,18 @@ fn statements_direct_reported_and_continued() {
             ],
         ),
         (
+            "Tom Reyes said in a statement that “costs will rise sharply this year.”",
+            &[("Tom Reyes", "direct", "costs will rise sharply this year.")],
+        ),
+        (
+            "“I got into a panic,” Ana Lopes, 33, said of the fire.",
+            &[("Ana Lopes", "direct", "I got into a panic")],
+        ),
+        (
+            "Filmmaker Nina Park wrote to her 20,000 followers, “It is time to go,” and shared a link.",
+            &[("Nina Park", "direct", "It is time to go")],
+        ),
+        (
             "Maria Olsen warned that prices would rise.",
             &[("Maria Olsen", "indirect", "prices would rise")],
         ),
