@@ -191,7 +191,7 @@ fn attribution_before(
                 speech_verb_at(ctx, v).is_some_and(|(_, end, _)| end < k)
                     && matches!(
                         ctx.lower(v + 1).as_str(),
-                        "in" | "to" | "on" | "at" | "during" | "with"
+                        "in" | "to" | "on" | "at" | "during" | "with" | "of" | "back" | "about"
                     )
                     && (v + 1..k).all(|j| {
                         matches!(
@@ -216,8 +216,10 @@ fn attribution_before(
         .rec
         .mentions_in(sentence.start..v)
         .find(|&m| ctx.kind(m) == EntityKind::Person);
+    // "He also issued a statement, saying, “…": the pronoun that opens the sentence.
     persons
         .or_else(|| ctx.first_actor_in(sentence.start..v))
+        .or_else(|| ctx.antecedent(sentence.start).map(|(m, _)| m))
         .map(|m| (m, v))
 }
 
@@ -314,14 +316,12 @@ fn direct_statements(
             // ("…,” and shared a link).
             let next_word =
                 (close + 1..after_end).find(|&k| ctx.doc.tokens[k].kind == TokenKind::Word);
+            // ("…,” promising more": a participle of the same speaker, too.)
+            let lower_at = |j: usize| ctx.word(j).chars().next().is_some_and(char::is_lowercase);
             let rest_is_empty = next_word.is_none_or(|k| {
-                ctx.word(k) == "and"
-                    && k == close + 1
-                    && ctx
-                        .word(k + 1)
-                        .chars()
-                        .next()
-                        .is_some_and(char::is_lowercase)
+                k == close + 1
+                    && (ctx.word(k) == "and" && lower_at(k + 1)
+                        || ctx.word(k).ends_with("ing") && lower_at(k))
             });
             if rest_is_empty {
                 used_verbs.insert(verb);

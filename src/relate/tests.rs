@@ -203,6 +203,18 @@ fn statements_direct_reported_and_continued() {
             &[("Nina Park", "direct", "It is time to go")],
         ),
         (
+            "Tom Reyes said of the board: “They need to act now.”",
+            &[("Tom Reyes", "direct", "They need to act now.")],
+        ),
+        (
+            "Ana Lopes spoke. She issued a statement, saying, “We will return.”",
+            &[("Ana Lopes", "direct", "We will return.")],
+        ),
+        (
+            "Nina Park said, “It is time we change,” promising a return.",
+            &[("Nina Park", "direct", "It is time we change")],
+        ),
+        (
             "Maria Olsen warned that prices would rise.",
             &[("Maria Olsen", "indirect", "prices would rise")],
         ),
