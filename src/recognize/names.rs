@@ -1118,8 +1118,19 @@ fn resolve_unknowns(
                     "Republican" | "Democrat" | "Conservative"
                 ) || around.title_starts.contains(&(end + 2))
                     && !lex.is_org_descriptor(doc.word(end + 2)));
+            // "the assassin, Tom Lind": what only persons are.
+            let before = if start >= 1 && doc.is(start - 1, ",") {
+                start.saturating_sub(2)
+            } else {
+                start.saturating_sub(1)
+            };
+            let killer = start >= 1
+                && matches!(
+                    doc.word(before),
+                    "assassin" | "killer" | "murderer" | "gunman" | "suspect"
+                );
             let personal =
-                (aged || who || kin || described_as_person) && person_like(doc, &u.range);
+                (aged || who || kin || described_as_person || killer) && person_like(doc, &u.range);
             // "Lind said": a one-word speaker that reads as a surname.
             let surname_speaks = speaks
                 && words.len() == 1
@@ -1284,6 +1295,10 @@ mod tests {
                 &[("Interpol", Organization), ("Tolstoy", Person)],
             ),
             ("Analysts like Adyen.", &[("Adyen", Organization)]),
+            (
+                "Doctors treated the assassin, Zorvat Quell.",
+                &[("Zorvat Quell", Person)],
+            ),
             (
                 "He thanked the Vardby Fleet Igor Petrov.",
                 &[("Igor Petrov", Person)],
