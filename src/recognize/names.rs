@@ -976,7 +976,7 @@ fn resolve_unknowns(
     unknowns: Vec<Unknown>,
 ) {
     let lex = lexicons();
-    let known: Vec<(EntityKind, Vec<String>)> = mentions
+    let mut known: Vec<(EntityKind, Vec<String>)> = mentions
         .iter()
         .filter(|m| m.tokens.len() >= 2)
         .map(|m| {
@@ -1002,7 +1002,22 @@ fn resolve_unknowns(
     let ends_at = |mentions: &[Mention], k: usize| {
         mentions.iter().find(|m| m.tokens.end == k).map(|m| m.kind)
     };
+    // In a list with a person: "Tom Reyes, Ana Lopes and …".
+    let listed_with_person = |mentions: &[Mention], start: usize, end: usize| {
+        let joined = |k: usize| doc.is(k, ",") || doc.is(k, "and");
+        let before = start >= 2
+            && joined(start - 1)
+            && ends_at(mentions, start - 1) == Some(EntityKind::Person);
+        let after = joined(end)
+            && (starts_at(mentions, end + 1) == Some(EntityKind::Person)
+                || doc.is(end + 1, "and")
+                    && starts_at(mentions, end + 2) == Some(EntityKind::Person));
+        before || after
+    };
     let mut open = Vec::new();
+    // Longer names first, so that a full name typed here types its surname alone later.
+    let mut unknowns = unknowns;
+    unknowns.sort_by_key(|u| (u.range.len() < 2, u.range.start));
     for u in unknowns {
         let words: Vec<&str> = u.range.clone().map(|j| doc.word(j)).collect();
         let contiguous_in = |name: &[String]| {
@@ -1160,6 +1175,9 @@ fn resolve_unknowns(
             } else if speaks && full && (!u.sentence_initial || around.title_before(u.range.start))
             {
                 Some((EntityKind::Person, "person:speaker", 0.6))
+            } else if full && listed_with_person(mentions, start, end) {
+                // "with Tom Reyes, Romelu Ardo and …"
+                Some((EntityKind::Person, "person:full-name-in-context", 0.55))
             } else if owns_org {
                 Some((EntityKind::Organization, "organization:owner", 0.6))
             } else if single_word && !u.after_preposition && !surname_like(words[0]) {
@@ -1171,7 +1189,12 @@ fn resolve_unknowns(
             }
         };
         match kind {
-            Some((kind, rule, conf)) => mentions.push(mention(doc, u.range, kind, rule, conf)),
+            Some((kind, rule, conf)) => {
+                if u.range.len() >= 2 {
+                    known.push((kind, words.iter().map(|w| (*w).to_owned()).collect()));
+                }
+                mentions.push(mention(doc, u.range, kind, rule, conf));
+            }
             None => open.push(u.range),
         }
     }
@@ -1295,6 +1318,14 @@ mod tests {
                 &[("Interpol", Organization), ("Tolstoy", Person)],
             ),
             ("Analysts like Adyen.", &[("Adyen", Organization)]),
+            (
+                "It started with Tom Reyes and Zorvat Quenby. Later Quenby won.",
+                &[
+                    ("Tom Reyes", Person),
+                    ("Zorvat Quenby", Person),
+                    ("Quenby", Person),
+                ],
+            ),
             (
                 "Doctors treated the assassin, Zorvat Quell.",
                 &[("Zorvat Quell", Person)],
