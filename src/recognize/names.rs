@@ -200,7 +200,7 @@ fn cap_runs(doc: &Document<'_>, blocked: &[bool]) -> Vec<Range<usize>> {
         }
         let start = i;
         let mut end = i + 1;
-        // A name never runs into the next sentence ("… in Washington D.C. The team …").
+        // A name never runs into the next sentence ("… in Vardby D.C. The team …").
         let sentence_end = doc.sentences[doc.sentence_of(start)].tokens.end;
         loop {
             if end >= sentence_end {
@@ -361,7 +361,7 @@ fn split_run(doc: &Document<'_>, run: Range<usize>) -> Vec<Piece> {
             // "United States Ana Lopes": a place, likewise.
             let org_text = doc.slice(org.start, org.end);
             let named_place = lex.place(org_text).is_some() || lex.gazetteer(org_text).is_some();
-            // "… Pacific Fleet Igor Petrov": a common word, then a first name, is a seam.
+            // "… Vardby Fleet Igor Petrov": a common word, then a first name, is a seam.
             let english_before = lex.is_english_word(before);
             let given_first = lex.is_given_name(doc.word(person.start));
             if looks_like_full_name(doc, &person)
@@ -703,7 +703,7 @@ fn classify(
         }
         return;
     }
-    // "U.S. Congress", "Peruvian Congress": a country's institution, not a congress held.
+    // "Norway's Parliament", "Vardbian Congress": a country's institution, not a congress held.
     let last_word = doc.word(range.end - 1);
     let owner = doc.slice(range.start, range.end - 1);
     if range.len() >= 2
@@ -789,7 +789,7 @@ fn classify(
             return;
         }
     }
-    // "Filmmaker Tom Reyes said": a capitalized common noun opening the sentence, then a
+    // "Chemist Tom Reyes said": a capitalized common noun opening the sentence, then a
     // full name.
     let rest = range.start + 1..range.end;
     if initial
@@ -879,7 +879,7 @@ fn classify(
         && single
         && lex.is_english_word(first)
         && around.occupation_starts.contains(&range.end);
-    // "Incan King", "Ecuadoran President": an adjective of a people, not an employer.
+    // "Vardbian King", "Agderan President": an adjective of a people, not an employer.
     let gentilic = single
         && !is_acronym(first)
         && ["an", "ian", "ese", "ish", "ic"]

@@ -71,7 +71,7 @@ pub(super) fn find_actions(ctx: &Ctx<'_, '_>, events: &mut Vec<EventFact>) {
                 Some(v + 1)
             } else if KILLING.contains(&entry.lemma.as_str()) {
                 // "was shot to death on May 5 in his home by …"
-                // ("shot and mortally wounded by …": a second participle joins the first.)
+                // ("shot and badly wounded by …": a second participle joins the first.)
                 (v + 1..s.end.min(v + 24))
                     .take_while(|&k| {
                         let participle_follows =

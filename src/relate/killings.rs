@@ -121,7 +121,7 @@ pub(super) fn find_killings(ctx: &Ctx<'_, '_>, events: &mut Vec<EventFact>) {
                 events.push(killing(ctx, i, agent, victim, "killing:agent-noun"));
             }
         } else if EVENT_NOUNS.contains(&w.as_str()) {
-            // "the assassination (in 1914) of Ana Reyes by Tom Lind"
+            // "the assassination (in 1999) of Ana Reyes by Tom Lind"
             let mut of = i + 1;
             while of < i + 5
                 && (ctx.rec.date_at(of).is_some()

@@ -11,10 +11,10 @@
 //! - `person:affiliated-possessive` — "Kestrel Capital's Nina Park"
 //! - `person:born-in` — "Tom Reyes was born on May 5, 1950, in Lakewood"
 //! - `person:native` — "Lakewood native Tom Reyes", "Tom Reyes, a native of Lakewood"
-//! - `person:from` — "Tom Reyes, a Republican from Lakewood", "Reyes is from Lakewood"
+//! - `person:from` — "Tom Reyes, a teacher from Lakewood", "Reyes is from Lakewood"
 //! - `based-in:modifier` — "Bergen-based Zintrex"
-//! - `place:apposition` — "Yerevan, the capital of Armenia", "Vardby, a town in Agder"
-//! - `place:in-coordinated` — "Tokyo and Kyoto in Japan"
+//! - `place:apposition` — "Bergen, the second city of Norway", "Vardby, a town in Agder"
+//! - `place:in-coordinated` — "Oslo and Bergen in Norway"
 //! - `organization:of-place` — "Harvo Freight Co. of Bergen", "the Harbour Institute in Bergen"
 //! - `organization:place-possessive` — "Bergen's Harbour Institute"
 //! - `organization:dateline` — "VARDBY, Norway (AP)"
@@ -329,7 +329,7 @@ pub(super) fn find_links(ctx: &Ctx<'_, '_>, roles: &[RoleFact]) -> Vec<LinkFact>
     }
     home_places(ctx, &mut links);
     place_appositions(ctx, &mut links);
-    // "Tokyo and Kyoto in Japan": what holds the last of coordinated places holds each.
+    // "Oslo and Bergen in Norway": what holds the last of coordinated places holds each.
     let coordinated: Vec<LinkFact> = links
         .iter()
         .filter(|l| l.evidence.rule == "place:in")
@@ -407,7 +407,7 @@ fn home_places(ctx: &Ctx<'_, '_>, links: &mut Vec<LinkFact>) {
         let sentence = ctx.sentence(i);
         match ctx.lower(i).as_str() {
             "born" => {
-                // "the 30th president, Calvin Reyes, was born": a name between commas.
+                // "the first mayor, Tom Lind, was born": a name between commas.
                 let mut k = i;
                 while k > sentence.start && matches!(ctx.lower(k - 1).as_str(), "was" | "were") {
                     k -= 1;
@@ -454,7 +454,7 @@ fn home_places(ctx: &Ctx<'_, '_>, links: &mut Vec<LinkFact>) {
                 }
             }
             "from" => {
-                // "Tom Reyes, a Republican from Lakewood", "Reyes is from Lakewood"
+                // "Tom Reyes, a teacher from Lakewood", "Reyes is from Lakewood"
                 let Some(p) = ctx.rec.mention_starting_at(i + 1).filter(|&p| place(p)) else {
                     continue;
                 };
@@ -462,7 +462,7 @@ fn home_places(ctx: &Ctx<'_, '_>, links: &mut Vec<LinkFact>) {
                 let is_from = (i >= 2 && matches!(ctx.lower(i - 1).as_str(), "is" | "was"))
                     .then(|| ctx.rec.mention_ending_at(i - 1))
                     .flatten();
-                // "…, a Republican from": back over the description to "a" and a comma.
+                // "…, a teacher from": back over the description to "a" and a comma.
                 let mut k = i;
                 while k > sentence.start + 1
                     && k + 6 > i
@@ -536,7 +536,7 @@ fn home_places(ctx: &Ctx<'_, '_>, links: &mut Vec<LinkFact>) {
     }
 }
 
-/// "Yerevan, the capital of Armenia", "Cuenca, the third city in Ecuador", "Vardby, a
+/// "Bergen, the second city of Norway", "Vardby, a
 /// town in Agder": a place described as a kind of place in another.
 fn place_appositions(ctx: &Ctx<'_, '_>, links: &mut Vec<LinkFact>) {
     let lex = lexicons();

@@ -182,7 +182,7 @@ fn attribution_before(
         speech_verb_at(ctx, verb).filter(|(_, end, _)| *end == k)?;
         Some(verb)
     };
-    // "said in a statement that “…", "wrote to his 20,000 followers, “…": a short phrase
+    // "said in a statement that “…", "wrote to his readers, “…": a short phrase
     // of plain words, opened by a preposition, between the verb and the mark.
     let phrase = || {
         (k.saturating_sub(9).max(sentence.start)..k.saturating_sub(2))

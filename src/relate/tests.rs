@@ -199,7 +199,7 @@ fn statements_direct_reported_and_continued() {
             &[("Ana Lopes", "direct", "I got into a panic")],
         ),
         (
-            "Filmmaker Nina Park wrote to her 20,000 followers, “It is time to go,” and shared a link.",
+            "Chemist Nina Park wrote to her 9,000 readers, “It is time to go,” and shared a link.",
             &[("Nina Park", "direct", "It is time to go")],
         ),
         (
@@ -337,16 +337,16 @@ fn actions_in_active_and_passive_voice() {
             &[("Tom Reyes", "assassination", Some("Nina Olsen"), None)],
         ),
         (
-            "It recalled the assassination in 1914 of Archduke Nina Olsen by young nationalist Tom Reyes.",
+            "It recalled the assassination in 1999 of Archduke Nina Olsen by young nationalist Tom Reyes.",
             &[(
                 "Tom Reyes",
                 "assassination",
                 Some("Nina Olsen"),
-                Some("1914"),
+                Some("1999"),
             )],
         ),
         (
-            "Nina Olsen was shot and mortally wounded by Tom Reyes.",
+            "Nina Olsen was shot and badly wounded by Tom Reyes.",
             &[("Tom Reyes", "shoot", Some("Nina Olsen"), None)],
         ),
     ];
