@@ -28,7 +28,8 @@ struct Unknown {
     after_preposition: bool,
 }
 
-fn is_cap(doc: &Document<'_>, i: usize) -> bool {
+/// Whether token `i` is a word that starts with a capital.
+pub(super) fn is_cap(doc: &Document<'_>, i: usize) -> bool {
     i < doc.tokens.len()
         && doc.tokens[i].kind == TokenKind::Word
         && doc.word(i).chars().next().is_some_and(char::is_uppercase)
@@ -268,7 +269,7 @@ fn looks_like_full_name(doc: &Document<'_>, range: &Range<usize>) -> bool {
 }
 
 /// Whether a name reads as a person's, not an employer's: a given name and a surname.
-fn single_person_word(doc: &Document<'_>, range: &Range<usize>) -> bool {
+fn reads_as_personal_name(doc: &Document<'_>, range: &Range<usize>) -> bool {
     looks_like_full_name(doc, range) && lexicons().is_given_name(doc.word(range.start))
 }
 
@@ -665,13 +666,9 @@ fn classify(
     }
     // "Lakewood, Colorado", "Milford, Conn.": a town before its state or country — not
     // "Tom Reyes, Panama coach", where the country qualifies a title.
-    let region_qualifies_title = before_region(doc, range.end) && {
-        let region_end = caps_end(doc, range.end + 1);
-        around.title_after(region_end)
-    };
     if before_region(doc, range.end)
         && !has_org_suffix(doc, range.clone())
-        && !region_qualifies_title
+        && !around.title_after(caps_end(doc, range.end + 1))
     {
         return push(mentions, EntityKind::Place, "place:before-region", 0.8);
     }
@@ -854,7 +851,7 @@ fn classify(
         && matches!(doc.word(range.start - 1 - the), "of" | "at" | "with")
         && around.title_before(range.start - 1 - the)
         && !initial;
-    if post_at && !single_person_word(doc, &range) {
+    if post_at && !reads_as_personal_name(doc, &range) {
         return push(
             mentions,
             EntityKind::Organization,

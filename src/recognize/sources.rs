@@ -4,10 +4,10 @@
 //! language of the original.
 
 use super::Mention;
-use super::names::mention;
+use super::names::{is_cap, mention};
 use crate::lexicon::lexicons;
 use crate::model::EntityKind;
-use crate::segment::{Document, TokenKind};
+use crate::segment::Document;
 use std::ops::Range;
 
 /// The reference code that opens a long source line: two capitals and ten digits.
@@ -15,11 +15,6 @@ fn is_source_code(word: &str) -> bool {
     word.len() == 12
         && word.bytes().take(2).all(|b| b.is_ascii_uppercase())
         && word.bytes().skip(2).all(|b| b.is_ascii_digit())
-}
-
-fn is_cap_word(doc: &Document<'_>, i: usize) -> bool {
-    doc.tokens[i].kind == TokenKind::Word
-        && doc.word(i).chars().next().is_some_and(char::is_uppercase)
 }
 
 fn line_ends(doc: &Document<'_>, i: usize) -> bool {
@@ -46,15 +41,14 @@ fn source_at(doc: &Document<'_>, i: usize, blocked: &[bool], short: bool) -> Opt
     while end < doc.tokens.len()
         && !blocked[end]
         && (end == i || !doc.tokens[end].line_before)
-        && (is_cap_word(doc, end) || doc.is(end, "-") && end > i)
+        && (is_cap(doc, end) || doc.is(end, "-") && end > i)
     {
         end += 1;
     }
     if end == i || doc.is(end - 1, "-") {
         return None;
     }
-    let language_follows =
-        doc.is(end, "in") && end + 1 < doc.tokens.len() && is_cap_word(doc, end + 1);
+    let language_follows = doc.is(end, "in") && end + 1 < doc.tokens.len() && is_cap(doc, end + 1);
     let shouting = (i..end).all(|k| {
         doc.word(k)
             .chars()

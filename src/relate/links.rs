@@ -40,15 +40,12 @@ fn link(
     rule: &'static str,
     confidence: f32,
 ) -> LinkFact {
-    let (a, b) = (&ctx.rec.mentions[from].tokens, &ctx.rec.mentions[to].tokens);
-    let start = a.start.min(b.start);
-    let end = a.end.max(b.end);
     LinkFact {
         from,
         to,
         kind,
         evidence: Evidence {
-            span: ctx.span(start, end),
+            span: ctx.span_of_mentions(from, to),
             rule,
             confidence,
         },
@@ -404,8 +401,12 @@ fn home_places(ctx: &Ctx<'_, '_>, links: &mut Vec<LinkFact>) {
     let person = |m: usize| ctx.kind(m) == EntityKind::Person;
     let place = |m: usize| ctx.kind(m) == EntityKind::Place;
     for i in 0..n {
+        let word = ctx.lower(i);
+        if !matches!(word.as_str(), "born" | "from" | "native") {
+            continue;
+        }
         let sentence = ctx.sentence(i);
-        match ctx.lower(i).as_str() {
+        match word.as_str() {
             "born" => {
                 // "the first mayor, Tom Lind, was born": a name between commas.
                 let mut k = i;

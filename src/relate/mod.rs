@@ -195,6 +195,12 @@ impl<'d, 'a> Ctx<'d, 'a> {
         Span::new(self.doc.tokens[from].start, self.doc.tokens[to - 1].end)
     }
 
+    /// The span from the first to the last token of two mentions, in either order.
+    pub fn span_of_mentions(&self, a: usize, b: usize) -> Span {
+        let (a, b) = (&self.rec.mentions[a].tokens, &self.rec.mentions[b].tokens);
+        self.span(a.start.min(b.start), a.end.max(b.end))
+    }
+
     /// The most recent mention of `kind` that ends at or before token `i`.
     ///
     /// Names inside quotation marks are skipped when `i` stands outside them: "“…

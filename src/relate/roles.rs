@@ -164,10 +164,7 @@ fn roles_from_verbs(ctx: &Ctx<'_, '_>) -> Vec<RoleFact> {
             };
             let place = ctx.rec.mention_starting_at(at).filter(|&m| org(m));
             if let Some((p, o)) = holder.zip(place) {
-                let span = ctx.span(
-                    ctx.rec.mentions[p].tokens.start,
-                    ctx.rec.mentions[o].tokens.end,
-                );
+                let span = ctx.span_of_mentions(p, o);
                 roles.push(role(p, post, o, span, "role:who-verb"));
             }
             continue;
@@ -188,10 +185,7 @@ fn roles_from_verbs(ctx: &Ctx<'_, '_>) -> Vec<RoleFact> {
         }
         let organization = ctx.rec.mention_ending_at(b).filter(|&m| org(m));
         if let Some((p, o)) = holder.zip(organization) {
-            let span = ctx.span(
-                ctx.rec.mentions[o].tokens.start,
-                ctx.rec.mentions[p].tokens.end,
-            );
+            let span = ctx.span_of_mentions(o, p);
             roles.push(role(p, post, o, span, "role:passive-verb"));
         }
     }
