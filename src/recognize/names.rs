@@ -131,7 +131,7 @@ fn connector(doc: &Document<'_>, start: usize, end: usize, blocked: &[bool]) -> 
             if cap_after(end + 1) {
                 return Some(end + 2);
             }
-            if doc.is(end + 1, "the") && cap_after(end + 2) && w == "of" {
+            if doc.is(end + 1, "the") && cap_after(end + 2) && w != "on" {
                 return Some(end + 3);
             }
         }
@@ -672,8 +672,12 @@ fn classify(
     {
         return push(mentions, EntityKind::Place, "place:before-region", 0.8);
     }
-    // Datelines in capitals: "TURIN, Italy (AP)", "NEW YORK".
-    if range.clone().all(|j| is_acronym(doc.word(j))) {
+    // Datelines in capitals: "TURIN, Italy (AP)", "NEW YORK" — in running text a short
+    // acronym is rather an organization's ("the UN forces").
+    if range.clone().all(|j| is_acronym(doc.word(j)))
+        && (initial || text.chars().count() >= 4)
+        && lex.known_name(text) != Some(EntityKind::Organization)
+    {
         let titled = title_case(text);
         if lex.place(&titled).is_some() || lex.gazetteer(&titled).is_some() {
             let mut m = mention(doc, range.clone(), EntityKind::Place, "place:dateline", 0.8);
@@ -714,7 +718,10 @@ fn classify(
             0.8,
         );
     }
-    if range.len() >= 2 && lex.is_event_head(doc.word(range.end - 1)) {
+    // "Party of the Democratic Revolution": an institution opening its name before "of".
+    let institution_first = lex.is_org_head(first)
+        && (doc.is(range.start + 1, "of") || doc.is(range.start + 1, "for"));
+    if range.len() >= 2 && lex.is_event_head(doc.word(range.end - 1)) && !institution_first {
         return push(mentions, EntityKind::Event, "event:name", 0.85);
     }
     if single && lex.is_institution(first) {
@@ -864,6 +871,21 @@ fn classify(
     }
     if around.apposition_title(range.end) && person_like(doc, &range) && !single {
         return push(mentions, EntityKind::Person, "person:apposition", 0.8);
+    }
+    // "Roman Catholic Church": an institution noun after a word no name has.
+    let institution_last = range.len() >= 2
+        && lex.is_org_head(last)
+        && (range.start + 1..range.end - 1).any(|j| {
+            let w = doc.word(j);
+            lex.is_english_word(w) && !lex.is_given_name(w) && !lex.is_surname(w)
+        });
+    if institution_last {
+        return push(
+            mentions,
+            EntityKind::Organization,
+            "organization:institution-word",
+            0.8,
+        );
     }
     if looks_like_full_name(doc, &range) && lex.is_given_name(first) {
         return push(mentions, EntityKind::Person, "person:given-name", 0.8);
