@@ -279,9 +279,10 @@ impl Lexicons {
     /// Plurals count too ("Centers for …", "Institutes of …").
     pub fn is_org_head(&self, word: &str) -> bool {
         self.org_heads.contains(word)
-            || word
-                .strip_suffix('s')
-                .is_some_and(|one| self.org_heads.contains(one))
+            || !self.surnames.contains(word)
+                && word
+                    .strip_suffix('s')
+                    .is_some_and(|one| self.org_heads.contains(one))
     }
 
     /// Whether a capitalized word ends an event name ("Conference").

@@ -63,6 +63,27 @@ const KILLING: &[&str] = &[
     "lynch",
 ];
 
+/// Adjectives of political parties that news writes before a politician's name.
+const PARTY_ADJECTIVES: &[&str] = &[
+    "Republican",
+    "Democrat",
+    "Democratic",
+    "Conservative",
+    "Labour",
+    "Labor",
+    "Liberal",
+    "Socialist",
+    "Communist",
+    "Green",
+    "Independent",
+];
+
+/// First words of place names that are also first names ("San Quentin", "Fort Vardby").
+const PLACE_PREFIXES: &[&str] = &[
+    "San", "Santa", "Santo", "Sao", "São", "St", "Saint", "Sainte", "Fort", "Port", "Mount",
+    "Lake", "Cape", "Glen", "Los", "Las",
+];
+
 const PARTICLES: &[&str] = &[
     "van", "von", "de", "den", "der", "da", "di", "du", "del", "della", "la", "le", "bin", "al",
     "el", "ibn", "dos", "das",
@@ -239,7 +260,18 @@ fn person_like(doc: &Document<'_>, range: &Range<usize>) -> bool {
     }
     let words: Vec<&str> = range.clone().map(|j| doc.word(j)).collect();
     let all_known_place = lex.place(doc.slice(range.start, range.end)).is_some();
+    // "Ambassador Hotel", "Christian Arab", "San Quentin": a building, a people or a
+    // saint's place closes or opens no personal name.
+    let last = words[len - 1];
+    let place_like_last = (lex.is_place_type(last)
+        || lex.is_org_head(last)
+        || len >= 2 && lex.demonym(last).is_some())
+        && !lex.is_surname(last)
+        && !lex.is_given_name(last);
+    let place_like_first = len >= 2 && PLACE_PREFIXES.contains(&words[0]);
     !all_known_place
+        && !place_like_last
+        && !place_like_first
         && !lex.is_stopword(words[0])
         && words.iter().all(|w| {
             PARTICLES.contains(w)
@@ -277,6 +309,20 @@ fn reads_as_personal_name(doc: &Document<'_>, range: &Range<usize>) -> bool {
 fn split_run(doc: &Document<'_>, run: Range<usize>) -> Vec<Piece> {
     let lex = lexicons();
     let mut pieces = Vec::new();
+    // "Republican Tom Reyes", "Socialist Nina Olsen": a party's adjective before a
+    // personal name is no part of it.
+    let rest = run.start + 1..run.end;
+    if PARTY_ADJECTIVES.contains(&doc.word(run.start)) && reads_as_personal_name(doc, &rest) {
+        pieces.push(Piece::Name {
+            range: run.start..run.start + 1,
+            forced: None,
+        });
+        pieces.push(Piece::Name {
+            range: rest,
+            forced: Some((EntityKind::Person, "person:after-party")),
+        });
+        return pieces;
+    }
     let mut j = run.start;
     while j < run.end {
         if lex.is_honorific(doc.word(j)) && j + 1 < run.end {
@@ -719,8 +765,8 @@ fn classify(
         );
     }
     // "Party of the Democratic Revolution": an institution opening its name before "of".
-    let institution_first = lex.is_org_head(first)
-        && (doc.is(range.start + 1, "of") || doc.is(range.start + 1, "for"));
+    let institution_first =
+        lex.is_org_head(first) && (doc.is(range.start + 1, "of") || doc.is(range.start + 1, "for"));
     if range.len() >= 2 && lex.is_event_head(doc.word(range.end - 1)) && !institution_first {
         return push(mentions, EntityKind::Event, "event:name", 0.85);
     }
@@ -739,6 +785,10 @@ fn classify(
             "organization:institution-word",
             0.85,
         );
+    }
+    // "Fort Vardby", "San Quentin"
+    if range.len() >= 2 && PLACE_PREFIXES.contains(&first) && lex.place(text).is_none() {
+        return push(mentions, EntityKind::Place, "place:prefix", 0.7);
     }
     if let Some(place) = lex.place(text) {
         let mut m = mention(doc, range.clone(), EntityKind::Place, "place:lexicon", 0.95);
@@ -1126,6 +1176,8 @@ fn resolve_unknowns(
                 && doc.tokens[end + 1].kind == TokenKind::Number
                 && doc.is(end + 2, ",");
             let who = doc.is(end, ",") && doc.is(end + 1, "who");
+            // "Lind was born in …", "Lind, born in 1950,"
+            let born = (doc.is(end, "was") || doc.is(end, ",")) && doc.is(end + 1, "born");
             let kin = end + 1 < doc.tokens.len()
                 && doc.tokens[end].kind == TokenKind::Possessive
                 && matches!(
@@ -1163,8 +1215,8 @@ fn resolve_unknowns(
                     doc.word(before),
                     "assassin" | "killer" | "murderer" | "gunman" | "suspect"
                 );
-            let personal =
-                (aged || who || kin || described_as_person || killer) && person_like(doc, &u.range);
+            let personal = (aged || who || born || kin || described_as_person || killer)
+                && person_like(doc, &u.range);
             // "Lind said": a one-word speaker that reads as a surname.
             let surname_speaks = speaks
                 && words.len() == 1
@@ -1177,6 +1229,19 @@ fn resolve_unknowns(
                     .iter()
                     .any(|w| PARTICLES.contains(w))
                 && full;
+            // "Zorvat Quenby was convicted": two or three words, none of them English
+            // and none a known place, read as a personal name in running text.
+            let foreign_full_name = full
+                && words.len() <= 3
+                && !u.after_preposition
+                && !(start > 0 && matches!(doc.word(start - 1), "the" | "The"))
+                && words.iter().all(|w| {
+                    w.chars().all(char::is_alphabetic)
+                        && !lex.is_english_word(w)
+                        && lex.demonym(w).is_none()
+                        && lex.gazetteer(w).is_none()
+                        && lex.place(w).is_none()
+                });
             // "a Vardby native", "Vardby-born"
             let birthplace = doc.is(end, "native") || doc.is(end, "-") && doc.is(end + 1, "born");
             if home_town || birthplace {
@@ -1199,6 +1264,8 @@ fn resolve_unknowns(
                 Some((EntityKind::Person, "person:full-name-in-context", 0.55))
             } else if owns_org {
                 Some((EntityKind::Organization, "organization:owner", 0.6))
+            } else if foreign_full_name {
+                Some((EntityKind::Person, "person:foreign-full-name", 0.5))
             } else if single_word && !u.after_preposition && !surname_like(words[0]) {
                 Some((EntityKind::Organization, "organization:recurring-name", 0.5))
             } else if u.after_preposition {
@@ -1255,6 +1322,34 @@ mod tests {
                 &[("Acme", Organization), ("Jane Doe", Person)],
             ),
             (
+                "He met the Centers for Harvo Studies in Oslo.",
+                &[("Centers for Harvo Studies", Organization), ("Oslo", Place)],
+            ),
+            ("The UN forces left.", &[("UN", Organization)]),
+            (
+                "The Party of the Vardbian Revolution met the Holy Orthodox Church.",
+                &[
+                    ("Party of the Vardbian Revolution", Organization),
+                    ("Holy Orthodox Church", Organization),
+                ],
+            ),
+            (
+                "In 1969, Zorvat Quenby was convicted.",
+                &[("Zorvat Quenby", Person)],
+            ),
+            (
+                "The panel chose Republican Tom Reyes.",
+                &[("Tom Reyes", Person)],
+            ),
+            (
+                "Tom Reyes stayed at the Ambassador Hotel near San Quentin.",
+                &[
+                    ("Tom Reyes", Person),
+                    ("Ambassador Hotel", Organization),
+                    ("San Quentin", Place),
+                ],
+            ),
+            (
                 "Norwegian Prime Minister Erna Solberg arrived.",
                 &[("Norway", Place), ("Erna Solberg", Person)],
             ),
@@ -1294,7 +1389,12 @@ mod tests {
                 "He reads The Clarion and the Daily Beacon.",
                 &[("Clarion", Organization)],
             ),
-            ("Zorblat Quenx met Zorblat.", &[]),
+            // Two foreign words read as a personal name; one alone is left untyped.
+            (
+                "Zorblat Quenx met Zorblat.",
+                &[("Zorblat Quenx", Person), ("Zorblat", Person)],
+            ),
+            ("Yesterday Zorblat met Quenx.", &[]),
             (
                 "Shares rose after Quorvane's profits doubled.",
                 &[("Quorvane", Organization)],
