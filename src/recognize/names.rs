@@ -78,6 +78,21 @@ const PARTY_ADJECTIVES: &[&str] = &[
     "Independent",
 ];
 
+/// Last words of the names of stations and venues, places even when named after an
+/// institution.
+const VENUES: &[&str] = &[
+    "Station",
+    "Stadium",
+    "Arena",
+    "Airport",
+    "Street",
+    "Avenue",
+    "Road",
+    "Boulevard",
+    "Bridge",
+    "Square",
+];
+
 /// First words of place names that are also first names ("San Quentin", "Fort Vardby").
 const PLACE_PREFIXES: &[&str] = &[
     "San", "Santa", "Santo", "Sao", "São", "St", "Saint", "Sainte", "Fort", "Port", "Mount",
@@ -148,7 +163,20 @@ fn connector(doc: &Document<'_>, start: usize, end: usize, blocked: &[bool]) -> 
             let name = doc.slice(end + 1, caps_end(doc, end + 1));
             lex.gazetteer(name).is_some() || lex.place(name).is_some()
         };
-        if (opens && w != "on" || lex.is_org_head(prev)) && !town_after {
+        // "Vardby State University of the US": a name holding a place already is not
+        // continued by another ("Bank of the Vardby Islands" is).
+        let the = usize::from(doc.is(end + 1, "the"));
+        let place_again = w == "of"
+            && cap_after(end + 1 + the)
+            && lex
+                .place(doc.slice(end + 1 + the, caps_end(doc, end + 1 + the)))
+                .is_some()
+            && (start..end).any(|j| {
+                lex.place(doc.word(j)).is_some()
+                    || lex.gazetteer(doc.word(j)).is_some_and(|g| g.is_state)
+                    || doc.is(j, "of")
+            });
+        if (opens && w != "on" || lex.is_org_head(prev)) && !town_after && !place_again {
             if cap_after(end + 1) {
                 return Some(end + 2);
             }
@@ -778,6 +806,11 @@ fn classify(
             0.8,
         );
     }
+    // "Vardby Hospital Station", "Harvo Bank Arena": a station or a venue named after
+    // an institution is a place.
+    if range.len() >= 2 && VENUES.contains(&doc.word(range.end - 1)) {
+        return push(mentions, EntityKind::Place, "place:venue", 0.8);
+    }
     if has_org_suffix(doc, range.clone()) || has_org_head(doc, range.start, range.end) {
         return push(
             mentions,
@@ -897,7 +930,7 @@ fn classify(
     );
     let place_word_last = range.len() >= 2
         && (lex.is_place_type(last) || unit)
-        && !the_before
+        && (!the_before || unit)
         && (!lex.is_given_name(first) || unit);
     if around.place_context(&range) || place_word_last {
         return push(mentions, EntityKind::Place, "place:type-word", 0.8);
@@ -908,6 +941,30 @@ fn classify(
         && matches!(doc.word(range.start - 1 - the), "of" | "at" | "with")
         && around.title_before(range.start - 1 - the)
         && !initial;
+    // "Minister of Education Nina Olsen": the department, then the minister.
+    if post_at && range.len() >= 3 {
+        let split = (range.start + 1..range.end - 1).find(|&k| {
+            reads_as_personal_name(doc, &(k..range.end))
+                && !lex.is_english_word(doc.word(range.end - 1))
+        });
+        if let Some(k) = split {
+            mentions.push(mention(
+                doc,
+                range.start..k,
+                EntityKind::Organization,
+                "organization:after-post",
+                0.7,
+            ));
+            mentions.push(mention(
+                doc,
+                k..range.end,
+                EntityKind::Person,
+                "person:after-post",
+                0.8,
+            ));
+            return;
+        }
+    }
     if post_at && !reads_as_personal_name(doc, &range) {
         return push(
             mentions,
@@ -1076,7 +1133,11 @@ fn resolve_unknowns(
         let joined = |k: usize| doc.is(k, ",") || doc.is(k, "and");
         let before = start >= 2
             && joined(start - 1)
-            && ends_at(mentions, start - 1) == Some(EntityKind::Person);
+            && (ends_at(mentions, start - 1) == Some(EntityKind::Person)
+                || start >= 3
+                    && doc.is(start - 1, "and")
+                    && doc.is(start - 2, ",")
+                    && ends_at(mentions, start - 2) == Some(EntityKind::Person));
         let after = joined(end)
             && (starts_at(mentions, end + 1) == Some(EntityKind::Person)
                 || doc.is(end + 1, "and")
@@ -1336,6 +1397,25 @@ mod tests {
             (
                 "In 1969, Zorvat Quenby was convicted.",
                 &[("Zorvat Quenby", Person)],
+            ),
+            (
+                "Minister of Education Nina Olsen spoke at the Harvo Arena.",
+                &[
+                    ("Education", Organization),
+                    ("Nina Olsen", Person),
+                    ("Harvo Arena", Place),
+                ],
+            ),
+            (
+                "She studied at Oregon State University of the US.",
+                &[
+                    ("Oregon State University", Organization),
+                    ("United States", Place),
+                ],
+            ),
+            (
+                "Trains stop at Vardby Hospital Station.",
+                &[("Vardby Hospital Station", Place)],
             ),
             (
                 "The panel chose Republican Tom Reyes.",
