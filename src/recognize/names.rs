@@ -646,6 +646,17 @@ fn dateline_agency(doc: &Document<'_>, range: &Range<usize>) -> bool {
     if range.start < 2 || !doc.is(range.start - 1, "(") || !doc.is(range.end, ")") {
         return false;
     }
+    // "Vardby, 29 Apr (NORDPOST) -- …": an agency in capitals before the dash.
+    let dash = ["-", "--", "—", "–"]
+        .iter()
+        .any(|d| doc.is(range.end + 1, d));
+    if dash
+        && range
+            .clone()
+            .all(|j| is_acronym(doc.word(j)) || doc.is(j, "-"))
+    {
+        return true;
+    }
     let mut k = range.start - 1;
     while k > 0 && !doc.tokens[k].line_before {
         k -= 1;

@@ -7,14 +7,19 @@ use super::Mention;
 use super::names::{is_cap, mention};
 use crate::lexicon::lexicons;
 use crate::model::EntityKind;
-use crate::segment::Document;
+use crate::segment::{Document, TokenKind};
 use std::ops::Range;
 
-/// The reference code that opens a long source line: two capitals and ten digits.
+/// The reference code that opens a long source line: capitals and digits, mostly
+/// digits ("LD0806223294", "94WD0125D", "944E0738B").
 fn is_source_code(word: &str) -> bool {
-    word.len() == 12
-        && word.bytes().take(2).all(|b| b.is_ascii_uppercase())
-        && word.bytes().skip(2).all(|b| b.is_ascii_digit())
+    let digits = word.bytes().filter(u8::is_ascii_digit).count();
+    (8..=12).contains(&word.len())
+        && digits >= 5
+        && digits < word.len()
+        && word
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b.is_ascii_uppercase())
 }
 
 fn line_ends(doc: &Document<'_>, i: usize) -> bool {
@@ -61,8 +66,11 @@ fn source_at(doc: &Document<'_>, i: usize, blocked: &[bool], short: bool) -> Opt
             "Radio" | "Television" | "Network" | "TV" | "Service"
         )
     });
+    // "Vardby NORDPOST 30 Jan 94 p 1": a short line may end with the date.
+    let dated = end < doc.tokens.len() && doc.tokens[end].kind == TokenKind::Number;
     let ok = if short {
-        shouting && line_ends(doc, end) || broadcaster && (language_follows || line_ends(doc, end))
+        shouting && (line_ends(doc, end) || dated)
+            || broadcaster && (language_follows || line_ends(doc, end))
     } else {
         language_follows || line_ends(doc, end)
     };
@@ -151,6 +159,14 @@ mod tests {
             (
                 "Oslo Radio Vardby Network in Norwegian 1900 GMT 8 Jun 94",
                 &[("Oslo", Place), ("Radio Vardby Network", Organization)],
+            ),
+            (
+                "Report 94WD0125D Oslo NORDPOST in Thai 20 Nov 93 pp 15, 18",
+                &[("Oslo", Place), ("NORDPOST", Organization)],
+            ),
+            (
+                "Oslo THE NORDPOST 30 Jan 94 pp 1, 15\n\nText.",
+                &[("Oslo", Place), ("THE NORDPOST", Organization)],
             ),
             // Not a source line: ordinary words after a town, or no town.
             ("Oslo Police said so.\n\nOslo Police", &[]),
