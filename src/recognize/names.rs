@@ -111,7 +111,7 @@ fn has_org_head(doc: &Document<'_>, start: usize, end: usize) -> bool {
     (start..end).any(|j| {
         let w = doc.word(j);
         (lex.is_org_head(w) || lex.is_org_suffix(w))
-            && (doc.is(j + 1, "of") || doc.is(j + 1, "for"))
+            && (doc.is(j + 1, "of") || doc.is(j + 1, "for") || doc.is(j + 1, "on"))
     })
 }
 
@@ -189,6 +189,18 @@ fn connector(doc: &Document<'_>, start: usize, end: usize, blocked: &[bool]) -> 
     if w == "&" && cap_after(end + 1) {
         return Some(end + 2);
     }
+    // "People's Party", "Governors' Association": a possessive inside an institution's name.
+    let common_noun = lex.is_english_word(prev)
+        && !lex.is_surname(prev)
+        && !lex.is_given_name(prev)
+        && !lex.is_org_suffix(prev)
+        && !lex.is_org_head(prev);
+    if doc.tokens[end].kind == TokenKind::Possessive && common_noun && cap_after(end + 1) {
+        let last = doc.word(caps_end(doc, end + 1) - 1);
+        if lex.is_org_head(last) || lex.is_org_suffix(last) {
+            return Some(end + 2);
+        }
+    }
     if w == "-"
         && !doc.tokens[end].space_before
         && cap_after(end + 1)
@@ -200,7 +212,7 @@ fn connector(doc: &Document<'_>, start: usize, end: usize, blocked: &[bool]) -> 
     let initial = prev.chars().count() == 1 && prev.chars().all(char::is_uppercase);
     if w == "."
         && !doc.tokens[end].space_before
-        && (lex.is_honorific(prev) || initial)
+        && (lex.is_honorific(prev) || initial || prev == "St")
         && cap_after(end + 1)
     {
         return Some(end + 2);
@@ -216,9 +228,11 @@ fn connector(doc: &Document<'_>, start: usize, end: usize, blocked: &[bool]) -> 
         // Lakeside State University" are two.
         // ("Institute for Science and International Security" stays one.)
         let last = doc.word(tail - 1);
+        // ("Department of Health and Human Services" too: common words before "Services".)
         let new_institution = tail - (end + 1) >= 2
             && (lex.is_org_head(last)
                 || lex.is_org_suffix(last)
+                    && (end + 1..tail - 1).any(|j| !lex.is_english_word(doc.word(j)))
                 || has_org_head(doc, end + 1, tail));
         if (has_org_head(doc, start, end) && !new_institution) || closes_org {
             return Some(end + 2);
@@ -1427,6 +1441,21 @@ mod tests {
             (
                 "Trains stop at Vardby Hospital Station.",
                 &[("Vardby Hospital Station", Place)],
+            ),
+            (
+                "The Vardby People's Party and the Foundation on Harvo Trends met.",
+                &[
+                    ("Vardby People's Party", Organization),
+                    ("Foundation on Harvo Trends", Organization),
+                ],
+            ),
+            (
+                "He joined the Department of Health and Human Services.",
+                &[("Department of Health and Human Services", Organization)],
+            ),
+            (
+                "He was taken to St. Agnes Hospital.",
+                &[("St. Agnes Hospital", Organization)],
             ),
             (
                 "The panel chose Republican Tom Reyes.",
