@@ -1036,6 +1036,15 @@ fn classify(
         && ["an", "ian", "ese", "ish", "ic"]
             .iter()
             .any(|e| first.ends_with(e));
+    // "Vardby police chief", "Vardby mayor": a known town before a title is where it is held.
+    let town = single
+        && lex
+            .gazetteer(first)
+            .is_some_and(|g| g.is_state || g.population >= 50_000)
+        && !lex.is_english_word(first);
+    if around.title_after(range.end) && town {
+        return push(mentions, EntityKind::Place, "place:before-title", 0.7);
+    }
     if around.title_after(range.end) && !lex.is_title_modifier(first) && !field && !gentilic {
         return push(
             mentions,
@@ -1330,6 +1339,10 @@ fn resolve_unknowns(
                 });
             // "a Vardby native", "Vardby-born"
             let birthplace = doc.is(end, "native") || doc.is(end, "-") && doc.is(end + 1, "born");
+            // "diver Tom Reyes of Vardby": one word after a person's "of" is rather a
+            // town than an employer (which names itself: "of Vardby Freight").
+            let home_town = home_town || employs && words.len() == 1 && !doc.is(end, "'s");
+            let employs = employs && !home_town;
             if home_town || birthplace {
                 Some((EntityKind::Place, "place:home-town", 0.6))
             } else if personal {

@@ -75,7 +75,9 @@ pub fn find_lowercase_titles(doc: &Document<'_>, blocked: &[bool]) -> Vec<TitleM
             && !lex.is_stopword(doc.word(next))
             && lex.speech_verb(doc.word(next)).is_empty()
             && lex.action_verb(doc.word(next)).is_empty()
-            && !doc.word(next).ends_with("ed");
+            && !doc.word(next).ends_with("ed")
+            // "the attorney representing Acme", "a spokesman speaking for …"
+            && !doc.word(next).ends_with("ing");
         if !followed_by_noun {
             found.push(TitleMention {
                 tokens: start..range.end,

@@ -10,6 +10,8 @@
 //! - `role:who-verb` — "Tom Reyes, who heads the Vardby Institute"
 //! - `role:passive-verb` — "the Vardby Institute, founded in 1977 by Tom Reyes"
 //! - `role:title-then-name` — "the chairman of the Vardby Institute, Tom Reyes"
+//! - `role:copula` — "Tom Reyes, 58, was acting comptroller at the Vardby Institute"
+//! - `role:at-organization` — "Wang Li at the Vardby Institute found …" (no title given)
 
 use super::{Ctx, Evidence, RoleFact};
 use crate::model::EntityKind;
@@ -58,7 +60,49 @@ pub(super) fn find_roles(ctx: &Ctx<'_, '_>) -> Vec<RoleFact> {
             } else {
                 before
             };
-            if before >= 2 && ctx.doc.is(before - 1, ",") {
+            // "Tom Reyes, vice president and columnist for …": the first title's holder.
+            let mut before = before;
+            while before >= 2 && ctx.doc.is(before - 1, "and") {
+                match ctx.rec.titles.iter().find(|t| t.tokens.end == before - 1) {
+                    Some(t) => before = t.tokens.start,
+                    None => break,
+                }
+            }
+            // "Tom Reyes, 58, was acting comptroller at …", "Reyes is a professor of …"
+            while before >= 2
+                && matches!(
+                    ctx.lower(before - 1).as_str(),
+                    "a" | "an" | "the" | "acting" | "former" | "then" | "now" | "also" | "still"
+                )
+            {
+                before -= 1;
+            }
+            let copula = before >= 2
+                && matches!(
+                    ctx.lower(before - 1).as_str(),
+                    "was" | "is" | "became" | "becomes" | "remains" | "remained"
+                );
+            if copula {
+                let mut k = before - 1;
+                // ", 58,": the person's age between name and verb.
+                if k >= 4
+                    && ctx.doc.is(k - 1, ",")
+                    && ctx.doc.tokens[k - 2].kind == TokenKind::Number
+                    && ctx.doc.is(k - 3, ",")
+                {
+                    k -= 3;
+                }
+                if let Some(p) = ctx
+                    .rec
+                    .mention_ending_at(k)
+                    .filter(|&m| ctx.kind(m) == EntityKind::Person)
+                {
+                    person = Some(p);
+                    rule = "role:copula";
+                    start = ctx.rec.mentions[p].tokens.start;
+                }
+            }
+            if person.is_none() && before >= 2 && ctx.doc.is(before - 1, ",") {
                 if let Some(p) = ctx
                     .rec
                     .mention_ending_at(before - 1)
@@ -118,6 +162,34 @@ pub(super) fn find_roles(ctx: &Ctx<'_, '_>) -> Vec<RoleFact> {
                     span: ctx.span(mention.tokens.start, ctx.rec.mentions[p].tokens.end),
                     rule: "role:possessive",
                     confidence: 0.7,
+                },
+            });
+        }
+    }
+    // "Wang Li at the Vardby Institute found …": where a researcher works.
+    for (p, mention) in ctx.rec.mentions.iter().enumerate() {
+        let end = mention.tokens.end;
+        if mention.kind != EntityKind::Person || !ctx.doc.is(end, "at") {
+            continue;
+        }
+        let after = if ctx.doc.is(end + 1, "the") {
+            end + 2
+        } else {
+            end + 1
+        };
+        if let Some(org) = ctx
+            .rec
+            .mention_starting_at(after)
+            .filter(|&m| ctx.kind(m) == EntityKind::Organization)
+        {
+            roles.push(RoleFact {
+                person: p,
+                title: None,
+                at: Some(org),
+                evidence: Evidence {
+                    span: ctx.span(mention.tokens.start, ctx.rec.mentions[org].tokens.end),
+                    rule: "role:at-organization",
+                    confidence: 0.6,
                 },
             });
         }
@@ -275,7 +347,8 @@ fn organization_after(ctx: &Ctx<'_, '_>, b: usize) -> Option<(usize, usize)> {
                 .then(|| (m, ctx.rec.mentions[m].tokens.end));
         }
         let t = &ctx.doc.tokens[k];
-        if t.kind != TokenKind::Word || ctx.word(k).chars().next().is_some_and(char::is_uppercase) {
+        let capital = ctx.word(k).chars().next().is_some_and(char::is_uppercase);
+        if t.kind != TokenKind::Word || capital && ctx.word(k) != "The" {
             return None;
         }
     }

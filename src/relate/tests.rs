@@ -149,6 +149,29 @@ fn roles_from_premodifiers_appositions_and_possessives() {
             "It cited the Harbour Foundation, founded in 1977 by Nina Olsen.",
             &[("Nina Olsen", Some("founder"), Some("Harbour Foundation"))],
         ),
+        (
+            "Tom Reyes, 58, was acting comptroller at Vardby University.",
+            &[("Tom Reyes", Some("comptroller"), Some("Vardby University"))],
+        ),
+        (
+            "Nina Olsen is a professor of physics at Vardby University.",
+            &[("Nina Olsen", Some("professor"), Some("Vardby University"))],
+        ),
+        (
+            "Wang Li at the Harvo Institute found a gene.",
+            &[("Wang Li", None, Some("Harvo Institute"))],
+        ),
+        (
+            "Tom Reyes, the Oslo attorney representing Zintrex, said no.",
+            &[("Tom Reyes", Some("attorney"), Some("Oslo"))],
+        ),
+        (
+            "Tom Reyes, vice president and columnist for The Vardby Times, said no.",
+            &[
+                ("Tom Reyes", Some("vice president"), None),
+                ("Tom Reyes", Some("columnist"), Some("Vardby Times")),
+            ],
+        ),
         ("The executive pay rose.", &[]),
     ];
     for (text, expected) in table {
