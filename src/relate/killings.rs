@@ -5,6 +5,8 @@
 //!   "Tom Lind, the assassin of Reyes", "Tom Lind, Reyes's killer"
 //! - `killing:event-noun` — "the assassination of Ana Reyes by Tom Lind"
 //! - `killing:charge` — "Tom Lind, convicted of murdering Ana Reyes"
+//! - `killing:verb-chain` — "Tom Lind allegedly shot and killed Ana Reyes", "Tom Lind,
+//!   acting alone, fired the shots that killed Ana Reyes", "Tom Lind, who killed Ana Reyes"
 //!
 //! The trigger is the noun (or verb form) as written, lower-cased.
 
@@ -134,18 +136,19 @@ pub(super) fn find_killings(ctx: &Ctx<'_, '_>, events: &mut Vec<EventFact>) {
             {
                 of += 1;
             }
-            if !ctx.doc.is(of, "of") {
-                continue;
-            }
-            let Some(victim) = person_at(ctx, of + 1) else {
-                continue;
-            };
-            let after = ctx.rec.mentions[victim].tokens.end;
-            let agent = (after..ctx.sentence(i).end.min(after + 6))
-                .find(|&k| ctx.lower(k) == "by")
-                .and_then(|k| person_at(ctx, k + 1));
-            if let Some(agent) = agent {
-                events.push(killing(ctx, i, agent, victim, "killing:event-noun"));
+            let victim = ctx
+                .doc
+                .is(of, "of")
+                .then(|| person_at(ctx, of + 1))
+                .flatten();
+            if let Some(victim) = victim {
+                let after = ctx.rec.mentions[victim].tokens.end;
+                let agent = (after..ctx.sentence(i).end.min(after + 6))
+                    .find(|&k| ctx.lower(k) == "by")
+                    .and_then(|k| person_at(ctx, k + 1));
+                if let Some(agent) = agent {
+                    events.push(killing(ctx, i, agent, victim, "killing:event-noun"));
+                }
             }
         }
         // "Tom Lind, convicted of murdering Ana Reyes"
@@ -178,5 +181,132 @@ pub(super) fn find_killings(ctx: &Ctx<'_, '_>, events: &mut Vec<EventFact>) {
                 events.push(killing(ctx, i, agent, victim, "killing:charge"));
             }
         }
+        // "Tom Lind was convicted of Reyes's murder"
+        if EVENT_NOUNS.contains(&w.as_str()) {
+            if let Some(victim) = person_before(ctx, i) {
+                let v = ctx.rec.mentions[victim].tokens.start;
+                let charged = v >= 2
+                    && matches!(ctx.lower(v - 1).as_str(), "of" | "with" | "in")
+                    && CHARGES.contains(&ctx.lower(v - 2).as_str());
+                let accused = charged
+                    .then(|| ctx.subject_before(v - 2, ctx.sentence(i).start))
+                    .flatten()
+                    .map(|(m, _)| m)
+                    .filter(|&m| person(ctx, m) && m != victim);
+                if let Some(agent) = accused {
+                    events.push(killing(ctx, i, agent, victim, "killing:charge"));
+                }
+            }
+        }
+        if verb && !charged {
+            if let Some((agent, victim)) = killer_before(ctx, i) {
+                let known = events.iter().any(|e| {
+                    e.agent == Some(agent)
+                        && e.affected == Some(victim)
+                        && e.trigger.as_deref().is_some_and(|t| {
+                            lex.action_verb(t)
+                                .iter()
+                                .any(|e| KILLING_VERBS.contains(&e.lemma.as_str()))
+                                || KILLING_VERBS.contains(&t)
+                        })
+                });
+                if !known {
+                    events.push(killing(ctx, i, agent, victim, "killing:verb-chain"));
+                }
+            }
+        }
     }
+}
+
+/// Words that may stand between a killer and the verb of the killing: adverbs and
+/// auxiliaries ("allegedly shot and killed"), an aside (", acting alone,"), a relative
+/// pronoun (", who killed"), "fired the shots that killed", "acted alone in killing",
+/// "was the lone gunman who killed".
+const KILLER_GAP: &[&str] = &[
+    ",",
+    "who",
+    "had",
+    "has",
+    "have",
+    "would",
+    "did",
+    "allegedly",
+    "reportedly",
+    "apparently",
+    "fatally",
+    "then",
+    "later",
+    "also",
+    "acting",
+    "acted",
+    "alone",
+    "in",
+    "fired",
+    "the",
+    "a",
+    "shot",
+    "shots",
+    "that",
+    "and",
+    "lone",
+    "gunman",
+    "man",
+    "was",
+];
+
+/// Forms of "be" (and its negation) that introduce what a killer was.
+const COPULA: &[&str] = &["was", "is", "wasn't", "isn't", "not", "n't"];
+
+/// The killer and the victim of a killing verb at `i` whose subject stands a few
+/// words before it ("Tom Lind, acting alone, fired the shots that killed Ana Reyes"):
+/// the verb in the past or, after "in", the gerund; the victim right after it.
+fn killer_before(ctx: &Ctx<'_, '_>, i: usize) -> Option<(usize, usize)> {
+    let w = ctx.lower(i);
+    let past = w.ends_with("ed") || matches!(w.as_str(), "shot" | "slew" | "slain");
+    let gerund = w.ends_with("ing") && i >= 1 && ctx.lower(i - 1) == "in";
+    if !(past || gerund) || i == 0 {
+        return None;
+    }
+    // "was killed": a passive verb's subject is the victim.
+    if matches!(
+        ctx.lower(i - 1).as_str(),
+        "was" | "were" | "been" | "is" | "are" | "be" | "being"
+    ) {
+        return None;
+    }
+    let victim = person_at(ctx, i + 1)?;
+    let sentence = ctx.sentence(i);
+    // "Tom Lind was(n't) the lone gunman who killed …": the subject of the description.
+    if ctx.lower(i - 1) == "who" {
+        let copula = |k: usize| COPULA.contains(&ctx.lower(k).as_str());
+        let mut k = i - 1;
+        while k > sentence.start && i - k < 7 && !copula(k - 1) {
+            let w = ctx.word(k - 1);
+            if !w.chars().next().is_some_and(char::is_lowercase) {
+                break;
+            }
+            k -= 1;
+        }
+        let described = k > sentence.start && copula(k - 1);
+        while k > sentence.start && copula(k - 1) {
+            k -= 1;
+        }
+        if described {
+            if let Some(m) = ctx.rec.mention_ending_at(k).filter(|&m| person(ctx, m)) {
+                return (m != victim).then_some((m, victim));
+            }
+        }
+    }
+    let mut k = i;
+    while k > sentence.start && i - k < 10 {
+        if let Some(m) = ctx.rec.mention_ending_at(k).filter(|&m| person(ctx, m)) {
+            return (m != victim).then_some((m, victim));
+        }
+        let gap = ctx.lower(k - 1);
+        if !(KILLER_GAP.contains(&gap.as_str()) || gap.ends_with("ly")) {
+            return None;
+        }
+        k -= 1;
+    }
+    None
 }

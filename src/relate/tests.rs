@@ -372,6 +372,26 @@ fn actions_in_active_and_passive_voice() {
             "Nina Olsen was shot and badly wounded by Tom Reyes.",
             &[("Tom Reyes", "shoot", Some("Nina Olsen"), None)],
         ),
+        (
+            "A panel found that Tom Reyes, acting alone, fired the shots that killed Nina Olsen.",
+            &[("Tom Reyes", "killed", Some("Nina Olsen"), None)],
+        ),
+        (
+            "The panel found Tom Reyes acted alone in killing Nina Olsen.",
+            &[("Tom Reyes", "killing", Some("Nina Olsen"), None)],
+        ),
+        (
+            "Tom Reyes wasn't a lonely drifter who killed Nina Olsen.",
+            &[("Tom Reyes", "killed", Some("Nina Olsen"), None)],
+        ),
+        (
+            "Tom Reyes was convicted of Nina Olsen's murder.",
+            &[("Tom Reyes", "murder", Some("Nina Olsen"), None)],
+        ),
+        (
+            "Police said Tom Reyes met the man who killed Nina Olsen.",
+            &[],
+        ),
     ];
     for (text, expected) in table {
         let want: Vec<(String, String, Option<String>, Option<String>)> = expected
