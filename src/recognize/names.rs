@@ -415,9 +415,16 @@ fn split_run(doc: &Document<'_>, run: Range<usize>) -> Vec<Piece> {
                 && after
                     .clone()
                     .all(|k| matches!(doc.word(k), "Jr" | "Sr" | "II" | "III" | "IV" | "."));
+            // "General Electric", "General Motors": a title before one common word is
+            // part of a name, not a person's rank.
+            let common_word = after.len() == 1 && {
+                let w = doc.word(after.start);
+                lex.is_english_word(w) && !lex.is_surname(w) && !lex.is_given_name(w)
+            };
             if capitalized
                 && !first_name
                 && !surname
+                && !common_word
                 && (after.is_empty() && title.start > run.start
                     || after.is_empty() && title.start == run.start
                     || person_like(doc, &after))
@@ -1470,6 +1477,7 @@ mod tests {
                 "He was taken to St. Agnes Hospital.",
                 &[("St. Agnes Hospital", Organization)],
             ),
+            ("Staff at the General Electric plant left.", &[]),
             (
                 "The panel chose Republican Tom Reyes.",
                 &[("Tom Reyes", Person)],
