@@ -1,17 +1,29 @@
 #!/usr/bin/env bash
-# Installs the system packages newsgraph's build and tests need, if they are missing:
-# libclang-dev (RocksDB's bindings, built by the oxigraph crate), raptor2-utils (rapper)
-# and serdi (independent RDF parsers the tests check our output with).
-# Debian/Ubuntu; needs root or sudo. Does nothing when everything is there.
+# Installs what newsgraph's build and tests need, if it is missing: libclang-dev
+# (RocksDB's bindings, built by the oxigraph crate), raptor2-utils (rapper) and serdi
+# (independent RDF parsers the tests check our output with), and a Python venv in
+# .venv with rdflib (JSON-LD), SPARQLWrapper (a SPARQL client) and pyshacl (SHACL),
+# the independent tools the tests check export, serve and validate with.
+# Debian/Ubuntu; needs root or sudo for apt. Does nothing when everything is there.
 set -euo pipefail
 missing=()
 dpkg -s libclang-dev >/dev/null 2>&1 || missing+=(libclang-dev)
 command -v rapper >/dev/null 2>&1 || missing+=(raptor2-utils)
 command -v serdi >/dev/null 2>&1 || missing+=(serdi)
+python3 -c 'import ensurepip' >/dev/null 2>&1 || missing+=(python3-venv)
 if ((${#missing[@]})); then
     sudo=""
     [ "$(id -u)" -ne 0 ] && sudo="sudo"
     echo "setup: installing ${missing[*]}" >&2
     $sudo apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+root="$(cd "$(dirname "$0")/.." && pwd)"
+venv="$root/.venv"
+if ! "$venv/bin/python" -c 'import rdflib, SPARQLWrapper, pyshacl' >/dev/null 2>&1; then
+    echo "setup: installing rdflib, SPARQLWrapper and pyshacl into $venv" >&2
+    python3 -m venv "$venv"
+    "$venv/bin/pip" install --quiet --disable-pip-version-check \
+        rdflib==7.6.0 SPARQLWrapper==2.0.0 pyshacl==0.40.1
 fi

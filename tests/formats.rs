@@ -11,7 +11,6 @@ use sophia::inmem::graph::LightGraph;
 use sophia::isomorphism::{isomorphic_datasets, isomorphic_graphs};
 use sophia::turtle::parser::{nq, nt, trig, turtle};
 use std::path::Path;
-use std::process::Command;
 
 fn read(path: &Path) -> String {
     std::fs::read_to_string(path).unwrap()
@@ -81,18 +80,6 @@ fn every_output_format_parses_back_to_the_same_graph() {
         graphs.into_iter().collect::<Vec<_>>(),
         vec!["https://w3id.org/newsgraph/id/article/wic2020".to_owned()]
     );
-}
-
-fn tool(name: &str) -> Command {
-    let found = Command::new("sh")
-        .args(["-c", &format!("command -v {name}")])
-        .output()
-        .unwrap();
-    assert!(
-        found.status.success(),
-        "{name} is not installed: run scripts/setup.sh (Debian packages raptor2-utils, serdi)"
-    );
-    Command::new(name)
 }
 
 #[test]

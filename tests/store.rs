@@ -1,5 +1,5 @@
 //! `extract --store` writes one named graph per article into an on-disk Oxigraph
-//! store; extracting an article again replaces its graph and nothing else; `query
+//! store; extracting an article again replaces its graph and nothing else (three articles); `query
 //! --store` sees the union of the article graphs.
 
 mod common;
@@ -8,6 +8,8 @@ use common::*;
 use std::path::Path;
 
 const OTHER: &str = "Globex Corporation chief executive Marta Lind said on Tuesday that the company would open a plant in Norway.\n";
+const THIRD: &str =
+    "Vardby mayor Tom Reyes met Harvo Freight Group chairman Nina Olsen in Oslo on Monday.\n";
 
 fn count(store: &Path, query: &str) -> usize {
     let out = newsgraph_ok(&[
@@ -44,15 +46,19 @@ fn re_extracting_replaces_only_that_articles_graph() {
     let store = dir.path().join("store");
     let other = dir.path().join("other.txt");
     std::fs::write(&other, OTHER).unwrap();
-    let (s, ex, ot) = (
+    let third = dir.path().join("third.txt");
+    std::fs::write(&third, THIRD).unwrap();
+    let (s, ex, ot, th) = (
         store.to_str().unwrap(),
         example(),
         other.to_str().unwrap().to_owned(),
+        third.to_str().unwrap().to_owned(),
     );
     newsgraph_ok(&[
         "extract",
         ex.to_str().unwrap(),
         &ot,
+        &th,
         "--published",
         "2020-11-25",
         "--store",
@@ -65,7 +71,10 @@ fn re_extracting_replaces_only_that_articles_graph() {
         &store,
         "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }",
     );
-    assert_eq!(graphs, 2);
+    assert_eq!(graphs, 3);
+    let thd = "https://w3id.org/newsgraph/id/article/third";
+    let before_third = graph_dump(&store, thd);
+    assert!(before_third.len() > 10);
     let before_other = graph_dump(&store, oth);
     let before_wic = graph_dump(&store, wic);
     assert!(before_other.len() > 10 && before_wic.len() > 300);
@@ -84,6 +93,11 @@ fn re_extracting_replaces_only_that_articles_graph() {
         before_other,
         "the other article's graph changed"
     );
+    assert_eq!(
+        graph_dump(&store, thd),
+        before_third,
+        "the third article's graph changed"
+    );
     let after_wic = graph_dump(&store, wic);
     assert_eq!(
         after_wic.len(),
@@ -101,8 +115,8 @@ fn re_extracting_replaces_only_that_articles_graph() {
         "PREFIX ng: <https://w3id.org/newsgraph/ontology#> SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE { ?p a ng:Person }",
     );
     assert_eq!(
-        persons, 9,
-        "eight persons in the example and one in the other article"
+        persons, 11,
+        "eight persons in the example, one in the other article, two in the third"
     );
 }
 

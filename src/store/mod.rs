@@ -4,12 +4,18 @@
 //! graph whose name is the article's IRI, so re-extracting an article replaces
 //! exactly that graph, in one transaction.
 
+mod export;
+mod jsonld;
+mod load;
 mod query;
 
-pub use query::{QueryOutput, ResultsFormat, run_query, write_results};
+pub use export::{ExportError, ExportFormat, export};
+pub use jsonld::{CONTEXT as JSONLD_CONTEXT, write_jsonld};
+pub use load::{LoadReport, load_into};
+pub use query::{QueryOutput, ResultsFormat, run_query, run_update, write_results};
 
 use crate::mint::vocab;
-use oxigraph::io::{RdfFormat, RdfParser, RdfSerializer};
+use oxigraph::io::{JsonLdProfileSet, RdfFormat, RdfParser, RdfSerializer};
 use oxigraph::model::{GraphNameRef, NamedNode, Quad, QuadRef};
 use oxigraph::store::{StorageError, Store};
 use std::io::{self, Write};
@@ -35,7 +41,7 @@ pub enum StoreError {
         message: String,
     },
     /// A file extension that names no RDF format newsgraph reads or writes.
-    #[error("{path}: unknown RDF format (use .ttl, .nt, .nq or .trig{extra})")]
+    #[error("{path}: unknown RDF format (use .ttl, .nt, .nq, .trig{extra})")]
     UnknownFormat {
         /// The file.
         path: PathBuf,
@@ -66,6 +72,9 @@ pub fn format_of_name(name: &str) -> Option<RdfFormat> {
         "nq" | "nquads" | "n-quads" => RdfFormat::NQuads,
         "trig" => RdfFormat::TriG,
         "rdf" | "xml" | "rdfxml" | "owl" => RdfFormat::RdfXml,
+        "jsonld" | "json-ld" | "json" => RdfFormat::JsonLd {
+            profile: JsonLdProfileSet::empty(),
+        },
         _ => return None,
     })
 }
@@ -162,7 +171,7 @@ pub fn load_files(paths: &[PathBuf]) -> Result<Store, StoreError> {
     for path in paths {
         let format = format_of_path(path).ok_or_else(|| StoreError::UnknownFormat {
             path: path.clone(),
-            extra: ", .rdf",
+            extra: ", .rdf, .jsonld",
         })?;
         let data = std::fs::read(path).map_err(|source| StoreError::Io {
             path: path.clone(),
@@ -171,10 +180,7 @@ pub fn load_files(paths: &[PathBuf]) -> Result<Store, StoreError> {
         let parser = RdfParser::from_format(format);
         let mut quads = Vec::new();
         for quad in parser.for_slice(&data) {
-            quads.push(quad.map_err(|e| StoreError::Syntax {
-                path: path.clone(),
-                message: e.to_string(),
-            })?);
+            quads.push(quad.map_err(|e| load::parse_error(path, e.into()))?);
         }
         store.extend(quads).map_err(|source| StoreError::Storage {
             path: path.clone(),

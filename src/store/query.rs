@@ -44,6 +44,16 @@ pub fn run_query(store: &Store, query: &str) -> Result<QueryOutput, String> {
         .map_err(|e| format!("query failed: {e}"))
 }
 
+/// Runs a SPARQL 1.1 Update on a store, atomically: all of it or none.
+pub fn run_update(store: &Store, update: &str) -> Result<(), String> {
+    SparqlEvaluator::new()
+        .parse_update(update)
+        .map_err(|e| format!("SPARQL syntax error: {e}"))?
+        .on_store(store)
+        .execute()
+        .map_err(|e| format!("update failed: {e}"))
+}
+
 /// Writes query results.
 pub fn write_results(
     mut out: impl Write,

@@ -11,6 +11,30 @@ pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
+/// An installed command-line tool (rapper, serdi), or a failure saying how to get it.
+pub fn tool(name: &str) -> Command {
+    let found = Command::new("sh")
+        .args(["-c", &format!("command -v {name}")])
+        .output()
+        .unwrap();
+    assert!(
+        found.status.success(),
+        "{name} is not installed: run scripts/setup.sh (Debian packages raptor2-utils, serdi)"
+    );
+    Command::new(name)
+}
+
+/// The Python of the venv that scripts/setup.sh makes (rdflib, SPARQLWrapper, pyshacl).
+pub fn python() -> Command {
+    let python = root().join(".venv/bin/python");
+    assert!(
+        python.exists(),
+        "{} is missing: run scripts/setup.sh",
+        python.display()
+    );
+    Command::new(python)
+}
+
 pub fn example() -> PathBuf {
     root().join("examples/wic2020.txt")
 }
