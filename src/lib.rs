@@ -23,6 +23,7 @@ pub mod recognize;
 pub mod relate;
 pub mod resolve;
 pub mod segment;
+pub mod serve;
 pub mod store;
 
 pub use model::{Article, Date, DateValue};

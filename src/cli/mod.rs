@@ -5,6 +5,7 @@ mod export;
 mod extract;
 mod load;
 mod query;
+mod serve;
 mod update;
 
 use clap::{Parser, Subcommand};
@@ -53,6 +54,14 @@ enum Command {
     ///
     /// Example: newsgraph export --store graph.db --format jsonld --output graph.jsonld
     Export(export::ExportArgs),
+    /// Serve a store over HTTP: SPARQL 1.1 Protocol and Graph Store Protocol.
+    ///
+    /// Queries at /query (GET or POST), updates at /update and graphs at
+    /// /store?graph=IRI when started with --writable. Loopback only unless --bind
+    /// says otherwise.
+    ///
+    /// Example: newsgraph serve --store graph.db --bind 127.0.0.1:7878
+    Serve(serve::ServeArgs),
 }
 
 /// What a command reports back to `main`.
@@ -71,6 +80,7 @@ pub fn main() -> ExitCode {
         Command::Load(args) => load::run(args),
         Command::Update(args) => update::run(args),
         Command::Export(args) => export::run(args),
+        Command::Serve(args) => serve::run(args),
     };
     match result {
         Ok(Outcome::Ok) => ExitCode::SUCCESS,

@@ -12,7 +12,9 @@ mod query;
 pub use export::{ExportError, ExportFormat, export};
 pub use jsonld::{CONTEXT as JSONLD_CONTEXT, write_jsonld};
 pub use load::{LoadReport, load_into};
-pub use query::{QueryOutput, ResultsFormat, run_query, run_update, write_results};
+pub use query::{
+    QueryOptions, QueryOutput, ResultsFormat, run_query, run_query_with, run_update, write_results,
+};
 
 use crate::mint::vocab;
 use oxigraph::io::{JsonLdProfileSet, RdfFormat, RdfParser, RdfSerializer};

@@ -2,9 +2,9 @@
 
 use crate::mint::vocab;
 use oxigraph::io::RdfFormat;
-use oxigraph::model::Term;
+use oxigraph::model::{GraphName, NamedNode, NamedOrBlankNode, Term};
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
-use oxigraph::sparql::{QueryResults, SparqlEvaluator};
+use oxigraph::sparql::{CancellationToken, QueryResults, SparqlEvaluator};
 use oxigraph::store::Store;
 use std::io::{self, Write};
 
@@ -32,10 +32,56 @@ pub type QueryOutput = QueryResults<'static>;
 /// `FROM NAMED`), the default graph is the union of all graphs, so questions about
 /// articles need no `GRAPH` clause.
 pub fn run_query(store: &Store, query: &str) -> Result<QueryOutput, String> {
-    let mut prepared = SparqlEvaluator::new()
+    run_query_with(store, query, &QueryOptions::default())
+}
+
+/// How a query runs, beyond its text: the SPARQL Protocol's dataset parameters and a
+/// token that stops it.
+#[derive(Clone, Default)]
+pub struct QueryOptions {
+    /// `default-graph-uri`: the graphs whose union is the default graph.
+    pub default_graphs: Vec<NamedNode>,
+    /// `named-graph-uri`: the only graphs `GRAPH` sees.
+    pub named_graphs: Vec<NamedNode>,
+    /// Cancels the evaluation when triggered (a time limit).
+    pub cancel: Option<CancellationToken>,
+}
+
+/// [`run_query`] with [`QueryOptions`]: the protocol's dataset, when given, replaces
+/// the query's own and the union default graph.
+pub fn run_query_with(
+    store: &Store,
+    query: &str,
+    options: &QueryOptions,
+) -> Result<QueryOutput, String> {
+    let mut evaluator = SparqlEvaluator::new();
+    if let Some(token) = &options.cancel {
+        evaluator = evaluator.with_cancellation_token(token.clone());
+    }
+    let mut prepared = evaluator
         .parse_query(query)
         .map_err(|e| format!("SPARQL syntax error: {e}"))?;
-    if prepared.dataset().is_default_dataset() {
+    if !options.default_graphs.is_empty() || !options.named_graphs.is_empty() {
+        let dataset = prepared.dataset_mut();
+        dataset.set_default_graph(
+            options
+                .default_graphs
+                .iter()
+                .cloned()
+                .map(GraphName::from)
+                .collect(),
+        );
+        if !options.named_graphs.is_empty() {
+            dataset.set_available_named_graphs(
+                options
+                    .named_graphs
+                    .iter()
+                    .cloned()
+                    .map(NamedOrBlankNode::from)
+                    .collect(),
+            );
+        }
+    } else if prepared.dataset().is_default_dataset() {
         prepared.dataset_mut().set_default_graph_as_union();
     }
     prepared
