@@ -25,6 +25,7 @@ pub mod resolve;
 pub mod segment;
 pub mod serve;
 pub mod store;
+pub mod validate;
 
 pub use model::{Article, Date, DateValue};
 pub use pipeline::{Extraction, extract};

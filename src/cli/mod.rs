@@ -7,6 +7,7 @@ mod load;
 mod query;
 mod serve;
 mod update;
+mod validate;
 
 use clap::{Parser, Subcommand};
 use std::io;
@@ -62,6 +63,13 @@ enum Command {
     ///
     /// Example: newsgraph serve --store graph.db --bind 127.0.0.1:7878
     Serve(serve::ServeArgs),
+    /// Check a graph against the ontology's SHACL shapes (ontology/shapes.ttl).
+    ///
+    /// Prints each violation with its node, path, constraint and shape; exits with 1
+    /// when there are any.
+    ///
+    /// Example: newsgraph validate --data graph.ttl
+    Validate(validate::ValidateArgs),
 }
 
 /// What a command reports back to `main`.
@@ -81,6 +89,7 @@ pub fn main() -> ExitCode {
         Command::Update(args) => update::run(args),
         Command::Export(args) => export::run(args),
         Command::Serve(args) => serve::run(args),
+        Command::Validate(args) => validate::run(args),
     };
     match result {
         Ok(Outcome::Ok) => ExitCode::SUCCESS,
