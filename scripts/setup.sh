@@ -2,7 +2,8 @@
 # Installs what newsgraph's build and tests need, if it is missing: libclang-dev
 # (RocksDB's bindings, built by the oxigraph crate), raptor2-utils (rapper) and serdi
 # (independent RDF parsers the tests check our output with), and a Python venv in
-# .venv with rdflib (JSON-LD), SPARQLWrapper (a SPARQL client) and pyshacl (SHACL),
+# .venv with rdflib (JSON-LD), SPARQLWrapper (a SPARQL client), pyshacl (SHACL) and
+# pyoxigraph (Oxigraph's own Python binding, the same version as the crate),
 # the independent tools the tests check export, serve and validate with.
 # Debian/Ubuntu; needs root or sudo for apt. Does nothing when everything is there.
 set -euo pipefail
@@ -21,9 +22,9 @@ fi
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
 venv="$root/.venv"
-if ! "$venv/bin/python" -c 'import rdflib, SPARQLWrapper, pyshacl' >/dev/null 2>&1; then
-    echo "setup: installing rdflib, SPARQLWrapper and pyshacl into $venv" >&2
+if ! "$venv/bin/python" -c 'import rdflib, SPARQLWrapper, pyshacl, pyoxigraph' >/dev/null 2>&1; then
+    echo "setup: installing rdflib, SPARQLWrapper, pyshacl and pyoxigraph into $venv" >&2
     python3 -m venv "$venv"
     "$venv/bin/pip" install --quiet --disable-pip-version-check \
-        rdflib==7.6.0 SPARQLWrapper==2.0.0 pyshacl==0.40.1
+        rdflib==7.6.0 SPARQLWrapper==2.0.0 pyshacl==0.40.1 pyoxigraph==0.5.13
 fi

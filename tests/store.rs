@@ -165,3 +165,44 @@ fn a_store_answers_the_competency_questions_like_a_file() {
         assert_eq!(from_store, from_file, "{q}");
     }
 }
+
+#[test]
+fn oxigraph_of_the_same_version_opens_and_queries_a_newsgraph_store() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    newsgraph_ok(&[
+        "extract",
+        example().to_str().unwrap(),
+        "--published",
+        PUBLISHED,
+        "--store",
+        store.to_str().unwrap(),
+    ]);
+    let quads = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }";
+    let persons = "SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE { GRAPH ?g { ?p a <https://w3id.org/newsgraph/ontology#Person> } }";
+    // pyoxigraph 0.5.13 is Oxigraph's own binding, built from the same storage code as
+    // the crate this binary uses (scripts/setup.sh installs it).
+    let script = r#"
+import sys, pyoxigraph
+store = pyoxigraph.Store.read_only(sys.argv[1])
+for q in sys.argv[2:]:
+    print(next(iter(store.query(q)))[0].value)
+"#;
+    let out = python()
+        .args(["-c", script, store.to_str().unwrap(), quads, persons])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "pyoxigraph failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let theirs: Vec<usize> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| l.parse().unwrap())
+        .collect();
+    let ours = vec![count(&store, quads), count(&store, persons)];
+    assert_eq!(theirs, ours);
+    assert_eq!(ours[1], 8);
+}
