@@ -1479,6 +1479,10 @@ mod tests {
             ),
             ("Staff at the General Electric plant left.", &[]),
             (
+                "Tom Reyes told Vardby Weekly that he would stay.",
+                &[("Tom Reyes", Person), ("Vardby Weekly", Organization)],
+            ),
+            (
                 "The panel chose Republican Tom Reyes.",
                 &[("Tom Reyes", Person)],
             ),
