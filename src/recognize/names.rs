@@ -93,6 +93,44 @@ const VENUES: &[&str] = &[
     "Square",
 ];
 
+/// First words of institutions named in Spanish, Italian, Portuguese, French or German.
+const FOREIGN_ORG_HEADS: &[&str] = &[
+    "Instituto",
+    "Istituto",
+    "Institut",
+    "Universidad",
+    "Università",
+    "Universidade",
+    "Université",
+    "Universität",
+    "Ministerio",
+    "Ministero",
+    "Ministère",
+    "Ministério",
+    "Banco",
+    "Banca",
+    "Banque",
+    "Compagnie",
+    "Compañía",
+    "Museo",
+    "Musée",
+    "Fundación",
+    "Fondazione",
+    "Partido",
+    "Partito",
+    "Parti",
+    "Liceo",
+    "Colegio",
+    "Collegio",
+    "Hospital",
+    "Ospedale",
+];
+
+/// Words that end the names of awards and monuments, never a personal name.
+const NOT_PERSON_LAST: &[&str] = &[
+    "Prize", "Award", "Awards", "Trophy", "Medal", "Memorial", "Monument", "Cup",
+];
+
 /// First words of place names that are also first names ("San Quentin", "Fort Vardby").
 const PLACE_PREFIXES: &[&str] = &[
     "San", "Santa", "Santo", "Sao", "São", "St", "Saint", "Sainte", "Fort", "Port", "Mount",
@@ -310,10 +348,13 @@ fn person_like(doc: &Document<'_>, range: &Range<usize>) -> bool {
         || len >= 2 && lex.demonym(last).is_some())
         && !lex.is_surname(last)
         && !lex.is_given_name(last);
-    let place_like_first = len >= 2 && PLACE_PREFIXES.contains(&words[0]);
+    let place_like_first =
+        len >= 2 && (PLACE_PREFIXES.contains(&words[0]) || FOREIGN_ORG_HEADS.contains(&words[0]));
+    let award_last = len >= 2 && NOT_PERSON_LAST.contains(&last);
     !all_known_place
         && !place_like_last
         && !place_like_first
+        && !award_last
         && !lex.is_stopword(words[0])
         && words.iter().all(|w| {
             PARTICLES.contains(w)
@@ -849,6 +890,15 @@ fn classify(
             EntityKind::Organization,
             "organization:institution-word",
             0.85,
+        );
+    }
+    // "Instituto Vardby", "Universidad de Harvo": institutions named in other languages.
+    if range.len() >= 2 && FOREIGN_ORG_HEADS.contains(&first) {
+        return push(
+            mentions,
+            EntityKind::Organization,
+            "organization:institution-word",
+            0.8,
         );
     }
     // "Fort Vardby", "San Quentin"
@@ -1478,6 +1528,10 @@ mod tests {
                 &[("St. Agnes Hospital", Organization)],
             ),
             ("Staff at the General Electric plant left.", &[]),
+            (
+                "She studied at Instituto Vardby and won the Harvo Prize.",
+                &[("Instituto Vardby", Organization)],
+            ),
             (
                 "Tom Reyes told Vardby Weekly that he would stay.",
                 &[("Tom Reyes", Person), ("Vardby Weekly", Organization)],
