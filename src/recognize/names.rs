@@ -310,7 +310,18 @@ fn cap_runs(doc: &Document<'_>, blocked: &[bool]) -> Vec<Range<usize>> {
             }
             // "… Ana Lopes Image: Tom Reyes": a caption's label word ends the name, and so
             // does a date ("VARDBY June 8").
-            let label = doc.is(end + 1, ":") && lexicons().is_english_word(doc.word(end))
+            let label = doc.is(end + 1, ":")
+                && matches!(
+                    doc.word(end),
+                    "Image"
+                        | "Photo"
+                        | "Picture"
+                        | "Video"
+                        | "Source"
+                        | "Credit"
+                        | "File"
+                        | "Caption"
+                )
                 || lexicons().month(doc.word(end)).is_some()
                     && doc
                         .tokens
@@ -1528,6 +1539,10 @@ mod tests {
                 &[("St. Agnes Hospital", Organization)],
             ),
             ("Staff at the General Electric plant left.", &[]),
+            (
+                "Tom Reyes told Vardby News: \"We stay.\"",
+                &[("Tom Reyes", Person), ("Vardby News", Organization)],
+            ),
             (
                 "She studied at Instituto Vardby and won the Harvo Prize.",
                 &[("Instituto Vardby", Organization)],
