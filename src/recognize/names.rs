@@ -670,7 +670,46 @@ pub fn recognize_names(
         classify(doc, range, &around, &mut mentions, &mut unknowns);
     }
     resolve_unknowns(doc, &around, &mut mentions, unknowns);
+    national_teams(doc, &mut mentions);
     (mentions, titles)
+}
+
+/// Verbs of a match between two sides ("Vardbia faced Norway", "Norway beat Vardbia").
+const MATCH_VERBS: &[&str] = &[
+    "faced",
+    "beat",
+    "defeated",
+    "drew",
+    "edged",
+    "thrashed",
+    "outplayed",
+    "eliminated",
+    "overcame",
+    "routed",
+    "trounced",
+    "hammered",
+];
+
+/// "Sweden faced South Korea": a country that plays a match is its national team, an
+/// organization.
+fn national_teams(doc: &Document<'_>, mentions: &mut [Mention]) {
+    let lex = lexicons();
+    let country = |m: &Mention| m.kind == EntityKind::Place && lex.place(&m.name).is_some();
+    let playing: Vec<bool> = mentions
+        .iter()
+        .map(|m| {
+            let (start, end) = (m.tokens.start, m.tokens.end);
+            let verb_after = end < doc.tokens.len() && MATCH_VERBS.contains(&doc.word(end));
+            let verb_before = start > 0 && MATCH_VERBS.contains(&doc.word(start - 1));
+            country(m) && (verb_after || verb_before)
+        })
+        .collect();
+    for (m, playing) in mentions.iter_mut().zip(playing) {
+        if playing {
+            m.kind = EntityKind::Organization;
+            m.rule = "organization:national-team";
+        }
+    }
 }
 
 /// A mention of the tokens `range`, named as written.
@@ -1539,6 +1578,14 @@ mod tests {
                 &[("St. Agnes Hospital", Organization)],
             ),
             ("Staff at the General Electric plant left.", &[]),
+            (
+                "In the first game, Norway faced Sweden at the Harvo Arena.",
+                &[
+                    ("Norway", Organization),
+                    ("Sweden", Organization),
+                    ("Harvo Arena", Place),
+                ],
+            ),
             (
                 "Tom Reyes told Vardby News: \"We stay.\"",
                 &[("Tom Reyes", Person), ("Vardby News", Organization)],
