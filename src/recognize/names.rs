@@ -1444,6 +1444,12 @@ fn resolve_unknowns(
                         && lex.gazetteer(w).is_none()
                         && lex.place(w).is_none()
                 });
+            // "with Tom Reyes, Ana Lopes and Marks Quenby": in a list of persons, two
+            // capitalized words ending in a surname-like one are a name too.
+            let listed_name = words.len() == 2
+                && person_like(doc, &u.range)
+                && !lex.is_english_word(words[1])
+                && !u.after_preposition;
             // "a Vardby native", "Vardby-born"
             let birthplace = doc.is(end, "native") || doc.is(end, "-") && doc.is(end + 1, "born");
             // "diver Tom Reyes of Vardby": one word after a person's "of" is rather a
@@ -1465,7 +1471,7 @@ fn resolve_unknowns(
             } else if speaks && full && (!u.sentence_initial || around.title_before(u.range.start))
             {
                 Some((EntityKind::Person, "person:speaker", 0.6))
-            } else if full && listed_with_person(mentions, start, end) {
+            } else if (full || listed_name) && listed_with_person(mentions, start, end) {
                 // "with Tom Reyes, Romelu Ardo and …"
                 Some((EntityKind::Person, "person:full-name-in-context", 0.55))
             } else if owns_org {
@@ -1578,6 +1584,14 @@ mod tests {
                 &[("St. Agnes Hospital", Organization)],
             ),
             ("Staff at the General Electric plant left.", &[]),
+            (
+                "Attempts came from Tom Reyes, Nina Olsen, and Marks Quenbert.",
+                &[
+                    ("Tom Reyes", Person),
+                    ("Nina Olsen", Person),
+                    ("Marks Quenbert", Person),
+                ],
+            ),
             (
                 "In the first game, Norway faced Sweden at the Harvo Arena.",
                 &[
