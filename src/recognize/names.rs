@@ -942,8 +942,21 @@ fn classify(
             0.85,
         );
     }
+    // "the Vardbian Red Cross": a people's branch of a known organization.
+    let branch = range.len() >= 2
+        && lex.demonym(first).is_some()
+        && lex.known_name(doc.slice(range.start + 1, range.end)) == Some(EntityKind::Organization);
+    // "Group F", "Team Vardbia": a tournament's group, a national side.
+    let side = range.len() == 2
+        && (first == "Group"
+            && doc.word(range.start + 1).len() == 1
+            && doc
+                .word(range.start + 1)
+                .chars()
+                .all(|c| c.is_ascii_uppercase())
+            || first == "Team");
     // "Instituto Vardby", "Universidad de Harvo": institutions named in other languages.
-    if range.len() >= 2 && FOREIGN_ORG_HEADS.contains(&first) {
+    if range.len() >= 2 && (FOREIGN_ORG_HEADS.contains(&first) || branch || side) {
         return push(
             mentions,
             EntityKind::Organization,
@@ -1584,6 +1597,14 @@ mod tests {
                 &[("St. Agnes Hospital", Organization)],
             ),
             ("Staff at the General Electric plant left.", &[]),
+            (
+                "The British Red Cross said Team Vardbia topped Group F on Monday.",
+                &[
+                    ("British Red Cross", Organization),
+                    ("Team Vardbia", Organization),
+                    ("Group F", Organization),
+                ],
+            ),
             (
                 "Attempts came from Tom Reyes, Nina Olsen, and Marks Quenbert.",
                 &[
