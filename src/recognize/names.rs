@@ -33,6 +33,8 @@ pub(super) fn is_cap(doc: &Document<'_>, i: usize) -> bool {
     i < doc.tokens.len()
         && doc.tokens[i].kind == TokenKind::Word
         && doc.word(i).chars().next().is_some_and(char::is_uppercase)
+        // "#StandWithVardby": a hashtag is no name.
+        && !(i > 0 && doc.is(i - 1, "#") && !doc.tokens[i].space_before)
 }
 
 fn is_acronym(word: &str) -> bool {
@@ -244,6 +246,10 @@ fn connector(doc: &Document<'_>, start: usize, end: usize, blocked: &[bool]) -> 
         && cap_after(end + 1)
         && !doc.tokens[end + 1].space_before
     {
+        return Some(end + 2);
+    }
+    // "Council on Vardbian - Harvo Relations": a spaced hyphen inside an institution's name.
+    if w == "-" && cap_after(end + 1) && has_org_head(doc, start, end) {
         return Some(end + 2);
     }
     // "Mr. Smith", "T. Ray Holm": the full stop of an honorific or an initial.
@@ -1597,6 +1603,10 @@ mod tests {
                 &[("St. Agnes Hospital", Organization)],
             ),
             ("Staff at the General Electric plant left.", &[]),
+            (
+                "The Council on Vardbian - Harvo Relations used #StandWithHarvo widely.",
+                &[("Council on Vardbian - Harvo Relations", Organization)],
+            ),
             (
                 "The British Red Cross said Team Vardbia topped Group F on Monday.",
                 &[
