@@ -1,6 +1,6 @@
-//! `validate` checks graphs against ontology/shapes.ttl: what `extract` writes for the
-//! example and the dev articles conforms; a broken graph is reported node by node, and
-//! pyshacl (PyPI) finds the same violations.
+//! `validate` checks graphs against ontology/shapes.ttl: what `extract` writes conforms,
+//! in a file and in a store of several articles; a broken graph is reported node by
+//! node, and pyshacl (PyPI) finds the same violations.
 
 mod common;
 
@@ -9,29 +9,33 @@ use std::collections::BTreeSet;
 use std::path::Path;
 
 #[test]
-fn extract_output_conforms_for_the_example_and_the_dev_articles() {
+fn extract_output_conforms_in_a_file_and_in_a_store_of_several_articles() {
     let dir = tempfile::tempdir().unwrap();
     let example_graph = extract_example(dir.path(), "g.ttl");
     let out = newsgraph_ok(&["validate", "--data", example_graph.to_str().unwrap()]);
     assert!(String::from_utf8_lossy(&out.stdout).contains("conforms"));
 
-    let dev = root().join("../shared/corpus/dev");
-    let mut articles: Vec<String> = std::fs::read_dir(&dev)
-        .unwrap_or_else(|e| panic!("{}: {e}", dev.display()))
-        .map(|e| e.unwrap().path().to_str().unwrap().to_owned())
-        .filter(|p| p.ends_with(".txt"))
-        .collect();
-    articles.sort();
-    assert!(!articles.is_empty());
+    // Several articles in one store, each in its graph (dates, quotes, roles, events).
+    let articles = [
+        (
+            "a.txt",
+            "Harvo Group chief executive Nina Olsen said on Monday that the company would open a plant in Oslo. \"We are ready,\" she said.\n",
+        ),
+        (
+            "b.txt",
+            "Vardby mayor Tom Reyes met Nina Olsen in Oslo on Tuesday. The second Global Ocean Summit opened in Bergen, Norway, on 10 March.\n",
+        ),
+    ];
+    let mut paths = vec![example().to_str().unwrap().to_owned()];
+    for (name, text) in articles {
+        let path = dir.path().join(name);
+        std::fs::write(&path, text).unwrap();
+        paths.push(path.to_str().unwrap().to_owned());
+    }
     let store = dir.path().join("store");
     let mut args = vec!["extract"];
-    args.extend(articles.iter().map(String::as_str));
-    args.extend([
-        "--published",
-        "2005-01-01",
-        "--store",
-        store.to_str().unwrap(),
-    ]);
+    args.extend(paths.iter().map(String::as_str));
+    args.extend(["--published", PUBLISHED, "--store", store.to_str().unwrap()]);
     newsgraph_ok(&args);
     let out = newsgraph_ok(&["validate", "--store", store.to_str().unwrap()]);
     assert!(
