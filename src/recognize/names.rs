@@ -889,6 +889,22 @@ fn classify(
             return;
         }
     }
+    // "ZX500", "FA-18": model designations (not "G20", "M5S"); "44 B.C.": an era.
+    let letters = first.bytes().take_while(u8::is_ascii_uppercase).count();
+    let digits = first.len() - letters;
+    let model =
+        letters >= 2 && digits >= 2 && first.bytes().skip(letters).all(|b| b.is_ascii_digit())
+            || doc.is(range.end, "-")
+                && doc
+                    .tokens
+                    .get(range.end + 1)
+                    .is_some_and(|t| t.kind == TokenKind::Number);
+    let era = range.start > 0
+        && doc.tokens[range.start - 1].kind == TokenKind::Number
+        && first.contains('.');
+    if single && is_acronym(first) && (model || era) {
+        return;
+    }
     if single && is_acronym(first) {
         if let Some(place) = lex.place(first) {
             let mut m = mention(doc, range.clone(), EntityKind::Place, "place:lexicon", 0.95);
@@ -1603,6 +1619,14 @@ mod tests {
                 &[("St. Agnes Hospital", Organization)],
             ),
             ("Staff at the General Electric plant left.", &[]),
+            (
+                "The ZX500 engine of the FA-18 jet dates from 44 B.C. in theory.",
+                &[],
+            ),
+            (
+                "Leaders of the VBX5 alliance met.",
+                &[("VBX5", Organization)],
+            ),
             (
                 "The Council on Vardbian - Harvo Relations used #StandWithHarvo widely.",
                 &[("Council on Vardbian - Harvo Relations", Organization)],
