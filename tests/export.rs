@@ -10,26 +10,12 @@ use sophia::inmem::dataset::LightDataset;
 use sophia::inmem::graph::LightGraph;
 use sophia::isomorphism::{isomorphic_datasets, isomorphic_graphs};
 use sophia::turtle::parser::{nq, nt};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 const WIC: &str = "https://w3id.org/newsgraph/id/article/wic2020";
 
 fn s(p: &Path) -> &str {
     p.to_str().unwrap()
-}
-
-/// A store holding the example article.
-fn example_store(dir: &Path) -> PathBuf {
-    let store = dir.join("store");
-    newsgraph_ok(&[
-        "extract",
-        s(&example()),
-        "--published",
-        PUBLISHED,
-        "--store",
-        s(&store),
-    ]);
-    store
 }
 
 fn export(store: &Path, args: &[&str]) -> Vec<u8> {

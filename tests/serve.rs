@@ -7,7 +7,7 @@ mod common;
 use common::*;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Child, Command, Stdio};
 
 /// A running `newsgraph serve`, stopped when dropped.
@@ -47,19 +47,6 @@ fn serve(store: &Path, extra: &[&str]) -> Served {
         .and_then(|p| p.parse().ok())
         .unwrap_or_else(|| panic!("no address in {line:?}"));
     Served { child, port }
-}
-
-fn example_store(dir: &Path) -> PathBuf {
-    let store = dir.join("store");
-    newsgraph_ok(&[
-        "extract",
-        example().to_str().unwrap(),
-        "--published",
-        PUBLISHED,
-        "--store",
-        store.to_str().unwrap(),
-    ]);
-    store
 }
 
 /// One HTTP/1.1 exchange over a plain socket: (status, content type, body).

@@ -123,15 +123,7 @@ fn re_extracting_replaces_only_that_articles_graph() {
 #[test]
 fn a_store_answers_the_competency_questions_like_a_file() {
     let dir = tempfile::tempdir().unwrap();
-    let store = dir.path().join("store");
-    newsgraph_ok(&[
-        "extract",
-        example().to_str().unwrap(),
-        "--published",
-        PUBLISHED,
-        "--store",
-        store.to_str().unwrap(),
-    ]);
+    let store = example_store(dir.path());
     let file = extract_example(dir.path(), "g.ttl");
     for q in std::fs::read_dir(root().join("tests/data/cq")).unwrap() {
         let q = q.unwrap().path();
@@ -169,15 +161,7 @@ fn a_store_answers_the_competency_questions_like_a_file() {
 #[test]
 fn oxigraph_of_the_same_version_opens_and_queries_a_newsgraph_store() {
     let dir = tempfile::tempdir().unwrap();
-    let store = dir.path().join("store");
-    newsgraph_ok(&[
-        "extract",
-        example().to_str().unwrap(),
-        "--published",
-        PUBLISHED,
-        "--store",
-        store.to_str().unwrap(),
-    ]);
+    let store = example_store(dir.path());
     let quads = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }";
     let persons = "SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE { GRAPH ?g { ?p a <https://w3id.org/newsgraph/ontology#Person> } }";
     // pyoxigraph 0.5.13 is Oxigraph's own binding, built from the same storage code as

@@ -102,6 +102,24 @@ pub fn main() -> ExitCode {
     }
 }
 
+/// The store to read: an on-disk store opened read-only, or RDF files loaded into memory.
+pub(crate) fn open_source(
+    store: Option<&std::path::Path>,
+    data: &[std::path::PathBuf],
+) -> anyhow::Result<oxigraph::store::Store> {
+    use anyhow::Context;
+    match store {
+        Some(dir) => {
+            if !dir.is_dir() {
+                anyhow::bail!("{}: no such store directory", dir.display());
+            }
+            oxigraph::store::Store::open_read_only(dir)
+                .with_context(|| format!("opening store {}", dir.display()))
+        }
+        None => Ok(newsgraph::store::load_files(data)?),
+    }
+}
+
 /// An absolute IRI given on the command line.
 pub(crate) fn parse_iri(s: &str) -> Result<oxigraph::model::NamedNode, String> {
     oxigraph::model::NamedNode::new(s).map_err(|e| format!("not an absolute IRI: {e}"))

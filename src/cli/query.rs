@@ -6,7 +6,6 @@ use clap::{ArgGroup, Args, ValueEnum};
 use newsgraph::mint::vocab;
 use newsgraph::store::{self, ResultsFormat};
 use oxigraph::io::RdfFormat;
-use oxigraph::store::Store;
 use std::io;
 use std::path::PathBuf;
 
@@ -86,16 +85,7 @@ pub fn run(mut args: QueryArgs) -> Result<Outcome> {
             ));
         }
     };
-    let store: Store = match &args.store {
-        Some(dir) => {
-            if !dir.is_dir() {
-                return Err(anyhow!("{}: no such store directory", dir.display()));
-            }
-            Store::open_read_only(dir)
-                .with_context(|| format!("opening store {}", dir.display()))?
-        }
-        None => store::load_files(&args.data)?,
-    };
+    let store = super::open_source(args.store.as_deref(), &args.data)?;
     let results = store::run_query(&store, &query).map_err(|e| anyhow!(e))?;
     store::write_results(io::stdout().lock(), results, args.format.into(), &args.base)?;
     Ok(Outcome::Ok)

@@ -3,9 +3,7 @@
 use super::Outcome;
 use anyhow::{Context, Result, anyhow};
 use clap::{ArgGroup, Args};
-use newsgraph::store;
 use newsgraph::validate::{SHAPES, validate_store};
-use oxigraph::store::Store;
 use std::path::PathBuf;
 
 #[derive(Debug, Args)]
@@ -29,16 +27,7 @@ pub fn run(args: ValidateArgs) -> Result<Outcome> {
         }
         None => SHAPES.to_owned(),
     };
-    let store = match &args.store {
-        Some(dir) => {
-            if !dir.is_dir() {
-                return Err(anyhow!("{}: no such store directory", dir.display()));
-            }
-            Store::open_read_only(dir)
-                .with_context(|| format!("opening store {}", dir.display()))?
-        }
-        None => store::load_files(&args.data)?,
-    };
+    let store = super::open_source(args.store.as_deref(), &args.data)?;
     let violations = validate_store(&store, &shapes).map_err(|e| anyhow!(e))?;
     for v in &violations {
         println!("{v}");

@@ -72,6 +72,20 @@ pub fn extract_example(dir: &Path, name: &str) -> PathBuf {
     out
 }
 
+/// Extracts the example into an on-disk store `dir/store` and returns its path.
+pub fn example_store(dir: &Path) -> PathBuf {
+    let store = dir.join("store");
+    newsgraph_ok(&[
+        "extract",
+        example().to_str().unwrap(),
+        "--published",
+        PUBLISHED,
+        "--store",
+        store.to_str().unwrap(),
+    ]);
+    store
+}
+
 /// SPARQL JSON results → rows of optional values.
 pub fn json_rows(stdout: &[u8]) -> Vec<Vec<Option<String>>> {
     let v: serde_json::Value = serde_json::from_slice(stdout).expect("SPARQL JSON results");
