@@ -140,11 +140,32 @@ pub(super) fn find_links(ctx: &Ctx<'_, '_>, roles: &[RoleFact]) -> Vec<LinkFact>
                         }
                     }
                 }
-                // "Bergen-based Zintrex"
+                // "Bergen-based Zintrex", "the Bergen-based insurer Zintrex", and
+                // "Zintrex, a Bergen-based insurer,"
                 if ctx.doc.is(end, "-") && ctx.doc.is(end + 1, "based") {
-                    if let Some(o) = ctx.rec.mention_starting_at(end + 2).filter(|&o| {
-                        matches!(ctx.kind(o), EntityKind::Organization | EntityKind::Person)
-                    }) {
+                    let actor = |o: &usize| {
+                        matches!(ctx.kind(*o), EntityKind::Organization | EntityKind::Person)
+                    };
+                    let mut k = end + 2;
+                    while k < n
+                        && k < end + 5
+                        && ctx.rec.mention_starting_at(k).is_none()
+                        && ctx.word(k).chars().next().is_some_and(char::is_lowercase)
+                    {
+                        k += 1;
+                    }
+                    let start = mention.tokens.start;
+                    let article =
+                        start >= 3 && matches!(ctx.lower(start - 1).as_str(), "a" | "an" | "the");
+                    let apposed = (article && ctx.doc.is(start - 2, ","))
+                        .then(|| ctx.rec.mention_ending_at(start - 2))
+                        .flatten();
+                    let o = ctx
+                        .rec
+                        .mention_starting_at(k)
+                        .filter(actor)
+                        .or(apposed.filter(actor));
+                    if let Some(o) = o {
                         links.push(link(ctx, o, m, LinkKind::BasedIn, "based-in:modifier", 0.8));
                     }
                 }

@@ -467,6 +467,8 @@ fn where_people_and_organizations_are_based() {
             ("Harvo Freight Group", "BasedIn", "Denver"),
         ],
     );
+    let x = run("Zintrex Corp., a Chicago-based maker of valves, said profits rose.");
+    assert_links(&x, &[("Zintrex Corp", "BasedIn", "Chicago")]);
 }
 
 #[test]
