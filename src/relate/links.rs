@@ -157,8 +157,15 @@ pub(super) fn find_links(ctx: &Ctx<'_, '_>, roles: &[RoleFact]) -> Vec<LinkFact>
                     let start = mention.tokens.start;
                     let article =
                         start >= 3 && matches!(ctx.lower(start - 1).as_str(), "a" | "an" | "the");
+                    // (An abbreviation's full stop may stand before the comma: "Corp.,".)
                     let apposed = (article && ctx.doc.is(start - 2, ","))
-                        .then(|| ctx.rec.mention_ending_at(start - 2))
+                        .then(|| {
+                            ctx.rec.mention_ending_at(start - 2).or_else(|| {
+                                (start >= 4 && ctx.doc.is(start - 3, "."))
+                                    .then(|| ctx.rec.mention_ending_at(start - 3))
+                                    .flatten()
+                            })
+                        })
                         .flatten();
                     let o = ctx
                         .rec
