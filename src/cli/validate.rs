@@ -9,10 +9,12 @@ use std::path::PathBuf;
 #[derive(Debug, Args)]
 #[command(group(ArgGroup::new("source").required(true).args(["store", "data"])))]
 pub struct ValidateArgs {
-    /// Validate this on-disk store (the union of its graphs; opened read-only).
+    /// Validate this on-disk store, each of its graphs (one per article) on its own
+    /// (opened read-only).
     #[arg(long, value_name = "DIR")]
     store: Option<PathBuf>,
-    /// Validate these RDF files (.ttl, .nt, .nq, .trig, .rdf, .jsonld).
+    /// Validate these RDF files (.ttl, .nt, .nq, .trig, .rdf, .jsonld), each graph on its
+    /// own.
     #[arg(long, value_name = "FILE", num_args = 1..)]
     data: Vec<PathBuf>,
     /// Shapes to check against (Turtle) instead of the ontology's own shapes.
