@@ -449,13 +449,7 @@ fn graph_store(
                 .collect();
             match quads {
                 Ok(mut quads) => {
-                    quads.sort_by_cached_key(|q| {
-                        (
-                            q.subject.to_string(),
-                            q.predicate.to_string(),
-                            q.object.to_string(),
-                        )
-                    });
+                    store::sort_triples(&mut quads);
                     let mut body = Vec::new();
                     match store::write_quads(&mut body, format, &quads, &options.base) {
                         Ok(()) => Answer {

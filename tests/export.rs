@@ -137,15 +137,6 @@ fn independent_parsers_read_every_export_format_back_to_the_same_graph() {
     );
 }
 
-fn triples_of(dataset: &LightDataset) -> LightGraph {
-    let mut graph = LightGraph::new();
-    for q in dataset.quads() {
-        let q = q.unwrap();
-        graph.insert(q.s(), q.p(), q.o()).unwrap();
-    }
-    graph
-}
-
 #[test]
 fn exports_are_deterministic_and_turtle_is_readable() {
     let dir = tempfile::tempdir().unwrap();

@@ -16,15 +16,6 @@ fn read(path: &Path) -> String {
     std::fs::read_to_string(path).unwrap()
 }
 
-fn triples_of(dataset: &LightDataset) -> LightGraph {
-    let mut graph = LightGraph::new();
-    for q in dataset.quads() {
-        let q = q.unwrap();
-        graph.insert(q.s(), q.p(), q.o()).unwrap();
-    }
-    graph
-}
-
 #[test]
 fn every_output_format_parses_back_to_the_same_graph() {
     let dir = tempfile::tempdir().unwrap();

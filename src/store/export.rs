@@ -91,13 +91,7 @@ pub fn export(
         if quads.is_empty() {
             continue;
         }
-        quads.sort_by_cached_key(|q| {
-            (
-                q.subject.to_string(),
-                q.predicate.to_string(),
-                q.object.to_string(),
-            )
-        });
+        super::sort_triples(&mut quads);
         count += quads.len();
         graphs.push((name, quads));
     }

@@ -108,6 +108,17 @@ pub fn write_quads(
     out.flush()
 }
 
+/// Sorts quads by subject, predicate and object, the order every export is written in.
+pub fn sort_triples(quads: &mut [Quad]) {
+    quads.sort_by_cached_key(|q| {
+        (
+            q.subject.to_string(),
+            q.predicate.to_string(),
+            q.object.to_string(),
+        )
+    });
+}
+
 /// A serializer for `format`, with the ontology's prefixes where the format has them.
 pub fn serializer(format: RdfFormat, base: &str) -> io::Result<RdfSerializer> {
     let mut serializer = RdfSerializer::from_format(format);

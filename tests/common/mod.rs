@@ -2,6 +2,9 @@
 //! and the competency-question scorer (the same matching rules as shared/eval/score.py).
 #![allow(dead_code)]
 
+use sophia::api::prelude::*;
+use sophia::inmem::dataset::LightDataset;
+use sophia::inmem::graph::LightGraph;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -187,4 +190,14 @@ pub fn max_matching(gold: &[Vec<String>], rows: &[Vec<Option<String>>]) -> Vec<O
         try_gold(g, gold, rows, &mut seen, &mut owner);
     }
     owner
+}
+
+/// The triples of a dataset, graph names dropped.
+pub fn triples_of(dataset: &LightDataset) -> LightGraph {
+    let mut graph = LightGraph::new();
+    for q in dataset.quads() {
+        let q = q.unwrap();
+        graph.insert(q.s(), q.p(), q.o()).unwrap();
+    }
+    graph
 }
