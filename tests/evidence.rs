@@ -48,3 +48,65 @@ fn every_statement_role_and_event_has_exact_evidence() {
         .collect();
     assert!(without.is_empty(), "nodes without evidence: {without:?}");
 }
+
+/// A link between two entities is a single triple; its RDF reification carries the
+/// words it was read from, so learned links can be told from rule-read ones.
+#[test]
+fn every_link_has_a_reification_with_exact_evidence() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("links.txt");
+    let text = "Nina Olsen, who lives in Vardby, said the water was rising.\n\n\
+                Zintrex Corp. of Bergen reported higher sales.\n";
+    std::fs::write(&input, text).unwrap();
+    let graph = dir.path().join("links.nt");
+    newsgraph_ok(&[
+        "extract",
+        input.to_str().unwrap(),
+        "--output",
+        graph.to_str().unwrap(),
+    ]);
+    let query = dir.path().join("links.rq");
+    std::fs::write(
+        &query,
+        "PREFIX ng: <https://w3id.org/newsgraph/ontology#>
+         PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+         PREFIX nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#>
+         SELECT ?s ?p ?o ?rule ?anchor WHERE {
+           VALUES ?p { ng:locatedIn ng:basedIn ng:affiliatedWith ng:country }
+           ?s ?p ?o .
+           OPTIONAL {
+             ?l rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; ng:evidence ?m .
+             ?m ng:rule ?rule ; nif:anchorOf ?anchor
+           }
+         } ORDER BY ?s ?o",
+    )
+    .unwrap();
+    let rows = ask_json(&graph, &query);
+    let rows: Vec<(String, String, String)> = rows
+        .into_iter()
+        .map(|r| {
+            let (s, rule, anchor) = (r[0].clone().unwrap(), r[3].clone(), r[4].clone());
+            let rule = rule.unwrap_or_else(|| panic!("{s}: link without a reification"));
+            (
+                s.rsplit('/').next().unwrap().to_owned(),
+                rule,
+                anchor.unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            (
+                "zintrex-corp".to_owned(),
+                "organization:of-place".to_owned(),
+                "Zintrex Corp. of Bergen".to_owned()
+            ),
+            (
+                "nina-olsen".to_owned(),
+                "learned:lives-in".to_owned(),
+                "Nina Olsen, who lives in Vardby".to_owned()
+            ),
+        ]
+    );
+}

@@ -2,8 +2,8 @@
 //!
 //! IRIs are minted deterministically: persons, organizations and places from their
 //! kind and normalized label (`person/daniel-zhang-yong`), so the same name in two
-//! articles is one node; everything else (the article's events, roles, statements
-//! and evidence) from the article IRI and the code-point offsets of its words
+//! articles is one node; everything else (the article's events, roles, statements,
+//! link reifications and evidence) from the article IRI and the code-point offsets of its words
 //! (`article/wic2020.statement-302-571`). A slug never holds a dot, so these never
 //! collide with another article's IRI, and they need no escaping in Turtle. Quads come out
 //! sorted, so the same input always gives the same bytes.
@@ -348,6 +348,14 @@ pub fn mint(x: &Extraction, base: &str) -> Vec<Quad> {
             LinkKind::BasedIn => "basedIn",
         };
         w.add(&entity_iris[link.from], ng(p), entity_iris[link.to].clone());
+        // A link is one triple; an RDF reification of it carries its evidence.
+        let node = w.positioned("link", link.evidence.span);
+        let rdf = |term: &str| iri(&format!("{RDF}{term}"));
+        w.add(&node, rdf("type"), rdf("Statement"));
+        w.add(&node, rdf("subject"), entity_iris[link.from].clone());
+        w.add(&node, rdf("predicate"), ng(p));
+        w.add(&node, rdf("object"), entity_iris[link.to].clone());
+        w.fact_evidence(&node, std::slice::from_ref(&link.evidence));
     }
 
     sort_quads(&mut w.quads);
@@ -359,7 +367,7 @@ pub fn mint(x: &Extraction, base: &str) -> Vec<Quad> {
 fn subject_rank(subject: &str) -> u8 {
     if subject.contains(".mention-") || subject.contains(".evidence") {
         5
-    } else if subject.contains(".statement-") {
+    } else if subject.contains(".statement-") || subject.contains(".link-") {
         4
     } else if subject.contains(".role-") {
         3

@@ -58,7 +58,7 @@ fn person_before(ctx: &Ctx<'_, '_>, end: usize) -> Option<usize> {
     ctx.rec.mention_ending_at(end).filter(|&m| person(ctx, m))
 }
 
-fn killing(
+pub(super) fn killing(
     ctx: &Ctx<'_, '_>,
     trigger: usize,
     agent: usize,

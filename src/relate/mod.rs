@@ -4,16 +4,20 @@
 //! Each rule reads one English construction off the tokens of a sentence, using the
 //! mentions, titles and dates that recognition found, and records which rule fired
 //! and how sure it is. Facts point at mentions here; [`resolve`](crate::resolve)
-//! turns them into facts about entities.
+//! turns them into facts about entities. Last, a [`PairModel`] scores the pairs of names no
+//! rule linked with a learned linear model.
 
 mod actions;
 mod events;
 mod killings;
 mod links;
+mod pairs;
 mod roles;
 mod statements;
 #[cfg(test)]
 mod tests;
+
+pub use pairs::{PairCandidate, PairModel, PairRelation, pair_candidates};
 
 use crate::model::{Date, DateValue, EntityKind, Span};
 use crate::recognize::Recognized;
@@ -151,6 +155,7 @@ pub fn relate(doc: &Document<'_>, rec: &Recognized) -> Facts {
     actions::find_actions(&ctx, &mut facts.events);
     killings::find_killings(&ctx, &mut facts.events);
     facts.links = links::find_links(&ctx, &facts.roles);
+    pairs::add_learned_facts(&ctx, &mut facts);
     facts
 }
 

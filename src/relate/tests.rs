@@ -565,3 +565,66 @@ fn unnamed_events_take_dates_places_and_participants() {
     let participants: Vec<String> = meeting.participants.iter().map(|&p| label(&x, p)).collect();
     assert_eq!(participants, ["Tom Reyes"]);
 }
+
+/// The learned model (src/relate/pairs.rs) reads what no rule covers; a rule's link is
+/// not read twice.
+#[test]
+fn links_and_killings_read_by_the_learned_model() {
+    let rules_of = |x: &Extraction| -> Vec<(String, &'static str)> {
+        x.facts
+            .links
+            .iter()
+            .map(|l| (label(x, l.from), l.evidence.rule))
+            .collect()
+    };
+    let x = run("Nina Olsen, who lives in Vardby, said the water was rising.");
+    assert_links(&x, &[("Nina Olsen", "BasedIn", "Vardby")]);
+    assert_eq!(rules_of(&x), [(s("Nina Olsen"), "learned:lives-in")]);
+
+    let x = run("Tom Reyes, who has worked at Zintrex Corp. for two decades, declined to comment.");
+    assert_links(&x, &[("Tom Reyes", "AffiliatedWith", "Zintrex Corp")]);
+    assert_eq!(rules_of(&x), [(s("Tom Reyes"), "learned:works-for")]);
+
+    let x = run("Zintrex Corp. of Bergen reported higher sales.");
+    assert_eq!(rules_of(&x), [(s("Zintrex Corp"), "organization:of-place")]);
+
+    let x = run("Tom Lind was convicted last year in the 1988 slaying of Ana Reyes.");
+    let killings: Vec<_> = x
+        .facts
+        .events
+        .iter()
+        .map(|e| {
+            (
+                e.agent.map(|a| label(&x, a)),
+                e.trigger.clone(),
+                e.affected.map(|a| label(&x, a)),
+                e.evidence[0].rule,
+            )
+        })
+        .collect();
+    assert_eq!(
+        killings,
+        [(
+            Some(s("Tom Lind")),
+            Some(s("slaying")),
+            Some(s("Ana Reyes")),
+            "learned:kill"
+        )]
+    );
+    // No word of killing, no killing asked about.
+    let x = run("Tom Lind met Ana Reyes in the town of Vardby last year.");
+    let learned = x
+        .facts
+        .events
+        .iter()
+        .filter(|e| e.evidence[0].rule == "learned:kill");
+    assert_eq!(learned.count(), 0, "{:?}", x.facts.events);
+    // A relative clause of another noun: the man killed her, not Reyes.
+    let x = run("Police said Tom Reyes met the man who killed Nina Olsen.");
+    let learned = x
+        .facts
+        .events
+        .iter()
+        .filter(|e| e.evidence[0].rule == "learned:kill");
+    assert_eq!(learned.count(), 0, "{:?}", x.facts.events);
+}
