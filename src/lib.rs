@@ -16,6 +16,7 @@
 
 pub mod explain;
 pub mod lexicon;
+pub mod link;
 pub mod mint;
 pub mod model;
 pub mod pipeline;

@@ -3,11 +3,14 @@
 use super::Outcome;
 use anyhow::{Context, Result, bail};
 use clap::{Args, ValueEnum};
+use newsgraph::link::{self, LinkOptions};
 use newsgraph::mint::{self, vocab};
+use newsgraph::model::EntityKind;
 use newsgraph::model::{Article, Date};
 use newsgraph::store::{self, ArticleStore};
 use oxigraph::io::RdfFormat;
 use oxigraph::model::{GraphName, NamedNode, Quad};
+use oxigraph::store::Store;
 use std::collections::HashSet;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -39,6 +42,10 @@ pub struct ExtractArgs {
     /// graph (which still goes to --output or --store when given).
     #[arg(long)]
     explain: bool,
+    /// Link the places found to GeoNames, offline, with the reference that ships with
+    /// newsgraph (reference/geonames-places.ttl); links go to the graph <BASE>links.
+    #[arg(long)]
+    link_places: bool,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -156,6 +163,9 @@ pub fn run(args: ExtractArgs) -> Result<Outcome> {
             all_quads.extend(quads);
         }
     }
+    if args.link_places {
+        link_places(store.as_ref(), format.map(|_| &mut all_quads), &args.base)?;
+    }
     if let Some(format) = format {
         if !format.supports_datasets() {
             for q in &mut all_quads {
@@ -175,6 +185,30 @@ pub fn run(args: ExtractArgs) -> Result<Outcome> {
     } else {
         Outcome::Ok
     })
+}
+
+/// Links the places of the store and of the quads to GeoNames, offline.
+fn link_places(
+    store: Option<&ArticleStore>,
+    quads: Option<&mut Vec<Quad>>,
+    base: &str,
+) -> Result<()> {
+    let mut reference = link::geonames_reference()?;
+    let options = LinkOptions {
+        kinds: vec![EntityKind::Place],
+        ..LinkOptions::default()
+    };
+    if let Some(store) = store {
+        let report = link::link(store.store(), &mut reference, &options)?;
+        link::write_links(store.store(), &report, base, "geonames")?;
+    }
+    if let Some(quads) = quads {
+        let graph = Store::new()?;
+        graph.extend(quads.iter().cloned())?;
+        let report = link::link(&graph, &mut reference, &options)?;
+        quads.extend(link::link_quads(&report, base, "geonames"));
+    }
+    Ok(())
 }
 
 /// Writes a file through a temporary file beside it, so a failure never leaves half

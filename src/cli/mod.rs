@@ -3,6 +3,7 @@
 
 mod export;
 mod extract;
+mod link;
 mod load;
 mod query;
 mod serve;
@@ -63,6 +64,15 @@ enum Command {
     ///
     /// Example: newsgraph serve --store graph.db --bind 127.0.0.1:7878
     Serve(serve::ServeArgs),
+    /// Link persons, organizations and places to Wikidata, DBpedia, GeoNames or any
+    /// SPARQL endpoint or RDF reference, as owl:sameAs in the graph <BASE>links.
+    ///
+    /// Candidates are found by name (label, aliases, without legal forms) in batched,
+    /// cached queries and ranked by type, employer or country, and prominence; close
+    /// calls are reported, not guessed.
+    ///
+    /// Example: newsgraph link --store graph.db --target wikidata
+    Link(link::LinkArgs),
     /// Check a graph against the ontology's SHACL shapes (ontology/shapes.ttl).
     ///
     /// Prints each violation with its node, path, constraint and shape; exits with 1
@@ -89,6 +99,7 @@ pub fn main() -> ExitCode {
         Command::Update(args) => update::run(args),
         Command::Export(args) => export::run(args),
         Command::Serve(args) => serve::run(args),
+        Command::Link(args) => link::run(args),
         Command::Validate(args) => validate::run(args),
     };
     match result {
