@@ -4,20 +4,23 @@
 # (independent RDF parsers the tests check our output with), and a Python venv in
 # .venv with rdflib (JSON-LD), SPARQLWrapper (a SPARQL client), pyshacl (SHACL) and
 # pyoxigraph (Oxigraph's own Python binding, the same version as the crate),
-# the independent tools the tests check export, serve and validate with.
+# the independent tools the tests check export, serve and validate with; and Virtuoso
+# (virtuoso-opensource-7-bin, the engine behind DBpedia's endpoint), a second real SPARQL
+# server the linking tests run against.
 # Debian/Ubuntu; needs root or sudo for apt. Does nothing when everything is there.
 set -euo pipefail
 missing=()
 dpkg -s libclang-dev >/dev/null 2>&1 || missing+=(libclang-dev)
 command -v rapper >/dev/null 2>&1 || missing+=(raptor2-utils)
 command -v serdi >/dev/null 2>&1 || missing+=(serdi)
+command -v virtuoso-t >/dev/null 2>&1 || missing+=(virtuoso-opensource-7-bin)
 python3 -c 'import ensurepip' >/dev/null 2>&1 || missing+=(python3-venv)
 if ((${#missing[@]})); then
     sudo=""
     [ "$(id -u)" -ne 0 ] && sudo="sudo"
     echo "setup: installing ${missing[*]}" >&2
     $sudo apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
 root="$(cd "$(dirname "$0")/.." && pwd)"

@@ -355,15 +355,21 @@ pub fn find_candidates(
     let classes: Vec<&String> = classes.iter().collect();
     let roots: Vec<String> = ROOTS.iter().map(|(r, _)| format!("<{r}>")).collect();
     for chunk in classes.chunks(batch.max(1)) {
-        let values: Vec<String> = chunk.iter().map(|c| format!("<{c}>")).collect();
+        // One branch per class with the class written out: Virtuoso (DBpedia) walks a
+        // transitive path only from a constant start, not from VALUES.
+        let branches: Vec<String> = chunk
+            .iter()
+            .map(|c| {
+                format!("{{ <{c}> (wdt:P279|rdfs:subClassOf)+ ?root . BIND(<{c}> AS ?class) }}")
+            })
+            .collect();
         let query = format!(
             "{PREFIXES}SELECT DISTINCT ?class ?root WHERE {{
-  VALUES ?class {{ {} }}
-  VALUES ?root {{ {} }}
-  ?class (wdt:P279|rdfs:subClassOf)+ ?root .
+  {}
+  FILTER(?root IN ({}))
 }}",
-            values.join(" "),
-            roots.join(" ")
+            branches.join("\n  UNION "),
+            roots.join(", ")
         );
         for row in target.select(&query)? {
             let (Some(class), Some(root)) = (row.get("class"), row.get("root")) else {
