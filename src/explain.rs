@@ -170,6 +170,7 @@ mod tests {
             id: "t".into(),
             text: "Zintrex CEO Maria Olsen spoke on Monday.\n“Sales will rise,” she said.".into(),
             published: Date::parse("2021-03-15"),
+            ..Article::default()
         });
         let text = explain(&x);
         assert!(

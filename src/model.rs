@@ -7,7 +7,7 @@
 use std::fmt;
 
 /// One news article: its text and what the user told us about it.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Article {
     /// A short identifier, unique in a corpus (the file stem by default); it names the
     /// article's IRI and named graph.
@@ -16,6 +16,10 @@ pub struct Article {
     pub text: String,
     /// The publication date, against which relative dates are resolved.
     pub published: Option<Date>,
+    /// Where it was published, when known.
+    pub url: Option<String>,
+    /// Its headline, when given apart from the text.
+    pub title: Option<String>,
 }
 
 /// A half-open byte range `start..end` of the article text.

@@ -5,6 +5,7 @@ use crate::recognize::{Mention, Recognized, recognize};
 use crate::relate::relate;
 use crate::resolve::{Entity, Resolved, resolve_entities, resolve_facts};
 use crate::segment::Document;
+use oxigraph::model::Quad;
 
 /// Everything extracted from one article, ready to be minted.
 #[derive(Debug)]
@@ -46,6 +47,20 @@ pub fn extract(article: &Article) -> Extraction {
     }
 }
 
+/// Extracts and mints articles in parallel, an article per thread at a time, and
+/// returns each extraction with its quads in the order of the articles.
+pub fn extract_all(articles: Vec<Article>, base: &str) -> Vec<(Extraction, Vec<Quad>)> {
+    use rayon::prelude::*;
+    articles
+        .into_par_iter()
+        .map(|article| {
+            let x = extract(&article);
+            let quads = crate::mint::mint(&x, base);
+            (x, quads)
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -62,6 +77,7 @@ mod tests {
                     id: "cut".into(),
                     text: piece.into(),
                     published: Date::parse("2020-11-23"),
+                    ..Article::default()
                 };
                 let x = extract(&article);
                 let _ = crate::mint::mint(&x, crate::mint::vocab::DEFAULT_BASE);

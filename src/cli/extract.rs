@@ -3,25 +3,38 @@
 use super::Outcome;
 use anyhow::{Context, Result, bail};
 use clap::{Args, ValueEnum};
+use newsgraph::corpus::{self, InputFormat};
 use newsgraph::link::{self, LinkOptions};
 use newsgraph::mint::{self, vocab};
+use newsgraph::model::Date;
 use newsgraph::model::EntityKind;
-use newsgraph::model::{Article, Date};
+use newsgraph::pipeline;
 use newsgraph::store::{self, ArticleStore};
 use oxigraph::io::RdfFormat;
-use oxigraph::model::{GraphName, NamedNode, Quad};
+use oxigraph::model::{NamedNode, Quad, TripleRef};
 use oxigraph::store::Store;
-use std::collections::HashSet;
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 #[derive(Debug, Args)]
 pub struct ExtractArgs {
-    /// Article files: plain UTF-8 text, one article per file.
-    #[arg(required = true, value_name = "ARTICLE")]
+    /// Articles: plain UTF-8 text files (one article each), JSON Lines files (.jsonl:
+    /// one {"id", "text", "published", "url", "title"} object per line), directories
+    /// (walked recursively), or - for standard input.
+    #[arg(required = true, value_name = "INPUT")]
     articles: Vec<PathBuf>,
-    /// Publication date, YYYY-MM-DD; relative dates ("on Monday", "last month")
-    /// resolve against it and are left out without it.
+    /// How standard input (and every input) holds its articles, instead of guessing
+    /// from the extension.
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    input_format: Option<InputKind>,
+    /// In directories, read the files whose name matches this pattern (* and ?);
+    /// by default *.txt and *.jsonl.
+    #[arg(long, value_name = "PATTERN")]
+    glob: Option<String>,
+    /// Publication date, YYYY-MM-DD, of the articles that do not give their own;
+    /// relative dates ("on Monday", "last month") resolve against it and are left out
+    /// without it.
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     published: Option<Date>,
     /// Base IRI for minted entities and articles.
@@ -46,6 +59,17 @@ pub struct ExtractArgs {
     /// newsgraph (reference/geonames-places.ttl); links go to the graph <BASE>links.
     #[arg(long)]
     link_places: bool,
+    /// Print neither progress nor the summary.
+    #[arg(short, long)]
+    quiet: bool,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum InputKind {
+    /// One plain UTF-8 article per file.
+    Text,
+    /// JSON Lines: one article object per line.
+    Jsonl,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -85,20 +109,9 @@ fn parse_base(s: &str) -> Result<String, String> {
     Ok(s.to_owned())
 }
 
-/// A unique article id from a file name.
-fn article_id(path: &Path, seen: &mut HashSet<String>) -> String {
-    let stem = path
-        .file_stem()
-        .and_then(|s| s.to_str())
-        .unwrap_or("article");
-    let mut id = stem.to_owned();
-    let mut n = 2;
-    while !seen.insert(mint::slug(&id)) {
-        id = format!("{stem}-{n}");
-        n += 1;
-    }
-    id
-}
+/// Articles extracted at once: enough to keep every core busy, few enough that memory
+/// stays bounded whatever the corpus.
+const CHUNK: usize = 64;
 
 pub fn run(args: ExtractArgs) -> Result<Outcome> {
     let format: Option<RdfFormat> = match (args.format, &args.output) {
@@ -121,64 +134,113 @@ pub fn run(args: ExtractArgs) -> Result<Outcome> {
         .map(ArticleStore::open)
         .transpose()
         .context("opening the store")?;
+    let forced = args.input_format.map(|k| match k {
+        InputKind::Text => InputFormat::Text,
+        InputKind::Jsonl => InputFormat::Jsonl,
+    });
+    let (inputs, mut input_errors) = corpus::inputs(&args.articles, args.glob.as_deref(), forced);
+    let total_bytes: u64 = inputs
+        .iter()
+        .filter_map(|i| i.path.as_ref()?.metadata().ok())
+        .map(|m| m.len())
+        .sum();
+    let mut progress = Progress::new(!args.quiet && io::stderr().is_terminal(), total_bytes);
+    let mut summary = Summary::default();
+    let reference = if args.link_places && format.is_some() {
+        Some(link::geonames_reference()?)
+    } else {
+        None
+    };
 
-    let mut failed = 0usize;
-    let mut seen = HashSet::new();
-    let mut all_quads: Vec<Quad> = Vec::new();
-    for path in &args.articles {
-        let text = match std::fs::read(path) {
-            Ok(bytes) => match String::from_utf8(bytes) {
-                Ok(text) => text,
-                Err(e) => {
-                    let offset = e.utf8_error().valid_up_to();
-                    eprintln!(
-                        "newsgraph: {}: not UTF-8 text (invalid byte at offset {offset}); skipped",
-                        path.display()
-                    );
-                    failed += 1;
-                    continue;
+    let write = |out: &mut dyn Write| -> Result<Summary> {
+        let mut writer = format
+            .map(|f| store::serializer(f, &args.base).map(|s| s.for_writer(out)))
+            .transpose()?;
+        let mut reference = reference;
+        let mut articles = corpus::Articles::new(inputs, args.published);
+        loop {
+            let mut chunk = Vec::with_capacity(CHUNK);
+            for item in articles.by_ref() {
+                match item {
+                    Ok(article) => {
+                        chunk.push(article);
+                        if chunk.len() == CHUNK {
+                            break;
+                        }
+                    }
+                    Err(e) => {
+                        progress.clear();
+                        eprintln!("newsgraph: {e}; skipped");
+                        summary.failed += 1;
+                    }
                 }
-            },
-            Err(e) => {
-                eprintln!("newsgraph: {}: {e}; skipped", path.display());
-                failed += 1;
-                continue;
             }
-        };
-        let article = Article {
-            id: article_id(path, &mut seen),
-            text,
-            published: args.published,
-        };
-        let extraction = newsgraph::extract(&article);
-        if args.explain {
-            print!("{}", newsgraph::explain::explain(&extraction));
+            if chunk.is_empty() {
+                break;
+            }
+            let done = pipeline::extract_all(chunk, &args.base);
+            let mut links = Vec::new();
+            if let Some(reference) = reference.as_mut() {
+                let graph = Store::new()?;
+                graph.extend(done.iter().flat_map(|(_, q)| q.iter().cloned()))?;
+                let options = LinkOptions {
+                    kinds: vec![EntityKind::Place],
+                    ..LinkOptions::default()
+                };
+                let report = link::link(&graph, reference, &options)?;
+                links = link::link_quads(&report, &args.base, "geonames");
+            }
+            for (x, quads) in &done {
+                summary.add(x, quads.len());
+                progress.advance(x.article.text.len() as u64, summary.articles);
+                if args.explain {
+                    progress.clear();
+                    print!("{}", newsgraph::explain::explain(x));
+                }
+                if let Some(store) = &store {
+                    let graph =
+                        NamedNode::new_unchecked(mint::article_iri(&args.base, &x.article.id));
+                    store.replace_graph(&graph, quads)?;
+                }
+                if let (Some(writer), Some(f)) = (writer.as_mut(), format) {
+                    write_all(writer, f, quads)?;
+                }
+            }
+            if let (Some(writer), Some(f)) = (writer.as_mut(), format) {
+                write_all(writer, f, &links)?;
+            }
         }
-        let quads = mint::mint(&extraction, &args.base);
-        if let Some(store) = &store {
-            let graph = NamedNode::new_unchecked(mint::article_iri(&args.base, &article.id));
-            store.replace_graph(&graph, &quads)?;
+        if let Some(writer) = writer {
+            writer.finish()?;
         }
-        if format.is_some() {
-            all_quads.extend(quads);
+        Ok(summary)
+    };
+    let summary = match (&args.output, format) {
+        (Some(path), Some(_)) => {
+            let mut result = None;
+            write_atomically(path, |w| {
+                result = Some(write(w).map_err(io::Error::other));
+                result.as_ref().map_or(Ok(()), |r| match r {
+                    Ok(_) => Ok(()),
+                    Err(e) => Err(io::Error::other(e.to_string())),
+                })
+            })?;
+            result.expect("written")?
         }
-    }
+        _ => write(&mut io::stdout().lock())?,
+    };
+    progress.clear();
     if args.link_places {
-        link_places(store.as_ref(), format.map(|_| &mut all_quads), &args.base)?;
+        if let Some(store) = &store {
+            link_places(store, &args.base)?;
+        }
     }
-    if let Some(format) = format {
-        if !format.supports_datasets() {
-            for q in &mut all_quads {
-                q.graph_name = GraphName::DefaultGraph;
-            }
-        }
-        mint::sort_quads(&mut all_quads);
-        match &args.output {
-            Some(path) => write_atomically(path, |w| {
-                store::write_quads(w, format, &all_quads, &args.base)
-            })?,
-            None => store::write_quads(io::stdout().lock(), format, &all_quads, &args.base)?,
-        }
+    let failed = summary.failed + input_errors.len();
+    for e in input_errors.drain(..) {
+        eprintln!("newsgraph: {e}; skipped");
+    }
+    if !args.quiet {
+        eprintln!("newsgraph: {}", summary.report(failed, progress.elapsed()));
     }
     Ok(if failed > 0 {
         Outcome::Partial
@@ -187,27 +249,126 @@ pub fn run(args: ExtractArgs) -> Result<Outcome> {
     })
 }
 
-/// Links the places of the store and of the quads to GeoNames, offline.
-fn link_places(
-    store: Option<&ArticleStore>,
-    quads: Option<&mut Vec<Quad>>,
-    base: &str,
-) -> Result<()> {
+fn write_all<W: Write>(
+    writer: &mut oxigraph::io::WriterQuadSerializer<W>,
+    format: RdfFormat,
+    quads: &[Quad],
+) -> io::Result<()> {
+    for q in quads {
+        if format.supports_datasets() {
+            writer.serialize_quad(q)?;
+        } else {
+            writer.serialize_triple(TripleRef::new(&q.subject, &q.predicate, &q.object))?;
+        }
+    }
+    Ok(())
+}
+
+/// What an extraction run did, for the summary.
+#[derive(Debug, Default)]
+struct Summary {
+    articles: usize,
+    words: usize,
+    triples: usize,
+    entities: usize,
+    undated: usize,
+    failed: usize,
+}
+
+impl Summary {
+    fn add(&mut self, x: &newsgraph::Extraction, quads: usize) {
+        self.articles += 1;
+        self.words += x.article.text.split_whitespace().count();
+        self.triples += quads;
+        self.entities += x.entities.len();
+        self.undated += usize::from(x.article.published.is_none());
+    }
+
+    fn report(&self, failed: usize, elapsed: Duration) -> String {
+        let secs = elapsed.as_secs_f64().max(1e-9);
+        let mut line = format!(
+            "{} article{}, {} words, {} triples, {} entities in {:.2} s ({:.0} words/s)",
+            self.articles,
+            if self.articles == 1 { "" } else { "s" },
+            self.words,
+            self.triples,
+            self.entities,
+            secs,
+            self.words as f64 / secs,
+        );
+        if failed > 0 {
+            line.push_str(&format!("; {failed} failed"));
+        }
+        if self.undated > 0 {
+            line.push_str(&format!(
+                "; {} without a publication date, so their relative dates are left out",
+                self.undated
+            ));
+        }
+        line
+    }
+}
+
+/// A one-line progress report on a terminal: articles, MB/s and time left.
+struct Progress {
+    shown: bool,
+    total: u64,
+    done: u64,
+    start: Instant,
+    last: Instant,
+}
+
+impl Progress {
+    fn new(shown: bool, total: u64) -> Self {
+        let now = Instant::now();
+        Self {
+            shown,
+            total,
+            done: 0,
+            start: now,
+            last: now,
+        }
+    }
+
+    fn elapsed(&self) -> Duration {
+        self.start.elapsed()
+    }
+
+    fn advance(&mut self, bytes: u64, articles: usize) {
+        self.done += bytes;
+        if !self.shown || self.last.elapsed() < Duration::from_millis(200) {
+            return;
+        }
+        self.last = Instant::now();
+        let secs = self.start.elapsed().as_secs_f64().max(1e-9);
+        let rate = self.done as f64 / secs;
+        let left = if self.total > self.done && rate > 0.0 {
+            format!(", {:.0} s left", (self.total - self.done) as f64 / rate)
+        } else {
+            String::new()
+        };
+        eprint!(
+            "\r\x1b[Knewsgraph: {articles} articles, {:.1} MB/s{left}",
+            rate / 1e6
+        );
+    }
+
+    fn clear(&mut self) {
+        if self.shown {
+            eprint!("\r\x1b[K");
+        }
+    }
+}
+
+/// Links the places of the store to GeoNames, offline.
+fn link_places(store: &ArticleStore, base: &str) -> Result<()> {
     let mut reference = link::geonames_reference()?;
     let options = LinkOptions {
         kinds: vec![EntityKind::Place],
         ..LinkOptions::default()
     };
-    if let Some(store) = store {
-        let report = link::link(store.store(), &mut reference, &options)?;
-        link::write_links(store.store(), &report, base, "geonames")?;
-    }
-    if let Some(quads) = quads {
-        let graph = Store::new()?;
-        graph.extend(quads.iter().cloned())?;
-        let report = link::link(&graph, &mut reference, &options)?;
-        quads.extend(link::link_quads(&report, base, "geonames"));
-    }
+    let report = link::link(store.store(), &mut reference, &options)?;
+    link::write_links(store.store(), &report, base, "geonames")?;
     Ok(())
 }
 

@@ -15,7 +15,7 @@ use crate::pipeline::Extraction;
 use crate::relate::{Evidence, LinkKind};
 use oxigraph::model::{GraphName, Literal, NamedNode, Quad, Term};
 use std::collections::{BTreeMap, BTreeSet};
-use vocab::{NG, NIF, PROV, RDF, RDFS, XSD};
+use vocab::{NG, NIF, PROV, RDF, RDFS, SCHEMA, XSD};
 
 /// Lower-case, hyphen-separated form of a label for use in an IRI path.
 pub fn slug(label: &str) -> String {
@@ -198,6 +198,15 @@ pub fn mint(x: &Extraction, base: &str) -> Vec<Quad> {
     w.string(&article, iri(&format!("{RDFS}label")), &x.article.id);
     if let Some(p) = x.article.published {
         w.add(&article, ng("published"), typed(p.to_string(), "date"));
+    }
+    if let Some(url) = &x.article.url {
+        match NamedNode::new(url) {
+            Ok(page) => w.add(&article, iri(&format!("{SCHEMA}url")), page),
+            Err(_) => w.string(&article, iri(&format!("{SCHEMA}url")), url),
+        }
+    }
+    if let Some(title) = &x.article.title {
+        w.string(&article, iri(&format!("{SCHEMA}headline")), title);
     }
 
     // Entities

@@ -9,6 +9,7 @@ fn run(text: &str) -> Extraction {
         id: "t".into(),
         text: text.into(),
         published: Date::parse("2021-03-15"),
+        ..Article::default()
     })
 }
 

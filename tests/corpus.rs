@@ -1,0 +1,138 @@
+//! Many articles in one call: JSON Lines with each article's own date, URL and title,
+//! directories, standard input; a bad article is reported with its file and line and the
+//! others still go through.
+
+mod common;
+
+use common::*;
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+const JSONL: &str = r#"{"id": "vardby-1", "text": "Tom Reyes, chief executive of Zintrex Corp., said on Monday that sales rose.", "published": "2021-03-15", "url": "https://news.example/2021/vardby-1", "title": "Zintrex sales rise"}
+{"id": "vardby-2", "text": "Nina Olsen, the mayor of Vardby, said on Monday the plant would open."
+{"id": "vardby-3", "text": "Nina Olsen, the mayor of Vardby, said on Monday the plant would open."}
+"#;
+
+fn graphs(nquads: &str) -> Vec<String> {
+    let mut graphs: Vec<String> = nquads
+        .lines()
+        .filter_map(|l| l.rsplit(' ').nth(1).map(str::to_owned))
+        .collect();
+    graphs.sort();
+    graphs.dedup();
+    graphs
+}
+
+#[test]
+fn json_lines_carry_their_own_dates_and_bad_lines_are_skipped() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("news.jsonl");
+    std::fs::write(&file, JSONL).unwrap();
+    let out = newsgraph(&["extract", file.to_str().unwrap(), "--format", "nq"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains(&format!("{}: line 2: not an article", file.display())),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("2 articles") && stderr.contains("1 failed"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("1 without a publication date"), "{stderr}");
+    let nq = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(
+        graphs(&nq),
+        [
+            "<https://w3id.org/newsgraph/id/article/vardby-1>",
+            "<https://w3id.org/newsgraph/id/article/vardby-3>",
+        ]
+    );
+    let article = "<https://w3id.org/newsgraph/id/article/vardby-1>";
+    for triple in [
+        format!(
+            "{article} <https://w3id.org/newsgraph/ontology#published> \"2021-03-15\"^^<http://www.w3.org/2001/XMLSchema#date>"
+        ),
+        format!("{article} <https://schema.org/url> <https://news.example/2021/vardby-1>"),
+        format!("{article} <https://schema.org/headline> \"Zintrex sales rise\""),
+    ] {
+        assert!(nq.contains(&triple), "missing {triple}");
+    }
+    // "on Monday" resolves in the dated article only.
+    assert!(nq.contains("\"2021-03-15\"^^<http://www.w3.org/2001/XMLSchema#date> <https://w3id.org/newsgraph/id/article/vardby-1>"));
+    assert!(
+        !nq.lines()
+            .any(|l| l.ends_with("vardby-3> .") && l.contains("ng#date"))
+    );
+}
+
+#[test]
+fn standard_input_and_directories_give_the_same_graphs_as_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("news.jsonl");
+    let good: String = JSONL
+        .lines()
+        .filter(|l| !l.contains("vardby-2"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    std::fs::write(&file, &good).unwrap();
+    let from_file = newsgraph_ok(&[
+        "extract",
+        file.to_str().unwrap(),
+        "--format",
+        "nq",
+        "--quiet",
+    ]);
+    assert!(from_file.stderr.is_empty(), "--quiet prints nothing");
+
+    let mut child = Command::new(env!("CARGO_BIN_EXE_newsgraph"))
+        .args([
+            "extract",
+            "-",
+            "--input-format",
+            "jsonl",
+            "--format",
+            "nq",
+            "--quiet",
+        ])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(good.as_bytes())
+        .unwrap();
+    let from_stdin = child.wait_with_output().unwrap();
+    assert!(from_stdin.status.success());
+    assert_eq!(from_stdin.stdout, from_file.stdout);
+
+    // A directory, walked recursively; --glob picks the files.
+    let sub = dir.path().join("corpus/2021");
+    std::fs::create_dir_all(&sub).unwrap();
+    std::fs::copy(&file, sub.join("news.jsonl")).unwrap();
+    std::fs::write(sub.join("notes.md"), "Not an article.").unwrap();
+    let corpus = dir.path().join("corpus");
+    let from_dir = newsgraph_ok(&[
+        "extract",
+        corpus.to_str().unwrap(),
+        "--format",
+        "nq",
+        "--quiet",
+    ]);
+    assert_eq!(from_dir.stdout, from_file.stdout);
+    let none = newsgraph(&[
+        "extract",
+        corpus.to_str().unwrap(),
+        "--glob",
+        "*.md",
+        "--input-format",
+        "jsonl",
+        "--format",
+        "nq",
+    ]);
+    assert_eq!(none.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&none.stderr).contains("notes.md: line 1: not an article"));
+}
