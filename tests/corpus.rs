@@ -136,3 +136,60 @@ fn standard_input_and_directories_give_the_same_graphs_as_files() {
     assert_eq!(none.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&none.stderr).contains("notes.md: line 1: not an article"));
 }
+
+#[test]
+fn entities_are_counted_across_articles() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("news.jsonl");
+    let lines = [
+        r#"{"id": "a", "text": "Tom Reyes, chief executive of Zintrex Corp., spoke in Vardby on Monday."}"#,
+        r#"{"id": "b", "text": "Tom Reyes said Zintrex Corp. would hire 200 workers."}"#,
+        r#"{"id": "c", "text": "Nina Olsen visited Vardby."}"#,
+    ];
+    std::fs::write(&file, lines.join("\n")).unwrap();
+    let store = dir.path().join("db");
+    newsgraph_ok(&[
+        "extract",
+        file.to_str().unwrap(),
+        "--store",
+        store.to_str().unwrap(),
+    ]);
+    let out = newsgraph_ok(&[
+        "entities",
+        "--store",
+        store.to_str().unwrap(),
+        "--kind",
+        "person",
+        "--format",
+        "json",
+    ]);
+    let rows = json_rows(&out.stdout);
+    let counts: Vec<(String, String)> = rows
+        .iter()
+        .map(|r| (r[2].clone().unwrap(), r[4].clone().unwrap()))
+        .collect();
+    assert_eq!(
+        counts,
+        [
+            ("Tom Reyes".to_owned(), "2".to_owned()),
+            ("Nina Olsen".to_owned(), "1".to_owned())
+        ]
+    );
+    // Extracting an article again replaces its graph: the counts stay.
+    newsgraph_ok(&[
+        "extract",
+        file.to_str().unwrap(),
+        "--store",
+        store.to_str().unwrap(),
+    ]);
+    let again = newsgraph_ok(&[
+        "entities",
+        "--store",
+        store.to_str().unwrap(),
+        "--kind",
+        "person",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(json_rows(&again.stdout), rows);
+}

@@ -197,17 +197,22 @@ pub fn run(args: ExtractArgs) -> Result<Outcome> {
                     progress.clear();
                     print!("{}", newsgraph::explain::explain(x));
                 }
-                if let Some(store) = &store {
-                    let graph =
-                        NamedNode::new_unchecked(mint::article_iri(&args.base, &x.article.id));
-                    store.replace_graph(&graph, quads)?;
-                }
                 if let (Some(writer), Some(f)) = (writer.as_mut(), format) {
                     write_all(writer, f, quads)?;
                 }
             }
             if let (Some(writer), Some(f)) = (writer.as_mut(), format) {
                 write_all(writer, f, &links)?;
+            }
+            if let Some(store) = &store {
+                let graphs: Vec<(NamedNode, &[Quad])> = done
+                    .iter()
+                    .map(|(x, quads)| {
+                        let iri = mint::article_iri(&args.base, &x.article.id);
+                        (NamedNode::new_unchecked(iri), quads.as_slice())
+                    })
+                    .collect();
+                store.replace_graphs(&graphs)?;
             }
         }
         if let Some(writer) = writer {

@@ -1,6 +1,7 @@
 //! Command-line arguments (clap derive; their doc comments are the `--help` text)
 //! and dispatch. Exit status: 0 all good, 1 some inputs failed, 2 fatal error.
 
+mod entities;
 mod export;
 mod extract;
 mod link;
@@ -38,6 +39,11 @@ enum Command {
     ///
     /// Example: newsgraph query --data graph.ttl 'SELECT ?p WHERE { ?p a ng:Person }'
     Query(query::QueryArgs),
+    /// List a store's persons, organizations, places and events with the number of
+    /// articles that name each, the most widely named first.
+    ///
+    /// Example: newsgraph entities --store graph.db --kind person --limit 20
+    Entities(entities::EntitiesArgs),
     /// Bulk-load RDF files into a store, all or nothing.
     ///
     /// A file that does not parse is reported with its line and column, and then
@@ -95,6 +101,7 @@ pub fn main() -> ExitCode {
     let result = match cli.command {
         Command::Extract(args) => extract::run(args),
         Command::Query(args) => query::run(args),
+        Command::Entities(args) => entities::run(args),
         Command::Load(args) => load::run(args),
         Command::Update(args) => update::run(args),
         Command::Export(args) => export::run(args),

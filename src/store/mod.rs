@@ -13,7 +13,8 @@ pub use export::{ExportError, ExportFormat, export};
 pub use jsonld::{CONTEXT as JSONLD_CONTEXT, write_jsonld};
 pub use load::{LoadReport, load_into};
 pub use query::{
-    QueryOptions, QueryOutput, ResultsFormat, run_query, run_query_with, run_update, write_results,
+    QueryOptions, QueryOutput, ResultsFormat, entities_query, run_query, run_query_with,
+    run_update, write_results,
 };
 
 use crate::mint::vocab;
@@ -159,17 +160,54 @@ impl ArticleStore {
     /// Replaces the named graph `graph` with `quads` (whose graph names are ignored),
     /// atomically: readers see the old graph or the new one, never a mix.
     pub fn replace_graph(&self, graph: &NamedNode, quads: &[Quad]) -> Result<(), StoreError> {
+        self.replace_graphs(&[(graph.clone(), quads)])
+    }
+
+    /// Writes the graphs of several articles: graphs new to the store through
+    /// Oxigraph's bulk loader (fast, and nothing to replace), graphs already there
+    /// replaced in one transaction, so a re-extracted article changes atomically.
+    pub fn replace_graphs(&self, graphs: &[(NamedNode, &[Quad])]) -> Result<(), StoreError> {
         let storage = |source| StoreError::Storage {
             path: self.path.clone(),
             source,
         };
+        let mut fresh = Vec::new();
+        let mut existing = Vec::new();
+        for (graph, quads) in graphs {
+            if self.store.contains_named_graph(graph).map_err(storage)? {
+                existing.push((graph, quads));
+            } else {
+                fresh.push((graph, quads));
+            }
+        }
+        if !fresh.is_empty() {
+            let mut loader = self.store.bulk_loader();
+            loader
+                .load_quads(fresh.iter().flat_map(|(graph, quads)| {
+                    quads.iter().map(|q| {
+                        Quad::new(
+                            q.subject.clone(),
+                            q.predicate.clone(),
+                            q.object.clone(),
+                            (*graph).clone(),
+                        )
+                    })
+                }))
+                .map_err(storage)?;
+            loader.commit().map_err(storage)?;
+        }
+        if existing.is_empty() {
+            return Ok(());
+        }
         let mut transaction = self.store.start_transaction().map_err(storage)?;
-        transaction.clear_graph(graph).map_err(storage)?;
-        transaction.extend(
-            quads
-                .iter()
-                .map(|q| QuadRef::new(&q.subject, &q.predicate, &q.object, graph)),
-        );
+        for (graph, quads) in existing {
+            transaction.clear_graph(graph).map_err(storage)?;
+            transaction.extend(
+                quads
+                    .iter()
+                    .map(|q| QuadRef::new(&q.subject, &q.predicate, &q.object, graph)),
+            );
+        }
         transaction.commit().map_err(storage)
     }
 }

@@ -25,6 +25,31 @@ pub enum ResultsFormat {
     Rdf(RdfFormat),
 }
 
+/// The query behind `newsgraph entities`: every person, organization, place and event
+/// of a store (or those of one class, `Person`…) with the number of articles that name
+/// it, its label (the first in order when articles label it differently) and how many
+/// labels it has; the most widely named first.
+pub fn entities_query(class: Option<&str>, limit: Option<usize>) -> String {
+    let classes = match class {
+        Some(c) => format!("ng:{c}"),
+        None => "ng:Person ng:Organization ng:Place ng:Event".to_owned(),
+    };
+    let limit = limit.map(|n| format!("LIMIT {n}")).unwrap_or_default();
+    format!(
+        "PREFIX ng: <{ng}>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+SELECT ?entity ?kind (MIN(?name) AS ?label) (COUNT(DISTINCT ?name) AS ?labels)
+       (COUNT(DISTINCT ?article) AS ?articles) WHERE {{
+  VALUES ?kind {{ {classes} }}
+  GRAPH ?article {{ ?entity a ?kind ; rdfs:label ?name }}
+}}
+GROUP BY ?entity ?kind
+ORDER BY DESC(?articles) ?label ?entity
+{limit}",
+        ng = vocab::NG
+    )
+}
+
 /// A query's answer.
 pub type QueryOutput = QueryResults<'static>;
 
