@@ -193,3 +193,99 @@ fn entities_are_counted_across_articles() {
     ]);
     assert_eq!(json_rows(&again.stdout), rows);
 }
+
+/// `--endpoint` fills a Graph Store Protocol server (`newsgraph serve --writable`,
+/// Oxigraph underneath) that then answers the competency questions as the embedded
+/// store does.
+#[test]
+fn articles_pushed_to_a_graph_store_answer_like_the_embedded_store() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("news.jsonl");
+    let example_text = std::fs::read_to_string(example()).unwrap();
+    let lines = [
+        serde_json::json!({"id": "wic2020", "text": example_text, "published": PUBLISHED}),
+        serde_json::json!({"id": "b", "text": "Tom Reyes, chief executive of Zintrex Corp., said on Monday that sales rose.", "published": "2021-03-15"}),
+    ];
+    let text: String = lines.iter().map(|l| format!("{l}\n")).collect();
+    std::fs::write(&file, text).unwrap();
+    let served_store = dir.path().join("served");
+    let empty = dir.path().join("empty.nt");
+    std::fs::write(&empty, "").unwrap();
+    newsgraph_ok(&[
+        "load",
+        "--store",
+        served_store.to_str().unwrap(),
+        empty.to_str().unwrap(),
+    ]);
+    let served = serve(&served_store, &["--writable"]);
+    let url = format!("http://127.0.0.1:{}/store", served.port);
+    let out = newsgraph_ok(&["extract", file.to_str().unwrap(), "--endpoint", &url]);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("2 articles"));
+    let embedded = dir.path().join("embedded");
+    newsgraph_ok(&[
+        "extract",
+        file.to_str().unwrap(),
+        "--store",
+        embedded.to_str().unwrap(),
+        "--quiet",
+    ]);
+
+    let mut questions: Vec<_> = std::fs::read_dir(root().join("tests/data/cq"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    questions.sort();
+    for question in questions {
+        let query = std::fs::read_to_string(&question).unwrap();
+        let local = newsgraph_ok(&[
+            "query",
+            "--store",
+            embedded.to_str().unwrap(),
+            "--format",
+            "json",
+            &query,
+        ]);
+        let mut want = json_rows(&local.stdout);
+        let body: String = form_urlencoded::Serializer::new(String::new())
+            .append_pair("query", &query)
+            .finish();
+        let (status, _, answer) = http(
+            served.port,
+            "POST",
+            "/query",
+            &[
+                ("Content-Type", "application/x-www-form-urlencoded"),
+                ("Accept", "application/sparql-results+json"),
+            ],
+            body.as_bytes(),
+        );
+        assert_eq!(status, 200, "{answer}");
+        let mut got = json_rows(answer.as_bytes());
+        want.sort();
+        got.sort();
+        assert!(
+            !want.is_empty() || question.ends_with("12-org-affiliation.rq"),
+            "{question:?}"
+        );
+        assert_eq!(got, want, "{question:?}");
+    }
+}
+
+#[test]
+fn an_unreachable_graph_store_is_a_clear_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let url = format!("http://127.0.0.1:{port}/store");
+    let out = newsgraph(&["extract", example().to_str().unwrap(), "--endpoint", &url]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains(&url) && stderr.contains("after 4 attempts"),
+        "{stderr}"
+    );
+    let _ = dir;
+}

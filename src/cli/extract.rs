@@ -48,6 +48,11 @@ pub struct ExtractArgs {
     /// (re-extracting an article replaces its graph).
     #[arg(long, value_name = "DIR")]
     store: Option<PathBuf>,
+    /// Send each article's graph to this SPARQL 1.1 Graph Store Protocol service
+    /// (PUT <URL>?graph=<article IRI>, retried), e.g. http://127.0.0.1:7878/store of
+    /// `newsgraph serve --writable`, instead of an embedded store.
+    #[arg(long, value_name = "URL")]
+    endpoint: Option<String>,
     /// Output format, overriding the extension of --output (or for standard output).
     #[arg(long, value_enum)]
     format: Option<OutputFormat>,
@@ -125,7 +130,9 @@ pub fn run(args: ExtractArgs) -> Result<Outcome> {
                 path.display()
             ),
         }),
-        (None, None) if args.store.is_none() && !args.explain => Some(RdfFormat::Turtle),
+        (None, None) if args.store.is_none() && args.endpoint.is_none() && !args.explain => {
+            Some(RdfFormat::Turtle)
+        }
         (None, None) => None,
     };
     let store = args
@@ -134,6 +141,16 @@ pub fn run(args: ExtractArgs) -> Result<Outcome> {
         .map(ArticleStore::open)
         .transpose()
         .context("opening the store")?;
+    let mut endpoint = args
+        .endpoint
+        .as_deref()
+        .map(|url| {
+            if !url.starts_with("http://") && !url.starts_with("https://") {
+                bail!("--endpoint {url:?}: expected an http(s) URL");
+            }
+            Ok(store::GraphStore::new(url, 3, Duration::from_secs(60))?)
+        })
+        .transpose()?;
     let forced = args.input_format.map(|k| match k {
         InputKind::Text => InputFormat::Text,
         InputKind::Jsonl => InputFormat::Jsonl,
@@ -203,6 +220,12 @@ pub fn run(args: ExtractArgs) -> Result<Outcome> {
             }
             if let (Some(writer), Some(f)) = (writer.as_mut(), format) {
                 write_all(writer, f, &links)?;
+            }
+            if let Some(endpoint) = endpoint.as_mut() {
+                for (x, quads) in &done {
+                    let iri = mint::article_iri(&args.base, &x.article.id);
+                    endpoint.put(&NamedNode::new_unchecked(iri), quads)?;
+                }
             }
             if let Some(store) = &store {
                 let graphs: Vec<(NamedNode, &[Quad])> = done

@@ -8,6 +8,7 @@ mod export;
 mod jsonld;
 mod load;
 mod query;
+mod remote;
 
 pub use export::{ExportError, ExportFormat, export};
 pub use jsonld::{CONTEXT as JSONLD_CONTEXT, write_jsonld};
@@ -16,6 +17,7 @@ pub use query::{
     QueryOptions, QueryOutput, ResultsFormat, entities_query, run_query, run_query_with,
     run_update, write_results,
 };
+pub use remote::{GraphStore, PushError};
 
 use crate::mint::vocab;
 use oxigraph::io::{JsonLdProfileSet, RdfFormat, RdfParser, RdfSerializer};
