@@ -48,6 +48,9 @@ pub struct ExtractArgs {
     /// (re-extracting an article replaces its graph).
     #[arg(long, value_name = "DIR")]
     store: Option<PathBuf>,
+    /// The memory budget of the store's bulk loader, in megabytes (with --store).
+    #[arg(long, value_name = "MB", requires = "store")]
+    max_memory: Option<usize>,
     /// Send each article's graph to this SPARQL 1.1 Graph Store Protocol service
     /// (PUT <URL>?graph=<article IRI>, retried), e.g. http://127.0.0.1:7878/store of
     /// `newsgraph serve --writable`, instead of an embedded store.
@@ -138,7 +141,13 @@ pub fn run(args: ExtractArgs) -> Result<Outcome> {
     let store = args
         .store
         .as_deref()
-        .map(ArticleStore::open)
+        .map(|dir| {
+            let store = ArticleStore::open(dir)?;
+            Ok::<_, store::StoreError>(match args.max_memory {
+                Some(mb) => store.with_max_memory(mb),
+                None => store,
+            })
+        })
         .transpose()
         .context("opening the store")?;
     let mut endpoint = args

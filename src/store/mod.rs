@@ -139,6 +139,7 @@ pub fn serializer(format: RdfFormat, base: &str) -> io::Result<RdfSerializer> {
 pub struct ArticleStore {
     store: Store,
     path: PathBuf,
+    max_memory_mb: Option<usize>,
 }
 
 impl ArticleStore {
@@ -151,7 +152,14 @@ impl ArticleStore {
         Ok(Self {
             store,
             path: path.to_owned(),
+            max_memory_mb: None,
         })
+    }
+
+    /// Caps the memory of the bulk loader that writes new graphs, in megabytes.
+    pub fn with_max_memory(mut self, megabytes: usize) -> Self {
+        self.max_memory_mb = Some(megabytes);
+        self
     }
 
     /// The underlying Oxigraph store.
@@ -184,6 +192,9 @@ impl ArticleStore {
         }
         if !fresh.is_empty() {
             let mut loader = self.store.bulk_loader();
+            if let Some(mb) = self.max_memory_mb {
+                loader = loader.with_max_memory_size_in_megabytes(mb);
+            }
             loader
                 .load_quads(fresh.iter().flat_map(|(graph, quads)| {
                     quads.iter().map(|q| {
