@@ -5,7 +5,31 @@
 //! Each file starts with `#` lines saying what it holds and where it comes from.
 
 use crate::model::EntityKind;
-use std::collections::{HashMap, HashSet};
+use std::collections::{HashMap as StdMap, HashSet as StdSet};
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// A fast hash for short words (FxHash, as in rustc): lexicon lookups run for every
+/// token, and SipHash's protection against crafted keys buys nothing here.
+#[derive(Default)]
+pub(crate) struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(K);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type HashMap<K, V> = StdMap<K, V, BuildHasherDefault<WordHasher>>;
+type HashSet<K> = StdSet<K, BuildHasherDefault<WordHasher>>;
 use std::sync::LazyLock;
 
 /// A country or world region, with the names the lexicon knows it by.
@@ -117,7 +141,7 @@ impl Lexicons {
             surnames: set(include_str!("../lexicons/surnames.txt"), false),
             english_words: set(include_str!("../lexicons/english-words.txt"), false),
             honorifics: set(include_str!("../lexicons/honorifics.txt"), true),
-            titles: HashSet::new(),
+            titles: HashSet::default(),
             max_title_words: 1,
             org_suffixes: set(include_str!("../lexicons/org-suffixes.txt"), false),
             org_heads: set(include_str!("../lexicons/org-heads.txt"), false),
@@ -127,8 +151,8 @@ impl Lexicons {
                 .map(|(n, c)| (n.trim().to_owned(), c.trim().to_owned()))
                 .collect(),
             places: Vec::new(),
-            place_names: HashMap::new(),
-            demonyms: HashMap::new(),
+            place_names: HashMap::default(),
+            demonyms: HashMap::default(),
             gazetteer: entries(include_str!("../lexicons/places.tsv"))
                 .filter_map(|line| {
                     let mut cols = line.split('\t');
@@ -175,10 +199,10 @@ impl Lexicons {
                 .collect(),
             speech_verbs: verbs(include_str!("../lexicons/speech-verbs.txt")),
             action_verbs: verbs(include_str!("../lexicons/action-verbs.txt")),
-            months: HashMap::new(),
-            weekdays: HashMap::new(),
-            ordinals: HashMap::new(),
-            numbers: HashMap::new(),
+            months: HashMap::default(),
+            weekdays: HashMap::default(),
+            ordinals: HashMap::default(),
+            numbers: HashMap::default(),
         };
         for title in entries(include_str!("../lexicons/titles.txt")) {
             let title = title.trim().to_lowercase();
@@ -424,7 +448,7 @@ impl Lexicons {
 /// Reads a verb lexicon: a lemma (maybe with a particle; a `*` after it when it
 /// needs a "that" clause to report speech), then irregular forms.
 fn verbs(data: &'static str) -> HashMap<String, Vec<VerbEntry>> {
-    let mut map: HashMap<String, Vec<VerbEntry>> = HashMap::new();
+    let mut map: HashMap<String, Vec<VerbEntry>> = HashMap::default();
     for line in entries(data) {
         let words: Vec<&str> = line.split_whitespace().collect();
         let Some(&lemma) = words.first() else {

@@ -392,20 +392,18 @@ fn subject_rank(subject: &str) -> u8 {
 /// A sort key that orders numbers inside a string by value ("event-9" before "event-10").
 fn natural(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 16);
-    let mut digits = String::new();
-    for c in s.chars().chain(std::iter::once('\0')) {
-        if c.is_ascii_digit() {
-            digits.push(c);
-            continue;
-        }
-        if !digits.is_empty() {
-            out.push_str(&format!("{:0>12}", digits));
-            digits.clear();
-        }
-        if c != '\0' {
-            out.push(c);
-        }
+    let mut rest = s;
+    while let Some(start) = rest.find(|c: char| c.is_ascii_digit()) {
+        out.push_str(&rest[..start]);
+        let digits = &rest[start..];
+        let len = digits
+            .find(|c: char| !c.is_ascii_digit())
+            .unwrap_or(digits.len());
+        out.extend(std::iter::repeat_n('0', 12usize.saturating_sub(len)));
+        out.push_str(&digits[..len]);
+        rest = &digits[len..];
     }
+    out.push_str(rest);
     out
 }
 
@@ -413,10 +411,15 @@ fn natural(s: &str) -> String {
 /// statements and evidence in text order, with `rdf:type` and `rdfs:label` before
 /// other predicates; and removes duplicates.
 pub fn sort_quads(quads: &mut Vec<Quad>) {
-    let rank = |q: &Quad| match q.predicate.as_str() {
-        p if p == format!("{RDF}type") => 0,
-        p if p == format!("{RDFS}label") => 1,
-        _ => 2,
+    let rank = |q: &Quad| {
+        let p = q.predicate.as_str();
+        if p.strip_prefix(RDF) == Some("type") {
+            0
+        } else if p.strip_prefix(RDFS) == Some("label") {
+            1
+        } else {
+            2
+        }
     };
     type Key = (String, u8, String, u8, String, String);
     let mut keyed: BTreeMap<Key, Quad> = BTreeMap::new();
