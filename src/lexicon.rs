@@ -72,6 +72,8 @@ pub struct Lexicons {
     english_words: HashSet<String>,
     honorifics: HashSet<String>,
     titles: HashSet<String>,
+    /// The first word of every title (before a space or hyphen), lower case.
+    title_starts: HashSet<String>,
     /// The longest title, in words.
     pub max_title_words: usize,
     org_suffixes: HashSet<String>,
@@ -142,6 +144,7 @@ impl Lexicons {
             english_words: set(include_str!("../lexicons/english-words.txt"), false),
             honorifics: set(include_str!("../lexicons/honorifics.txt"), true),
             titles: HashSet::default(),
+            title_starts: HashSet::default(),
             max_title_words: 1,
             org_suffixes: set(include_str!("../lexicons/org-suffixes.txt"), false),
             org_heads: set(include_str!("../lexicons/org-heads.txt"), false),
@@ -217,6 +220,12 @@ impl Lexicons {
                 lex.occupations.insert(title.to_owned());
             }
         }
+        lex.title_starts = lex
+            .titles
+            .iter()
+            .filter_map(|t| t.split([' ', '-']).next())
+            .map(str::to_owned)
+            .collect();
         // Listed companies are organizations, unless WordNet knows the name as something else.
         for company in entries(include_str!("../lexicons/companies.txt")) {
             lex.known_names
@@ -287,6 +296,11 @@ impl Lexicons {
     pub fn is_honorific(&self, word: &str) -> bool {
         self.honorifics
             .contains(&word.trim_end_matches('.').to_lowercase())
+    }
+
+    /// Whether some title starts with this word ("chief" for "chief executive").
+    pub fn is_title_start(&self, word: &str) -> bool {
+        self.title_starts.contains(&word.to_lowercase())
     }
 
     /// Whether the words (any case, space-joined) are a job title.

@@ -14,7 +14,7 @@ use crate::model::{DateValue, EntityKind, Span};
 use crate::pipeline::Extraction;
 use crate::relate::{Evidence, LinkKind};
 use oxigraph::model::{GraphName, Literal, NamedNode, Quad, Term};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use vocab::{NG, NIF, PROV, RDF, RDFS, SCHEMA, XSD};
 
 /// Lower-case, hyphen-separated form of a label for use in an IRI path.
@@ -411,6 +411,7 @@ fn natural(s: &str) -> String {
 /// statements and evidence in text order, with `rdf:type` and `rdfs:label` before
 /// other predicates; and removes duplicates.
 pub fn sort_quads(quads: &mut Vec<Quad>) {
+    use std::collections::HashMap;
     let rank = |q: &Quad| {
         let p = q.predicate.as_str();
         if p.strip_prefix(RDF) == Some("type") {
@@ -421,21 +422,47 @@ pub fn sort_quads(quads: &mut Vec<Quad>) {
             2
         }
     };
-    type Key = (String, u8, String, u8, String, String);
-    let mut keyed: BTreeMap<Key, Quad> = BTreeMap::new();
-    for q in quads.drain(..) {
-        let subject = q.subject.to_string();
-        let key = (
-            q.graph_name.to_string(),
-            subject_rank(&subject),
-            natural(&subject),
-            rank(&q),
-            q.predicate.to_string(),
-            natural(&q.object.to_string()),
-        );
-        keyed.insert(key, q);
+    // Keys of graphs, subjects and predicates are computed once each: they repeat.
+    let mut graphs: HashMap<&GraphName, String> = HashMap::new();
+    let mut subjects: HashMap<&oxigraph::model::NamedOrBlankNode, (u8, String)> = HashMap::new();
+    let mut predicates: HashMap<&NamedNode, String> = HashMap::new();
+    for q in quads.iter() {
+        graphs
+            .entry(&q.graph_name)
+            .or_insert_with(|| q.graph_name.to_string());
+        subjects.entry(&q.subject).or_insert_with(|| {
+            let s = q.subject.to_string();
+            (subject_rank(&s), natural(&s))
+        });
+        predicates
+            .entry(&q.predicate)
+            .or_insert_with(|| q.predicate.to_string());
     }
-    quads.extend(keyed.into_values());
+    let objects: Vec<String> = quads
+        .iter()
+        .map(|q| natural(&q.object.to_string()))
+        .collect();
+    let keys: Vec<_> = quads
+        .iter()
+        .zip(&objects)
+        .map(|(q, object)| {
+            let (rank_s, subject) = &subjects[&q.subject];
+            (
+                graphs[&q.graph_name].as_str(),
+                *rank_s,
+                subject.as_str(),
+                rank(q),
+                predicates[&q.predicate].as_str(),
+                object.as_str(),
+            )
+        })
+        .collect();
+    let mut order: Vec<usize> = (0..quads.len()).collect();
+    order.sort_by(|&a, &b| keys[a].cmp(&keys[b]));
+    order.dedup_by(|a, b| keys[*a] == keys[*b]);
+    let sorted: Vec<Quad> = order.iter().map(|&k| quads[k].clone()).collect();
+    drop(keys);
+    *quads = sorted;
 }
 
 #[cfg(test)]

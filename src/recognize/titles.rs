@@ -28,7 +28,7 @@ pub fn title_at(doc: &Document<'_>, i: usize, limit: usize) -> Option<Range<usiz
                 TokenKind::Punct if doc.word(j) == "-" => {}
                 _ => break,
             }
-        } else if t.kind != TokenKind::Word {
+        } else if t.kind != TokenKind::Word || !lex.is_title_start(doc.word(j)) {
             return None;
         }
         words.push_str(doc.word(j));
