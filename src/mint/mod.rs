@@ -460,9 +460,10 @@ pub fn sort_quads(quads: &mut Vec<Quad>) {
     let mut order: Vec<usize> = (0..quads.len()).collect();
     order.sort_by(|&a, &b| keys[a].cmp(&keys[b]));
     order.dedup_by(|a, b| keys[*a] == keys[*b]);
-    let sorted: Vec<Quad> = order.iter().map(|&k| quads[k].clone()).collect();
     drop(keys);
-    *quads = sorted;
+    drop((graphs, subjects, predicates));
+    let mut slots: Vec<Option<Quad>> = quads.drain(..).map(Some).collect();
+    quads.extend(order.iter().filter_map(|&k| slots[k].take()));
 }
 
 #[cfg(test)]

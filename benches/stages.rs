@@ -1,0 +1,51 @@
+//! Criterion benchmarks of each stage over the example article (`cargo bench`): segment,
+//! recognize, relate, resolve, mint, and the whole chain. The whole-corpus comparison
+//! with spaCy and Oxigraph's loader is `bench/compare.sh`.
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use newsgraph::model::{Article, Date};
+use newsgraph::recognize::recognize;
+use newsgraph::relate::relate;
+use newsgraph::resolve::{resolve_entities, resolve_facts};
+use newsgraph::segment::Document;
+use std::hint::black_box;
+
+const BASE: &str = "https://w3id.org/newsgraph/id/";
+
+fn stages(c: &mut Criterion) {
+    let text = include_str!("../examples/wic2020.txt");
+    let published = Date::parse("2020-11-23");
+    let article = Article {
+        id: "wic2020".into(),
+        text: text.into(),
+        published,
+        ..Article::default()
+    };
+    newsgraph::lexicon::lexicons(); // loaded once, outside the measurements
+    let mut group = c.benchmark_group("stages");
+    group.throughput(Throughput::Bytes(text.len() as u64));
+    group.bench_function("segment", |b| b.iter(|| Document::new(black_box(text))));
+    let doc = Document::new(text);
+    group.bench_function("recognize", |b| {
+        b.iter(|| recognize(black_box(&doc), published))
+    });
+    let rec = recognize(&doc, published);
+    group.bench_function("relate", |b| b.iter(|| relate(black_box(&doc), &rec)));
+    group.bench_function("resolve", |b| {
+        b.iter(|| {
+            let (entities, of_mention) = resolve_entities(black_box(&rec.mentions));
+            (entities, resolve_facts(relate(&doc, &rec), &of_mention))
+        })
+    });
+    let extraction = newsgraph::extract(&article);
+    group.bench_function("mint", |b| {
+        b.iter(|| newsgraph::mint::mint(black_box(&extraction), BASE))
+    });
+    group.bench_function("all", |b| {
+        b.iter(|| newsgraph::mint::mint(&newsgraph::extract(black_box(&article)), BASE))
+    });
+    group.finish();
+}
+
+criterion_group!(benches, stages);
+criterion_main!(benches);
