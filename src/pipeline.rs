@@ -1,11 +1,12 @@
 //! The chain of stages for one article, and what it produced.
 
-use crate::model::{Article, Span};
+use crate::model::{Article, EntityKind, Span};
 use crate::recognize::{Mention, Recognized, recognize};
 use crate::relate::relate;
 use crate::resolve::{Entity, Resolved, resolve_entities, resolve_facts};
 use crate::segment::Document;
 use oxigraph::model::Quad;
+use std::collections::HashMap;
 
 /// Everything extracted from one article, ready to be minted.
 #[derive(Debug)]
@@ -47,14 +48,91 @@ pub fn extract(article: &Article) -> Extraction {
     }
 }
 
+/// Short names that stand for a fuller one named in earlier articles of a corpus: an
+/// article that says only "Reyes" gets the node of the "Tom Reyes" another article
+/// named, when no other person of the corpus goes by "Reyes".
+#[derive(Debug, Default)]
+pub struct CorpusAliases {
+    /// (kind, short name) → (key, label) of the fuller entity; `None` when two differ.
+    names: HashMap<(EntityKind, String), Option<(String, String)>>,
+}
+
+impl CorpusAliases {
+    /// Learns the short names of an article's persons and organizations: their aliases
+    /// and, for a person, the surname.
+    pub fn learn(&mut self, x: &Extraction) {
+        for e in &x.entities {
+            if !matches!(e.kind, EntityKind::Person | EntityKind::Organization)
+                || !e.label.contains(' ')
+            {
+                continue;
+            }
+            let surname = (e.kind == EntityKind::Person)
+                .then(|| e.label.rsplit(' ').next().map(str::to_owned))
+                .flatten();
+            for short in e.aliases.iter().cloned().chain(surname) {
+                if short.contains(' ') || short == e.label {
+                    continue;
+                }
+                let full = (e.key.clone(), e.label.clone());
+                self.names
+                    .entry((e.kind, short))
+                    .and_modify(|known| {
+                        if known.as_ref().is_some_and(|k| k.0 != full.0) {
+                            *known = None;
+                        }
+                    })
+                    .or_insert(Some(full));
+            }
+        }
+    }
+
+    /// Gives one-word persons and organizations of an article the fuller entity learnt
+    /// from earlier articles, unless the article itself names a fuller one with that word.
+    pub fn apply(&self, x: &mut Extraction) {
+        let fuller: Vec<(EntityKind, String)> = x
+            .entities
+            .iter()
+            .filter(|e| e.label.contains(' '))
+            .map(|e| (e.kind, e.label.clone()))
+            .collect();
+        for e in &mut x.entities {
+            if e.label.contains(' ') {
+                continue;
+            }
+            let in_article = fuller
+                .iter()
+                .any(|(k, l)| *k == e.kind && l.split(' ').any(|w| w == e.label));
+            if in_article {
+                continue;
+            }
+            if let Some(Some((key, label))) = self.names.get(&(e.kind, e.label.clone())) {
+                e.aliases
+                    .insert(std::mem::replace(&mut e.label, label.clone()));
+                e.key.clone_from(key);
+            }
+        }
+    }
+}
+
 /// Extracts and mints articles in parallel, an article per thread at a time, and
-/// returns each extraction with its quads in the order of the articles.
-pub fn extract_all(articles: Vec<Article>, base: &str) -> Vec<(Extraction, Vec<Quad>)> {
+/// returns each extraction with its quads in the order of the articles. In between, in
+/// article order, short names resolve against the fuller names of earlier articles
+/// (`aliases`), which then learns this chunk's.
+pub fn extract_all(
+    articles: Vec<Article>,
+    base: &str,
+    aliases: &mut CorpusAliases,
+) -> Vec<(Extraction, Vec<Quad>)> {
     use rayon::prelude::*;
-    articles
+    let mut extractions: Vec<Extraction> = articles.into_par_iter().map(|a| extract(&a)).collect();
+    for x in &mut extractions {
+        aliases.apply(x);
+        aliases.learn(x);
+    }
+    extractions
         .into_par_iter()
-        .map(|article| {
-            let x = extract(&article);
+        .map(|x| {
             let quads = crate::mint::mint(&x, base);
             (x, quads)
         })

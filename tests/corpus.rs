@@ -289,3 +289,46 @@ fn an_unreachable_graph_store_is_a_clear_error() {
     );
     let _ = dir;
 }
+
+/// A short name gets the node of the fuller name an earlier article gave, unless two
+/// fuller names compete for it.
+#[test]
+fn short_names_take_the_fuller_names_of_earlier_articles() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("news.jsonl");
+    let lines = [
+        r#"{"id": "a", "text": "Tom Reyes, chief executive of Zintrex Corp., spoke in Vardby on Monday."}"#,
+        r#"{"id": "b", "text": "Reyes said the plant would open next year."}"#,
+        r#"{"id": "c", "text": "Ana Reyes, a teacher, spoke too."}"#,
+        r#"{"id": "d", "text": "Reyes said the plant would close."}"#,
+    ];
+    std::fs::write(&file, lines.join("\n")).unwrap();
+    let out = newsgraph_ok(&[
+        "extract",
+        file.to_str().unwrap(),
+        "--format",
+        "nq",
+        "--quiet",
+    ]);
+    let nq = String::from_utf8(out.stdout).unwrap();
+    let person_in = |article: &str| -> Vec<String> {
+        nq.lines()
+            .filter(|l| {
+                l.ends_with(&format!("/article/{article}> ."))
+                    && l.contains(
+                        "rdf-syntax-ns#type> <https://w3id.org/newsgraph/ontology#Person>",
+                    )
+            })
+            .map(|l| l.split(' ').next().unwrap().to_owned())
+            .collect()
+    };
+    assert_eq!(
+        person_in("b"),
+        ["<https://w3id.org/newsgraph/id/person/tom-reyes>"]
+    );
+    // After "Ana Reyes", a bare "Reyes" is no longer known to be Tom.
+    assert_eq!(
+        person_in("d"),
+        ["<https://w3id.org/newsgraph/id/person/reyes>"]
+    );
+}

@@ -184,6 +184,7 @@ pub fn run(args: ExtractArgs) -> Result<Outcome> {
             .transpose()?;
         let mut reference = reference;
         let mut articles = corpus::Articles::new(inputs, args.published);
+        let mut aliases = pipeline::CorpusAliases::default();
         loop {
             let mut chunk = Vec::with_capacity(CHUNK);
             for item in articles.by_ref() {
@@ -204,7 +205,7 @@ pub fn run(args: ExtractArgs) -> Result<Outcome> {
             if chunk.is_empty() {
                 break;
             }
-            let done = pipeline::extract_all(chunk, &args.base);
+            let done = pipeline::extract_all(chunk, &args.base, &mut aliases);
             let mut links = Vec::new();
             if let Some(reference) = reference.as_mut() {
                 let graph = Store::new()?;
