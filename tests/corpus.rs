@@ -148,22 +148,16 @@ fn entities_are_counted_across_articles() {
     ];
     std::fs::write(&file, lines.join("\n")).unwrap();
     let store = dir.path().join("db");
-    newsgraph_ok(&[
-        "extract",
-        file.to_str().unwrap(),
-        "--store",
-        store.to_str().unwrap(),
-    ]);
-    let out = newsgraph_ok(&[
-        "entities",
-        "--store",
-        store.to_str().unwrap(),
-        "--kind",
-        "person",
-        "--format",
-        "json",
-    ]);
-    let rows = json_rows(&out.stdout);
+    let store = store.to_str().unwrap();
+    let extract = || newsgraph_ok(&["extract", file.to_str().unwrap(), "--store", store]);
+    let persons = || {
+        let args = [
+            "entities", "--store", store, "--kind", "person", "--format", "json",
+        ];
+        json_rows(&newsgraph_ok(&args).stdout)
+    };
+    extract();
+    let rows = persons();
     let counts: Vec<(String, String)> = rows
         .iter()
         .map(|r| (r[2].clone().unwrap(), r[4].clone().unwrap()))
@@ -176,22 +170,8 @@ fn entities_are_counted_across_articles() {
         ]
     );
     // Extracting an article again replaces its graph: the counts stay.
-    newsgraph_ok(&[
-        "extract",
-        file.to_str().unwrap(),
-        "--store",
-        store.to_str().unwrap(),
-    ]);
-    let again = newsgraph_ok(&[
-        "entities",
-        "--store",
-        store.to_str().unwrap(),
-        "--kind",
-        "person",
-        "--format",
-        "json",
-    ]);
-    assert_eq!(json_rows(&again.stdout), rows);
+    extract();
+    assert_eq!(persons(), rows);
 }
 
 /// `--endpoint` fills a Graph Store Protocol server (`newsgraph serve --writable`,

@@ -32,7 +32,8 @@ fn is_country(ctx: &Ctx<'_, '_>, m: usize) -> bool {
         .is_some_and(|c| c.is_country)
 }
 
-fn link(
+/// A link between two mentions, read by `rule` over the words that span them.
+pub(super) fn link(
     ctx: &Ctx<'_, '_>,
     from: usize,
     to: usize,

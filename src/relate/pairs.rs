@@ -12,7 +12,8 @@
 //! `scripts/train-relations.sh` (logistic regression over [`pair_candidates`]).
 
 use super::killings::killing;
-use super::{Ctx, Evidence, Facts, LinkFact, LinkKind};
+use super::links::link;
+use super::{Ctx, Facts, LinkKind};
 use crate::lexicon::lexicons;
 use crate::model::EntityKind;
 use crate::recognize::Recognized;
@@ -501,16 +502,7 @@ pub(super) fn add_learned_facts(ctx: &Ctx<'_, '_>, facts: &mut Facts) {
         }
         let rule = candidate.relation.rule();
         match candidate.relation.link_kind() {
-            Some(kind) => facts.links.push(LinkFact {
-                from,
-                to,
-                kind,
-                evidence: Evidence {
-                    span: ctx.span_of_mentions(from, to),
-                    rule,
-                    confidence: p,
-                },
-            }),
+            Some(kind) => facts.links.push(link(ctx, from, to, kind, rule, p)),
             None => {
                 let sentence = ctx.sentence(ctx.rec.mentions[from].tokens.start);
                 let k = killing_word(ctx.doc, ctx.rec, from, to, sentence);
