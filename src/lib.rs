@@ -16,6 +16,7 @@
 
 pub mod corpus;
 pub mod explain;
+mod http;
 pub mod lexicon;
 pub mod link;
 pub mod mint;

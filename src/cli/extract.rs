@@ -254,17 +254,7 @@ pub fn run(args: ExtractArgs) -> Result<Outcome> {
         Ok(summary)
     };
     let summary = match (&args.output, format) {
-        (Some(path), Some(_)) => {
-            let mut result = None;
-            write_atomically(path, |w| {
-                result = Some(write(w).map_err(io::Error::other));
-                result.as_ref().map_or(Ok(()), |r| match r {
-                    Ok(_) => Ok(()),
-                    Err(e) => Err(io::Error::other(e.to_string())),
-                })
-            })?;
-            result.expect("written")?
-        }
+        (Some(path), Some(_)) => write_atomically(path, write)?,
         _ => write(&mut io::stdout().lock())?,
     };
     progress.clear();
@@ -412,10 +402,7 @@ fn link_places(store: &ArticleStore, base: &str) -> Result<()> {
 
 /// Writes a file through a temporary file beside it, so a failure never leaves half
 /// a graph behind.
-fn write_atomically(
-    path: &Path,
-    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
-) -> Result<()> {
+fn write_atomically<T>(path: &Path, write: impl FnOnce(&mut dyn Write) -> Result<T>) -> Result<T> {
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -425,13 +412,14 @@ fn write_atomically(
         .and_then(|n| n.to_str())
         .unwrap_or("output");
     let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = (|| -> io::Result<()> {
+    let result = (|| -> Result<T> {
         let mut file = io::BufWriter::new(std::fs::File::create(&tmp)?);
-        write(&mut file)?;
+        let value = write(&mut file)?;
         file.into_inner()
             .map_err(io::IntoInnerError::into_error)?
             .sync_all()?;
-        std::fs::rename(&tmp, path)
+        std::fs::rename(&tmp, path)?;
+        Ok(value)
     })();
     if result.is_err() {
         let _ = std::fs::remove_file(&tmp);

@@ -467,17 +467,10 @@ pub fn link_quads(report: &LinkReport, base: &str, target: &str) -> Vec<Quad> {
         };
         let same_as = iri(&format!("{OWL}sameAs"));
         add(&entity.iri, same_as.clone(), item.clone().into());
-        let path = entity
-            .iri
-            .as_str()
-            .rsplit('/')
-            .take(2)
-            .collect::<Vec<_>>()
-            .into_iter()
-            .rev()
-            .collect::<Vec<_>>()
-            .join("-");
-        let node = iri(&format!("{}/{}", activity.as_str(), slug(&path)));
+        // "…/links/wikidata/person-tom-reyes" for "…/person/tom-reyes".
+        let path = entity.iri.as_str();
+        let path = path.strip_prefix(base).unwrap_or(path);
+        let node = iri(&format!("{}/{}", activity.as_str(), slug(path)));
         add(
             &node,
             iri(&format!("{RDF}type")),

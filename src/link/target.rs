@@ -2,9 +2,10 @@
 //! URL) or reference RDF files loaded into memory. Both answer SPARQL SELECT queries
 //! with rows of strings.
 
+use crate::http::{self, Failure};
 use crate::store::{self, QueryOutput};
 use oxhttp::Client;
-use oxhttp::model::{Body, Method, Request, StatusCode, header};
+use oxhttp::model::{Body, Method, Request, header};
 use oxigraph::model::Term;
 use oxigraph::store::Store;
 use std::collections::HashMap;
@@ -93,14 +94,12 @@ pub struct Endpoint {
 impl Endpoint {
     /// An endpoint at `url`.
     pub fn new(url: &str, options: EndpointOptions) -> Result<Self, TargetError> {
-        let client = Client::new()
-            .with_global_timeout(options.timeout)
-            .with_redirection_limit(3)
-            .with_user_agent(options.user_agent.clone())
-            .map_err(|e| TargetError::Endpoint {
+        let client = http::client(&options.user_agent, options.timeout).map_err(|message| {
+            TargetError::Endpoint {
                 url: url.to_owned(),
-                message: format!("bad user agent: {e}"),
-            })?;
+                message,
+            }
+        })?;
         Ok(Self {
             url: url.to_owned(),
             options,
@@ -119,8 +118,8 @@ impl Endpoint {
             .map(|dir| dir.join(format!("{key:016x}.json")))
     }
 
-    /// One POST of the query; `Err((retryable, message, retry_after))`.
-    fn post(&mut self, query: &str) -> Result<String, (bool, String, Option<Duration>)> {
+    /// One POST of the query, after the rate limit's wait.
+    fn post(&mut self, query: &str) -> Result<String, Failure> {
         if let Some(last) = self.last {
             let since = last.elapsed();
             if since < self.options.min_interval {
@@ -138,32 +137,8 @@ impl Endpoint {
             .header(header::ACCEPT, "application/sparql-results+json")
             .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
             .body(Body::from(body))
-            .map_err(|e| (false, format!("bad request: {e}"), None))?;
-        let response = self
-            .client
-            .request(request)
-            .map_err(|e| (true, e.to_string(), None))?;
-        let status = response.status();
-        let retry_after = response
-            .headers()
-            .get(header::RETRY_AFTER)
-            .and_then(|v| v.to_str().ok()?.trim().parse::<u64>().ok())
-            .map(|s| Duration::from_secs(s.min(60)));
-        let text = response
-            .into_body()
-            .to_string()
-            .map_err(|e| (true, e.to_string(), None))?;
-        if status == StatusCode::OK {
-            Ok(text)
-        } else {
-            let retryable = status == StatusCode::TOO_MANY_REQUESTS || status.is_server_error();
-            let first_line = text.lines().next().unwrap_or_default();
-            Err((
-                retryable,
-                format!("HTTP {status}: {first_line}"),
-                retry_after,
-            ))
-        }
+            .map_err(|e| Failure::fatal(format!("bad request: {e}")))?;
+        http::send(&self.client, request)
     }
 }
 
@@ -180,25 +155,14 @@ impl Target for Endpoint {
                 return Ok(rows);
             }
         }
-        let mut wait = self.options.backoff;
-        let mut attempt = 0;
-        let text = loop {
-            match self.post(query) {
-                Ok(text) => break text,
-                Err((true, _, retry_after)) if attempt < self.options.retries => {
-                    std::thread::sleep(retry_after.unwrap_or(wait));
-                    wait *= 2;
-                    attempt += 1;
+        let (retries, backoff) = (self.options.retries, self.options.backoff);
+        let text =
+            http::with_retries(retries, backoff, || self.post(query)).map_err(|message| {
+                TargetError::Endpoint {
+                    url: self.url.clone(),
+                    message,
                 }
-                Err((_, message, _)) => {
-                    let tries = attempt + 1;
-                    return Err(TargetError::Endpoint {
-                        url: self.url.clone(),
-                        message: format!("{message} (after {tries} attempts)"),
-                    });
-                }
-            }
-        };
+            })?;
         let rows = parse_json_results(&text).map_err(|message| TargetError::Endpoint {
             url: self.url.clone(),
             message,

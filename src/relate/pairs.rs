@@ -100,6 +100,8 @@ pub struct PairCandidate {
     /// What the model sees: the words between and around the names, their order,
     /// distance and kinds.
     pub features: Vec<String>,
+    /// For a killing, the token of the word of killing it is read with.
+    pub trigger: Option<usize>,
 }
 
 /// Tokens between two names beyond which their words are not listed one by one.
@@ -191,13 +193,18 @@ pub fn pair_candidates(doc: &Document<'_>, rec: &Recognized) -> Vec<PairCandidat
                     {
                         continue;
                     }
-                    let mut features = features(doc, rec, a, b, sentence.tokens.clone());
-                    if relation == PairRelation::Kill {
+                    let trigger = if relation == PairRelation::Kill {
                         let Some(k) = killing_word(doc, rec, a, b, sentence.tokens.clone())
                             .filter(|&k| !relative_of_another(doc, rec, a, k))
                         else {
                             continue;
                         };
+                        Some(k)
+                    } else {
+                        None
+                    };
+                    let mut features = features(doc, rec, a, b, sentence.tokens.clone());
+                    if let Some(k) = trigger {
                         features.extend(killing_features(doc, rec, a, b, k));
                     }
                     out.push(PairCandidate {
@@ -205,6 +212,7 @@ pub fn pair_candidates(doc: &Document<'_>, rec: &Recognized) -> Vec<PairCandidat
                         from: a,
                         to: b,
                         features,
+                        trigger,
                     });
                 }
             }
@@ -501,17 +509,14 @@ pub(super) fn add_learned_facts(ctx: &Ctx<'_, '_>, facts: &mut Facts) {
             continue;
         }
         let rule = candidate.relation.rule();
-        match candidate.relation.link_kind() {
-            Some(kind) => facts.links.push(link(ctx, from, to, kind, rule, p)),
-            None => {
-                let sentence = ctx.sentence(ctx.rec.mentions[from].tokens.start);
-                let k = killing_word(ctx.doc, ctx.rec, from, to, sentence);
-                if let Some(k) = k.filter(|&k| !relative_of_another(ctx.doc, ctx.rec, from, k)) {
-                    let mut event = killing(ctx, k, from, to, rule);
-                    event.evidence[0].confidence = p;
-                    facts.events.push(event);
-                }
+        match (candidate.relation.link_kind(), candidate.trigger) {
+            (Some(kind), _) => facts.links.push(link(ctx, from, to, kind, rule, p)),
+            (None, Some(k)) => {
+                let mut event = killing(ctx, k, from, to, rule);
+                event.evidence[0].confidence = p;
+                facts.events.push(event);
             }
+            (None, None) => {}
         }
     }
 }

@@ -2,8 +2,9 @@
 //! store server that scales beyond one machine: `PUT <service>?graph=<article IRI>`
 //! with the graph as N-Triples replaces that graph and nothing else.
 
+use crate::http::{self, Failure};
 use oxhttp::Client;
-use oxhttp::model::{Body, Method, Request, StatusCode, header};
+use oxhttp::model::{Body, Method, Request, header};
 use oxigraph::io::{RdfFormat, RdfSerializer};
 use oxigraph::model::{NamedNode, Quad, TripleRef};
 use std::time::Duration;
@@ -33,14 +34,12 @@ impl GraphStore {
     /// The service at `url` (e.g. `http://127.0.0.1:7878/store`), retrying a graph up
     /// to `retries` times after a 429, a 5xx or a network error.
     pub fn new(url: &str, retries: u32, timeout: Duration) -> Result<Self, PushError> {
-        let client = Client::new()
-            .with_global_timeout(timeout)
-            .with_user_agent(format!("newsgraph/{}", env!("CARGO_PKG_VERSION")))
-            .map_err(|e| PushError {
-                url: url.to_owned(),
-                graph: String::new(),
-                message: e.to_string(),
-            })?;
+        let user_agent = format!("newsgraph/{}", env!("CARGO_PKG_VERSION"));
+        let client = http::client(&user_agent, timeout).map_err(|message| PushError {
+            url: url.to_owned(),
+            graph: String::new(),
+            message,
+        })?;
         Ok(Self {
             url: url.to_owned(),
             client,
@@ -75,39 +74,18 @@ impl GraphStore {
             .append_pair("graph", graph.as_str())
             .finish();
         let uri = format!("{}{separator}{target}", self.url);
-        let mut wait = self.backoff;
-        for attempt in 0..=self.retries {
+        let (client, retries, backoff) = (&self.client, self.retries, self.backoff);
+        http::with_retries(retries, backoff, || {
             let request = Request::builder()
                 .method(Method::PUT)
                 .uri(&uri)
                 .header(header::CONTENT_TYPE, "application/n-triples")
                 .body(Body::from(body.clone()))
-                .map_err(|e| error(e.to_string()))?;
-            let outcome = match self.client.request(request) {
-                Ok(response) => {
-                    let status = response.status();
-                    if status.is_success() {
-                        self.sent += 1;
-                        return Ok(());
-                    }
-                    let text = response.into_body().to_string().unwrap_or_default();
-                    let message = format!("HTTP {status}: {}", text.lines().next().unwrap_or(""));
-                    let retry = status == StatusCode::TOO_MANY_REQUESTS || status.is_server_error();
-                    (retry, message)
-                }
-                Err(e) => (true, e.to_string()),
-            };
-            match outcome {
-                (true, _) if attempt < self.retries => {
-                    std::thread::sleep(wait);
-                    wait *= 2;
-                }
-                (_, message) => {
-                    let tries = attempt + 1;
-                    return Err(error(format!("{message} (after {tries} attempts)")));
-                }
-            }
-        }
-        unreachable!("the loop returns on its last attempt")
+                .map_err(|e| Failure::fatal(e.to_string()))?;
+            http::send(client, request)
+        })
+        .map_err(error)?;
+        self.sent += 1;
+        Ok(())
     }
 }
