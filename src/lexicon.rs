@@ -220,6 +220,19 @@ impl Lexicons {
                 lex.occupations.insert(title.to_owned());
             }
         }
+        // News often drops the diacritics of foreign places ("Sao Paulo", "Bogota").
+        let folded: Vec<(String, GazetteerPlace)> = lex
+            .gazetteer
+            .iter()
+            .filter(|(name, _)| !name.is_ascii())
+            .map(|(name, &place)| (fold_diacritics(name), place))
+            .collect();
+        for (name, place) in folded {
+            let entry = lex.gazetteer.entry(name).or_insert(place);
+            if entry.population < place.population {
+                *entry = place;
+            }
+        }
         lex.title_starts = lex
             .titles
             .iter()
@@ -545,6 +558,31 @@ pub fn inflections(lemma: &str) -> Vec<String> {
     forms
 }
 
+/// `name` with the diacritics of Latin letters dropped, case kept ("São Paulo" → "Sao Paulo").
+pub(crate) fn fold_diacritics(name: &str) -> String {
+    name.chars()
+        .map(|c| {
+            let folded = fold_diacritic(c);
+            if c.is_uppercase() {
+                folded.to_ascii_uppercase()
+            } else {
+                folded
+            }
+        })
+        .collect()
+}
+
+/// The unaccented lower-case letter of an accented Latin letter; other characters as they are.
+pub(crate) fn fold_diacritic(c: char) -> char {
+    const FROM: &str = "àáâãäåāăąçćčďèéêëēėęěìíîïīįłñńňòóôõöøōőŕřśšşťţùúûüūůűųýÿźżž";
+    const TO: &str = "aaaaaaaaacccdeeeeeeeeiiiiiilnnnoooooooorrssstttuuuuuuuuyyzzz";
+    let lower = c.to_lowercase().next().unwrap_or(c);
+    FROM.chars()
+        .position(|f| f == lower)
+        .and_then(|i| TO.chars().nth(i))
+        .unwrap_or(c)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -571,6 +609,18 @@ mod tests {
         assert_eq!(lex.number("two"), Some(2));
         assert!(lex.is_honorific("Dr."));
         assert!(lex.is_abbreviation("Inc"));
+    }
+
+    #[test]
+    fn places_are_found_without_their_diacritics() {
+        let lex = lexicons();
+        assert_eq!(fold_diacritics("São Paulo"), "Sao Paulo");
+        assert_eq!(fold_diacritics("ÉCOLE"), "ECOLE");
+        let accented = lex
+            .gazetteer("São Paulo")
+            .expect("São Paulo is in GeoNames");
+        assert_eq!(lex.gazetteer("Sao Paulo"), Some(accented));
+        assert!(lex.gazetteer("Bogota").is_some());
     }
 
     #[test]

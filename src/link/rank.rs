@@ -1,7 +1,7 @@
 //! Ranking the items named like an entity: name, type, context and prominence.
 
 use super::{Candidate, LinkOptions, LocalEntity};
-use crate::lexicon::lexicons;
+use crate::lexicon::{fold_diacritic, lexicons};
 use crate::model::EntityKind;
 use std::collections::{BTreeSet, HashMap};
 
@@ -51,16 +51,6 @@ pub(crate) fn normalize(name: &str) -> String {
         _ => &words[..],
     };
     words.join(" ")
-}
-
-fn fold_diacritic(c: char) -> char {
-    const FROM: &str = "àáâãäåāăąçćčďèéêëēėęěìíîïīįłñńňòóôõöøōőŕřśšşťţùúûüūůűųýÿźżž";
-    const TO: &str = "aaaaaaaaacccdeeeeeeeeiiiiiilnnnoooooooorrssstttuuuuuuuuyyzzz";
-    let lower = c.to_lowercase().next().unwrap_or(c);
-    FROM.chars()
-        .position(|f| f == lower)
-        .and_then(|i| TO.chars().nth(i))
-        .unwrap_or(c)
 }
 
 /// The form names are compared in as context: normalized, without a legal form
