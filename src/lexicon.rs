@@ -302,23 +302,22 @@ impl Lexicons {
 
     /// Whether the lower-case form of `word` is a common English word.
     pub fn is_english_word(&self, word: &str) -> bool {
-        self.english_words.contains(&word.to_lowercase())
+        lowered(word, |w| self.english_words.contains(w))
     }
 
     /// Whether `word` is an honorific ("Mr", "Dr.").
     pub fn is_honorific(&self, word: &str) -> bool {
-        self.honorifics
-            .contains(&word.trim_end_matches('.').to_lowercase())
+        lowered(word.trim_end_matches('.'), |w| self.honorifics.contains(w))
     }
 
     /// Whether some title starts with this word ("chief" for "chief executive").
     pub fn is_title_start(&self, word: &str) -> bool {
-        self.title_starts.contains(&word.to_lowercase())
+        lowered(word, |w| self.title_starts.contains(w))
     }
 
     /// Whether the words (any case, space-joined) are a job title.
     pub fn is_title(&self, words: &str) -> bool {
-        self.titles.contains(&words.to_lowercase())
+        lowered(words, |w| self.titles.contains(w))
     }
 
     /// Whether a capitalized word ends or marks an organization name ("Group", "Exchange").
@@ -343,9 +342,7 @@ impl Lexicons {
 
     /// The class of an event noun ("conference" → "gathering").
     pub fn event_noun_class(&self, word: &str) -> Option<&str> {
-        self.event_nouns
-            .get(&word.to_lowercase())
-            .map(String::as_str)
+        lowered(word, |w| self.event_nouns.get(w)).map(String::as_str)
     }
 
     /// The place (country or region) a name or alias stands for.
@@ -379,17 +376,17 @@ impl Lexicons {
 
     /// Whether a lower-case noun names a kind of place ("province").
     pub fn is_place_type(&self, word: &str) -> bool {
-        self.place_types.contains(&word.to_lowercase())
+        lowered(word, |w| self.place_types.contains(w))
     }
 
     /// Whether a word is a compass direction ("east").
     pub fn is_direction(&self, word: &str) -> bool {
-        self.directions.contains(&word.to_lowercase())
+        lowered(word, |w| self.directions.contains(w))
     }
 
     /// Whether a word is an English function word.
     pub fn is_stopword(&self, word: &str) -> bool {
-        self.stopwords.contains(&word.to_lowercase())
+        lowered(word, |w| self.stopwords.contains(w))
     }
 
     /// Whether an all-capitals word is a common noun ("IPO").
@@ -399,12 +396,12 @@ impl Lexicons {
 
     /// Whether a lower-case noun describes an organization ("company", "retailer").
     pub fn is_org_descriptor(&self, word: &str) -> bool {
-        self.org_descriptors.contains(&word.to_lowercase())
+        lowered(word, |w| self.org_descriptors.contains(w))
     }
 
     /// Whether a word qualifies a title without naming an employer ("former").
     pub fn is_title_modifier(&self, word: &str) -> bool {
-        self.title_modifiers.contains(&word.to_lowercase())
+        lowered(word, |w| self.title_modifiers.contains(w))
     }
 
     /// Whether one capitalized word names an institution ("Congress", "Kremlin").
@@ -414,7 +411,7 @@ impl Lexicons {
 
     /// Whether a noun names what an organization has ("shares", "profits").
     pub fn is_org_attribute(&self, word: &str) -> bool {
-        self.org_attributes.contains(&word.to_lowercase())
+        lowered(word, |w| self.org_attributes.contains(w))
     }
 
     /// Whether a title names a profession ("analyst") rather than a post.
@@ -422,7 +419,7 @@ impl Lexicons {
         title
             .split_whitespace()
             .last()
-            .is_some_and(|w| self.occupations.contains(&w.to_lowercase()))
+            .is_some_and(|w| lowered(w, |w| self.occupations.contains(w)))
     }
 
     /// What a well-known proper name names ("Peace Corps", "Lincoln" the president, a listed
@@ -433,42 +430,34 @@ impl Lexicons {
 
     /// The speech-verb entries a word form belongs to ("told" → tell).
     pub fn speech_verb(&self, form: &str) -> &[VerbEntry] {
-        self.speech_verbs
-            .get(&form.to_lowercase())
-            .map_or(&[], Vec::as_slice)
+        lowered(form, |w| self.speech_verbs.get(w)).map_or(&[], Vec::as_slice)
     }
 
     /// The action-verb entries a word form belongs to ("halted" → halt).
     pub fn action_verb(&self, form: &str) -> &[VerbEntry] {
-        self.action_verbs
-            .get(&form.to_lowercase())
-            .map_or(&[], Vec::as_slice)
+        lowered(form, |w| self.action_verbs.get(w)).map_or(&[], Vec::as_slice)
     }
 
     /// Month number of a month name or abbreviation.
     pub fn month(&self, word: &str) -> Option<u32> {
-        self.months
-            .get(&word.trim_end_matches('.').to_lowercase())
-            .copied()
+        lowered(word.trim_end_matches('.'), |w| self.months.get(w)).copied()
     }
 
     /// ISO weekday number of a weekday name.
     pub fn weekday(&self, word: &str) -> Option<u32> {
-        self.weekdays.get(&word.to_lowercase()).copied()
+        lowered(word, |w| self.weekdays.get(w)).copied()
     }
 
     /// Value of an ordinal word ("seventh", "7th").
     pub fn ordinal(&self, word: &str) -> Option<i64> {
-        self.ordinals.get(&word.to_lowercase()).copied()
+        lowered(word, |w| self.ordinals.get(w)).copied()
     }
 
     /// Value of a cardinal number word ("two") or numeral.
     pub fn number(&self, word: &str) -> Option<i64> {
-        let lower = word.to_lowercase();
-        self.numbers
-            .get(&lower)
-            .copied()
-            .or_else(|| lower.parse().ok())
+        lowered(word, |w| {
+            self.numbers.get(w).copied().or_else(|| w.parse().ok())
+        })
     }
 }
 
@@ -558,6 +547,20 @@ pub fn inflections(lemma: &str) -> Vec<String> {
     forms
 }
 
+/// Calls `f` with the lower-case form of `word`; words that fit are lowered on the stack,
+/// since lexicon lookups come by the hundred per sentence.
+fn lowered<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buffer = [0u8; 48];
+    match buffer.get_mut(..word.len()) {
+        Some(bytes) if word.is_ascii() => {
+            bytes.copy_from_slice(word.as_bytes());
+            bytes.make_ascii_lowercase();
+            f(std::str::from_utf8(bytes).expect("ASCII is UTF-8"))
+        }
+        _ => f(&word.to_lowercase()),
+    }
+}
+
 /// `name` with the diacritics of Latin letters dropped, case kept ("São Paulo" → "Sao Paulo").
 pub(crate) fn fold_diacritics(name: &str) -> String {
     name.chars()
@@ -576,6 +579,9 @@ pub(crate) fn fold_diacritics(name: &str) -> String {
 pub(crate) fn fold_diacritic(c: char) -> char {
     const FROM: &str = "àáâãäåāăąçćčďèéêëēėęěìíîïīįłñńňòóôõöøōőŕřśšşťţùúûüūůűųýÿźżž";
     const TO: &str = "aaaaaaaaacccdeeeeeeeeiiiiiilnnnoooooooorrssstttuuuuuuuuyyzzz";
+    if c.is_ascii() {
+        return c;
+    }
     let lower = c.to_lowercase().next().unwrap_or(c);
     FROM.chars()
         .position(|f| f == lower)

@@ -14,6 +14,7 @@ use crate::model::{DateValue, EntityKind, Span};
 use crate::pipeline::Extraction;
 use crate::relate::{Evidence, LinkKind};
 use oxigraph::model::{GraphName, Literal, NamedNode, Quad, Term};
+use std::cmp::Ordering;
 use std::collections::BTreeSet;
 use vocab::{NG, NIF, PROV, RDF, RDFS, SCHEMA, XSD};
 
@@ -389,79 +390,172 @@ fn subject_rank(subject: &str) -> u8 {
     }
 }
 
-/// A sort key that orders numbers inside a string by value ("event-9" before "event-10").
-fn natural(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 16);
-    let mut rest = s;
-    while let Some(start) = rest.find(|c: char| c.is_ascii_digit()) {
-        out.push_str(&rest[..start]);
-        let digits = &rest[start..];
-        let len = digits
-            .find(|c: char| !c.is_ascii_digit())
-            .unwrap_or(digits.len());
-        out.extend(std::iter::repeat_n('0', 12usize.saturating_sub(len)));
-        out.push_str(&digits[..len]);
-        rest = &digits[len..];
+/// Compares strings with the numbers inside them by value ("event-9" before "event-10").
+fn natural_cmp(a: &str, b: &str) -> Ordering {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    // IRIs share long prefixes: skip the common part fast, then back up to the start of
+    // the number the first difference falls in, if any.
+    let mut i = common_prefix(a, b);
+    while i > 0 && a[i - 1].is_ascii_digit() {
+        i -= 1;
     }
-    out.push_str(rest);
-    out
+    let (a, b) = (&a[i..], &b[i..]);
+    let digits = |s: &[u8]| s.iter().take_while(|c| c.is_ascii_digit()).count();
+    let (mut i, mut j) = (0, 0);
+    // Equal numbers written with more leading zeros come after, if nothing else differs.
+    let mut zeros = Ordering::Equal;
+    while i < a.len() && j < b.len() {
+        if a[i].is_ascii_digit() && b[j].is_ascii_digit() {
+            let (m, n) = (digits(&a[i..]), digits(&b[j..]));
+            // Without leading zeros a longer number is a larger one.
+            let (x, y) = (trim_zeros(&a[i..i + m]), trim_zeros(&b[j..j + n]));
+            let order = x.len().cmp(&y.len()).then_with(|| x.cmp(y));
+            if order != Ordering::Equal {
+                return order;
+            }
+            zeros = zeros.then(m.cmp(&n));
+            (i, j) = (i + m, j + n);
+        } else if a[i] != b[j] {
+            return a[i].cmp(&b[j]);
+        } else {
+            (i, j) = (i + 1, j + 1);
+        }
+    }
+    (a.len() - i).cmp(&(b.len() - j)).then(zeros)
+}
+
+/// The length of the longest common prefix, eight bytes at a time.
+fn common_prefix(a: &[u8], b: &[u8]) -> usize {
+    let n = a.len().min(b.len());
+    let mut i = 0;
+    while i + 8 <= n {
+        let x = u64::from_le_bytes(a[i..i + 8].try_into().expect("eight bytes"));
+        let y = u64::from_le_bytes(b[i..i + 8].try_into().expect("eight bytes"));
+        if x != y {
+            return i + (x ^ y).trailing_zeros() as usize / 8;
+        }
+        i += 8;
+    }
+    while i < n && a[i] == b[i] {
+        i += 1;
+    }
+    i
+}
+
+fn trim_zeros(digits: &[u8]) -> &[u8] {
+    let zeros = digits.iter().take_while(|&&c| c == b'0').count();
+    &digits[zeros..]
+}
+
+/// What quads are ordered by, borrowed from the quad: graph, subject (kind of node, then
+/// its name), predicate (type and label first), object (literals, IRIs, blank nodes).
+#[derive(PartialEq, Eq)]
+struct QuadKey<'a> {
+    graph: &'a str,
+    /// The place of the subject among the distinct subjects, set by `sort_quads`.
+    subject_order: u32,
+    blank_subject: bool,
+    subject: &'a str,
+    predicate_rank: u8,
+    predicate: &'a str,
+    object_kind: u8,
+    object: &'a str,
+    datatype: &'a str,
+    language: &'a str,
+}
+
+impl<'a> QuadKey<'a> {
+    fn new(q: &'a Quad) -> Self {
+        let graph = match &q.graph_name {
+            GraphName::NamedNode(n) => n.as_str(),
+            GraphName::BlankNode(b) => b.as_str(),
+            GraphName::DefaultGraph => "",
+        };
+        let (subject, blank_subject) = match &q.subject {
+            oxigraph::model::NamedOrBlankNode::NamedNode(n) => (n.as_str(), false),
+            oxigraph::model::NamedOrBlankNode::BlankNode(b) => (b.as_str(), true),
+        };
+        let predicate = q.predicate.as_str();
+        let predicate_rank = if predicate.strip_prefix(RDF) == Some("type") {
+            0
+        } else if predicate.strip_prefix(RDFS) == Some("label") {
+            1
+        } else {
+            2
+        };
+        let (object_kind, object, datatype, language) = match &q.object {
+            Term::Literal(l) => (
+                0,
+                l.value(),
+                l.datatype().as_str(),
+                l.language().unwrap_or(""),
+            ),
+            Term::NamedNode(n) => (1, n.as_str(), "", ""),
+            Term::BlankNode(b) => (2, b.as_str(), "", ""),
+            #[allow(unreachable_patterns)]
+            _ => (3, "", "", ""),
+        };
+        QuadKey {
+            graph,
+            subject_order: 0,
+            blank_subject,
+            subject,
+            predicate_rank,
+            predicate,
+            object_kind,
+            object,
+            datatype,
+            language,
+        }
+    }
+
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.graph
+            .cmp(other.graph)
+            .then(self.subject_order.cmp(&other.subject_order))
+            .then(self.blank_subject.cmp(&other.blank_subject))
+            .then(self.predicate_rank.cmp(&other.predicate_rank))
+            .then_with(|| self.predicate.cmp(other.predicate))
+            .then(self.object_kind.cmp(&other.object_kind))
+            .then_with(|| natural_cmp(self.object, other.object))
+            .then_with(|| self.datatype.cmp(other.datatype))
+            .then_with(|| self.language.cmp(other.language))
+    }
 }
 
 /// Sorts quads for output: by graph, then the article, entities, events, roles,
 /// statements and evidence in text order, with `rdf:type` and `rdfs:label` before
-/// other predicates; and removes duplicates.
+/// other predicates; and removes duplicates. Keys borrow from the quads: sorting
+/// formats nothing and allocates only the index.
 pub fn sort_quads(quads: &mut Vec<Quad>) {
-    use std::collections::HashMap;
-    let rank = |q: &Quad| {
-        let p = q.predicate.as_str();
-        if p.strip_prefix(RDF) == Some("type") {
-            0
-        } else if p.strip_prefix(RDFS) == Some("label") {
-            1
-        } else {
-            2
-        }
-    };
-    // Keys of graphs, subjects and predicates are computed once each: they repeat.
-    let mut graphs: HashMap<&GraphName, String> = HashMap::new();
-    let mut subjects: HashMap<&oxigraph::model::NamedOrBlankNode, (u8, String)> = HashMap::new();
-    let mut predicates: HashMap<&NamedNode, String> = HashMap::new();
-    for q in quads.iter() {
-        graphs
-            .entry(&q.graph_name)
-            .or_insert_with(|| q.graph_name.to_string());
-        subjects.entry(&q.subject).or_insert_with(|| {
-            let s = q.subject.to_string();
-            (subject_rank(&s), natural(&s))
-        });
-        predicates
-            .entry(&q.predicate)
-            .or_insert_with(|| q.predicate.to_string());
+    let mut keys: Vec<QuadKey<'_>> = quads.iter().map(QuadKey::new).collect();
+    // Subjects repeat: order the distinct ones once (kind of node, then natural order).
+    let mut subjects: Vec<&str> = keys.iter().map(|k| k.subject).collect();
+    subjects.sort_unstable();
+    subjects.dedup();
+    let mut ranked: Vec<(u8, usize)> = subjects
+        .iter()
+        .enumerate()
+        .map(|(k, s)| (subject_rank(s), k))
+        .collect();
+    ranked.sort_unstable_by(|a, b| {
+        a.0.cmp(&b.0)
+            .then_with(|| natural_cmp(subjects[a.1], subjects[b.1]))
+    });
+    let mut place = vec![0; subjects.len()];
+    for (order, &(_, k)) in ranked.iter().enumerate() {
+        place[k] = order as u32;
     }
-    let objects: Vec<String> = quads
-        .iter()
-        .map(|q| natural(&q.object.to_string()))
-        .collect();
-    let keys: Vec<_> = quads
-        .iter()
-        .zip(&objects)
-        .map(|(q, object)| {
-            let (rank_s, subject) = &subjects[&q.subject];
-            (
-                graphs[&q.graph_name].as_str(),
-                *rank_s,
-                subject.as_str(),
-                rank(q),
-                predicates[&q.predicate].as_str(),
-                object.as_str(),
-            )
-        })
-        .collect();
+    for key in &mut keys {
+        let k = subjects
+            .binary_search(&key.subject)
+            .expect("every subject is listed");
+        key.subject_order = place[k];
+    }
     let mut order: Vec<usize> = (0..quads.len()).collect();
-    order.sort_by(|&a, &b| keys[a].cmp(&keys[b]));
+    order.sort_unstable_by(|&a, &b| keys[a].cmp(&keys[b]));
     order.dedup_by(|a, b| keys[*a] == keys[*b]);
     drop(keys);
-    drop((graphs, subjects, predicates));
     let mut slots: Vec<Option<Quad>> = quads.drain(..).map(Some).collect();
     quads.extend(order.iter().filter_map(|&k| slots[k].take()));
 }
@@ -469,6 +563,41 @@ pub fn sort_quads(quads: &mut Vec<Quad>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers_inside_names_sort_by_value() {
+        let mut names = vec![
+            "a/x.event-10",
+            "a/x.event-9",
+            "a/x.event-9-12",
+            "a/x.event-9-3",
+            "a/x.event-09",
+            "a/x.event",
+            "a/y",
+            "a/x.event-100a",
+            "a/x.event-100",
+        ];
+        names.sort_by(|a, b| natural_cmp(a, b));
+        assert_eq!(
+            names,
+            [
+                "a/x.event",
+                "a/x.event-9",
+                "a/x.event-09",
+                "a/x.event-9-3",
+                "a/x.event-9-12",
+                "a/x.event-10",
+                "a/x.event-100",
+                "a/x.event-100a",
+                "a/y",
+            ]
+        );
+        assert_eq!(natural_cmp("event-12", "event-12"), Ordering::Equal);
+        assert_eq!(
+            common_prefix(b"https://example.org/a1", b"https://example.org/a2"),
+            21
+        );
+    }
 
     #[test]
     fn slugs_are_stable_and_readable() {

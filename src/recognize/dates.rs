@@ -96,12 +96,8 @@ fn looks_ahead(doc: &Document<'_>, i: usize) -> bool {
 
 fn date_at(doc: &Document<'_>, i: usize, published: Option<Date>) -> Option<DateMention> {
     let lex = lexicons();
-    let w = doc.word(i).to_lowercase();
-    let prev = if i > 0 {
-        doc.word(i - 1).to_lowercase()
-    } else {
-        String::new()
-    };
+    let w = doc.lower(i);
+    let prev = if i > 0 { doc.lower(i - 1) } else { "" };
     let mention = |end: usize, value: DateValue, rule: &'static str| {
         Some(DateMention {
             tokens: i..end,
@@ -147,7 +143,7 @@ fn date_at(doc: &Document<'_>, i: usize, published: Option<Date>) -> Option<Date
         }
         // A bare month needs a preposition or determiner, or "May" is just a name.
         if matches!(
-            prev.as_str(),
+            prev,
             "in" | "since"
                 | "until"
                 | "by"
@@ -178,7 +174,7 @@ fn date_at(doc: &Document<'_>, i: usize, published: Option<Date>) -> Option<Date
         return None;
     }
     // (on) Monday
-    if let Some(weekday) = lex.weekday(&w) {
+    if let Some(weekday) = lex.weekday(w) {
         if !doc.word(i).chars().next().is_some_and(char::is_uppercase) || w.len() < 6 {
             return None;
         }
@@ -198,35 +194,29 @@ fn date_at(doc: &Document<'_>, i: usize, published: Option<Date>) -> Option<Date
     // in 2004
     if let Some(year) = year_at(doc, i) {
         if matches!(
-            prev.as_str(),
+            prev,
             "in" | "since" | "until" | "by" | "of" | "during" | "early" | "late" | "mid"
         ) {
             return mention(i + 1, DateValue::Year(year), "date:year");
         }
         return None;
     }
-    let next = |k: usize| {
-        if i + k < doc.tokens.len() {
-            doc.word(i + k).to_lowercase()
-        } else {
-            String::new()
-        }
-    };
+    let next = |k: usize| doc.lower(i + k);
     let p = published;
-    match w.as_str() {
+    match w {
         "today" | "tonight" => mention(i + 1, DateValue::Day(p?), "date:today"),
         "yesterday" => mention(i + 1, DateValue::Day(p?.add_days(-1)), "date:yesterday"),
         "tomorrow" => mention(i + 1, DateValue::Day(p?.add_days(1)), "date:tomorrow"),
         "this" | "earlier" | "later" | "last" | "next" => {
             // earlier/later this month|year
-            let (skip, unit) = if matches!(w.as_str(), "earlier" | "later") && next(1) == "this" {
+            let (skip, unit) = if matches!(w, "earlier" | "later") && next(1) == "this" {
                 (2, next(2))
             } else {
                 (1, next(1))
             };
-            let relative = if skip == 2 { "this" } else { w.as_str() };
+            let relative = if skip == 2 { "this" } else { w };
             let p = p?;
-            let value = match (relative, unit.as_str()) {
+            let value = match (relative, unit) {
                 ("this", "morning" | "afternoon" | "evening") => DateValue::Day(p),
                 ("this", "month") => DateValue::Month(p.year, p.month),
                 ("last", "month") => {
@@ -248,7 +238,7 @@ fn date_at(doc: &Document<'_>, i: usize, published: Option<Date>) -> Option<Date
                 ("last", "night") => DateValue::Day(p.add_days(-1)),
                 _ => return None,
             };
-            let rule = if matches!(unit.as_str(), "morning" | "afternoon" | "evening") {
+            let rule = if matches!(unit, "morning" | "afternoon" | "evening") {
                 "date:time-of-day"
             } else {
                 "date:relative"

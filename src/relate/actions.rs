@@ -44,7 +44,7 @@ pub(super) fn find_actions(ctx: &Ctx<'_, '_>, events: &mut Vec<EventFact>) {
                 continue;
             }
             let w = ctx.lower(v);
-            let Some(entry) = lex.action_verb(&w).first() else {
+            let Some(entry) = lex.action_verb(w).first() else {
                 continue;
             };
             if !w.chars().next().is_some_and(char::is_lowercase) && v != s.start {
@@ -53,19 +53,15 @@ pub(super) fn find_actions(ctx: &Ctx<'_, '_>, events: &mut Vec<EventFact>) {
             if v > s.start && ctx.lower(v - 1) == "to" {
                 continue; // "to help offset": an infinitive, not an event
             }
-            let prev = if v > s.start {
-                ctx.lower(v - 1)
-            } else {
-                String::new()
-            };
+            let prev = if v > s.start { ctx.lower(v - 1) } else { "" };
             // "was fatally shot": an adverb between the auxiliary and the verb.
             let prev = if prev.ends_with("ly") && v >= s.start + 2 {
                 ctx.lower(v - 2)
             } else {
                 prev
             };
-            let base_form = w == entry.lemma
-                && !matches!(w.as_str(), "cut" | "shut" | "put" | "set" | "hit" | "beat");
+            let base_form =
+                w == entry.lemma && !matches!(w, "cut" | "shut" | "put" | "set" | "hit" | "beat");
             let gerund = w.ends_with("ing");
             let by = if ctx.doc.is(v + 1, "by") {
                 Some(v + 1)
@@ -83,10 +79,10 @@ pub(super) fn find_actions(ctx: &Ctx<'_, '_>, events: &mut Vec<EventFact>) {
             } else {
                 None
             };
-            let fact = if PASSIVE_AUXILIARIES.contains(&prev.as_str()) && by.is_some() && !gerund {
+            let fact = if PASSIVE_AUXILIARIES.contains(&prev) && by.is_some() && !gerund {
                 passive(ctx, s.clone(), v, by.unwrap_or(v + 1), &entry.lemma)
-            } else if (!base_form || AUXILIARIES.contains(&prev.as_str()))
-                && (!gerund || AUXILIARIES.contains(&prev.as_str()))
+            } else if (!base_form || AUXILIARIES.contains(&prev))
+                && (!gerund || AUXILIARIES.contains(&prev))
             {
                 active(ctx, s.clone(), v, &entry.lemma)
             } else {
@@ -124,7 +120,7 @@ fn object_end(ctx: &Ctx<'_, '_>, s: &std::ops::Range<usize>, from: usize) -> usi
         {
             break;
         }
-        if k > from && PREPOSITIONS.contains(&w.as_str()) || w == "that" {
+        if k > from && PREPOSITIONS.contains(&w) || w == "that" {
             break;
         }
         k += 1;
@@ -143,7 +139,7 @@ fn active(
     }
     let (agent, start) = ctx.subject_before(v, s.start)?;
     let opens_clause = start == s.start
-        || CLAUSE_OPENERS.contains(&ctx.lower(start - 1).as_str())
+        || CLAUSE_OPENERS.contains(&ctx.lower(start - 1))
         || ctx.rec.date_at(start - 1).is_some()
         || ctx.doc.tokens[start - 1].kind == TokenKind::OpenQuote;
     if !opens_clause {

@@ -266,7 +266,7 @@ fn details(ctx: &Ctx<'_, '_>, s: std::ops::Range<usize>, to: usize, event: &mut 
     let place_after = |from: usize| -> Option<usize> {
         let mut k = from;
         while k < s.end
-            && (matches!(ctx.lower(k).as_str(), "the" | "of" | ",")
+            && (matches!(ctx.lower(k), "the" | "of" | ",")
                 || lex.is_place_type(ctx.word(k))
                     && ctx.word(k).chars().next().is_some_and(char::is_lowercase))
         {
@@ -284,7 +284,7 @@ fn details(ctx: &Ctx<'_, '_>, s: std::ops::Range<usize>, to: usize, event: &mut 
             if matches!(ctx.word(k), "," | ";" | "." | ":") {
                 break;
             }
-            if matches!(ctx.lower(k).as_str(), "in" | "at") {
+            if matches!(ctx.lower(k), "in" | "at") {
                 location = place_after(k + 1);
                 break;
             }
@@ -292,9 +292,9 @@ fn details(ctx: &Ctx<'_, '_>, s: std::ops::Range<usize>, to: usize, event: &mut 
         if location.is_none() {
             for k in s.clone() {
                 if matches!(
-                    ctx.lower(k).as_str(),
+                    ctx.lower(k),
                     "hosted" | "held" | "staged" | "place" | "taking" | "convened"
-                ) && matches!(ctx.lower(k + 1).as_str(), "in" | "at")
+                ) && matches!(ctx.lower(k + 1), "in" | "at")
                 {
                     location = place_after(k + 2);
                     if location.is_some() {
@@ -310,7 +310,7 @@ fn details(ctx: &Ctx<'_, '_>, s: std::ops::Range<usize>, to: usize, event: &mut 
     // who hosted it
     if event.organizer.is_none() {
         for k in s.clone() {
-            if matches!(ctx.lower(k).as_str(), "hosted" | "organised" | "organized")
+            if matches!(ctx.lower(k), "hosted" | "organised" | "organized")
                 && ctx.doc.is(k + 1, "by")
             {
                 let at = if ctx.doc.is(k + 2, "the") {
@@ -325,9 +325,7 @@ fn details(ctx: &Ctx<'_, '_>, s: std::ops::Range<usize>, to: usize, event: &mut 
         }
     }
     // when: "kicked off this morning" starts it; any other date dates it
-    let starts = s
-        .clone()
-        .any(|k| START_VERBS.contains(&ctx.lower(k).as_str()));
+    let starts = s.clone().any(|k| START_VERBS.contains(&ctx.lower(k)));
     if let Some(d) = ctx.first_date_in(s.clone()) {
         match (starts, d) {
             (true, DateValue::Day(day)) if event.start.is_none() => event.start = Some(day),
@@ -380,7 +378,7 @@ fn attendee(ctx: &Ctx<'_, '_>, s: std::ops::Range<usize>, from: usize) -> Option
     }
     let w = ctx.lower(k - 1);
     let verb = if matches!(
-        w.as_str(),
+        w,
         "addressed"
             | "addresses"
             | "addressing"
@@ -393,10 +391,7 @@ fn attendee(ctx: &Ctx<'_, '_>, s: std::ops::Range<usize>, from: usize) -> Option
         k - 1
     } else if w == "at"
         && k >= 2
-        && matches!(
-            ctx.lower(k - 2).as_str(),
-            "spoke" | "speaks" | "speaking" | "spoken"
-        )
+        && matches!(ctx.lower(k - 2), "spoke" | "speaks" | "speaking" | "spoken")
     {
         k - 2
     } else {
@@ -424,13 +419,13 @@ const PARTICIPANT_NOUNS: &[&str] = &[
 fn participants_list(ctx: &Ctx<'_, '_>, s: std::ops::Range<usize>, event: &mut EventFact) {
     let Some(noun) = s
         .clone()
-        .find(|&k| PARTICIPANT_NOUNS.contains(&ctx.lower(k).as_str()))
+        .find(|&k| PARTICIPANT_NOUNS.contains(&ctx.lower(k)))
     else {
         return;
     };
     let Some(verb) = (noun + 1..s.end.min(noun + 6)).find(|&k| {
         matches!(
-            ctx.lower(k).as_str(),
+            ctx.lower(k),
             "included" | "include" | "includes" | "were" | "are"
         )
     }) else {

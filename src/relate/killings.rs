@@ -29,7 +29,7 @@ fn person(ctx: &Ctx<'_, '_>, m: usize) -> bool {
 /// The person named at token `k`, past "the", "a", a job title and a few describing words
 /// ("reporter Ana Reyes", "young nationalist Ana Reyes").
 fn person_at(ctx: &Ctx<'_, '_>, mut k: usize) -> Option<usize> {
-    if matches!(ctx.lower(k).as_str(), "the" | "a") {
+    if matches!(ctx.lower(k), "the" | "a") {
         k += 1;
     }
     let limit = k + 3;
@@ -73,7 +73,7 @@ pub(super) fn killing(
     let end = a.end.max(b.end).max(trigger + 1);
     EventFact {
         label: ctx.doc.slice(start, end).to_owned(),
-        trigger: Some(ctx.lower(trigger)),
+        trigger: Some(ctx.lower(trigger).to_owned()),
         agent: Some(agent),
         affected: Some(victim),
         date: ctx.first_date_in(ctx.sentence(trigger)),
@@ -94,13 +94,13 @@ pub(super) fn find_killings(ctx: &Ctx<'_, '_>, events: &mut Vec<EventFact>) {
             continue;
         }
         let w = ctx.lower(i);
-        if AGENT_NOUNS.contains(&w.as_str()) {
+        if AGENT_NOUNS.contains(&w) {
             // "Reyes's assassin, Tom Lind" / "Reyes assassin Tom Lind"
             let victim = person_before(ctx, i);
             let next = if ctx.doc.is(i + 1, ",") { i + 2 } else { i + 1 };
             let agent_after = person_at(ctx, next);
             // "Tom Lind, the assassin of Reyes" / "Tom Lind, Reyes's killer"
-            let article = i >= 1 && matches!(ctx.lower(i - 1).as_str(), "the" | "a");
+            let article = i >= 1 && matches!(ctx.lower(i - 1), "the" | "a");
             let comma_at = if article { i.saturating_sub(2) } else { i };
             let apposed = |comma: usize| {
                 (comma >= 1 && ctx.doc.is(comma, ","))
@@ -122,7 +122,7 @@ pub(super) fn find_killings(ctx: &Ctx<'_, '_>, events: &mut Vec<EventFact>) {
             if let Some((agent, victim)) = found.filter(|(a, v)| a != v) {
                 events.push(killing(ctx, i, agent, victim, "killing:agent-noun"));
             }
-        } else if EVENT_NOUNS.contains(&w.as_str()) {
+        } else if EVENT_NOUNS.contains(&w) {
             // "the assassination (in 1999) of Ana Reyes by Tom Lind"
             let mut of = i + 1;
             while of < i + 5
@@ -153,13 +153,13 @@ pub(super) fn find_killings(ctx: &Ctx<'_, '_>, events: &mut Vec<EventFact>) {
         }
         // "Tom Lind, convicted of murdering Ana Reyes"
         let verb = lex
-            .action_verb(&w)
+            .action_verb(w)
             .iter()
             .any(|e| KILLING_VERBS.contains(&e.lemma.as_str()));
         let charged = i >= 2
-            && matches!(ctx.lower(i - 1).as_str(), "of" | "with" | "in")
-            && CHARGES.contains(&ctx.lower(i - 2).as_str());
-        if charged && (verb && w.ends_with("ing") || EVENT_NOUNS.contains(&w.as_str())) {
+            && matches!(ctx.lower(i - 1), "of" | "with" | "in")
+            && CHARGES.contains(&ctx.lower(i - 2));
+        if charged && (verb && w.ends_with("ing") || EVENT_NOUNS.contains(&w)) {
             let at = if ctx.doc.is(i + 1, "of") {
                 i + 2
             } else {
@@ -182,12 +182,12 @@ pub(super) fn find_killings(ctx: &Ctx<'_, '_>, events: &mut Vec<EventFact>) {
             }
         }
         // "Tom Lind was convicted of Reyes's murder"
-        if EVENT_NOUNS.contains(&w.as_str()) {
+        if EVENT_NOUNS.contains(&w) {
             if let Some(victim) = person_before(ctx, i) {
                 let v = ctx.rec.mentions[victim].tokens.start;
                 let charged = v >= 2
-                    && matches!(ctx.lower(v - 1).as_str(), "of" | "with" | "in")
-                    && CHARGES.contains(&ctx.lower(v - 2).as_str());
+                    && matches!(ctx.lower(v - 1), "of" | "with" | "in")
+                    && CHARGES.contains(&ctx.lower(v - 2));
                 let accused = charged
                     .then(|| ctx.subject_before(v - 2, ctx.sentence(i).start))
                     .flatten()
@@ -262,14 +262,14 @@ const COPULA: &[&str] = &["was", "is", "wasn't", "isn't", "not", "n't"];
 /// the verb in the past or, after "in", the gerund; the victim right after it.
 fn killer_before(ctx: &Ctx<'_, '_>, i: usize) -> Option<(usize, usize)> {
     let w = ctx.lower(i);
-    let past = w.ends_with("ed") || matches!(w.as_str(), "shot" | "slew" | "slain");
+    let past = w.ends_with("ed") || matches!(w, "shot" | "slew" | "slain");
     let gerund = w.ends_with("ing") && i >= 1 && ctx.lower(i - 1) == "in";
     if !(past || gerund) || i == 0 {
         return None;
     }
     // "was killed": a passive verb's subject is the victim.
     if matches!(
-        ctx.lower(i - 1).as_str(),
+        ctx.lower(i - 1),
         "was" | "were" | "been" | "is" | "are" | "be" | "being"
     ) {
         return None;
@@ -278,7 +278,7 @@ fn killer_before(ctx: &Ctx<'_, '_>, i: usize) -> Option<(usize, usize)> {
     let sentence = ctx.sentence(i);
     // "Tom Lind was(n't) the lone gunman who killed …": the subject of the description.
     if ctx.lower(i - 1) == "who" {
-        let copula = |k: usize| COPULA.contains(&ctx.lower(k).as_str());
+        let copula = |k: usize| COPULA.contains(&ctx.lower(k));
         let mut k = i - 1;
         while k > sentence.start && i - k < 7 && !copula(k - 1) {
             let w = ctx.word(k - 1);
@@ -303,7 +303,7 @@ fn killer_before(ctx: &Ctx<'_, '_>, i: usize) -> Option<(usize, usize)> {
             return (m != victim).then_some((m, victim));
         }
         let gap = ctx.lower(k - 1);
-        if !(KILLER_GAP.contains(&gap.as_str()) || gap.ends_with("ly")) {
+        if !(KILLER_GAP.contains(&gap) || gap.ends_with("ly")) {
             return None;
         }
         k -= 1;

@@ -156,8 +156,7 @@ pub(super) fn find_links(ctx: &Ctx<'_, '_>, roles: &[RoleFact]) -> Vec<LinkFact>
                         k += 1;
                     }
                     let start = mention.tokens.start;
-                    let article =
-                        start >= 3 && matches!(ctx.lower(start - 1).as_str(), "a" | "an" | "the");
+                    let article = start >= 3 && matches!(ctx.lower(start - 1), "a" | "an" | "the");
                     // (An abbreviation's full stop may stand before the comma: "Corp.,".)
                     let apposed = (article && ctx.doc.is(start - 2, ","))
                         .then(|| {
@@ -313,7 +312,7 @@ pub(super) fn find_links(ctx: &Ctx<'_, '_>, roles: &[RoleFact]) -> Vec<LinkFact>
                 // "Zintrex-affiliated Harvo Group"
                 if ctx.doc.is(end, "-")
                     && matches!(
-                        ctx.lower(end + 1).as_str(),
+                        ctx.lower(end + 1),
                         "affiliated" | "owned" | "controlled" | "backed"
                     )
                 {
@@ -431,15 +430,15 @@ fn home_places(ctx: &Ctx<'_, '_>, links: &mut Vec<LinkFact>) {
     let place = |m: usize| ctx.kind(m) == EntityKind::Place;
     for i in 0..n {
         let word = ctx.lower(i);
-        if !matches!(word.as_str(), "born" | "from" | "native") {
+        if !matches!(word, "born" | "from" | "native") {
             continue;
         }
         let sentence = ctx.sentence(i);
-        match word.as_str() {
+        match word {
             "born" => {
                 // "the first mayor, Tom Lind, was born": a name between commas.
                 let mut k = i;
-                while k > sentence.start && matches!(ctx.lower(k - 1).as_str(), "was" | "were") {
+                while k > sentence.start && matches!(ctx.lower(k - 1), "was" | "were") {
                     k -= 1;
                 }
                 let apposed = (k >= 2 && ctx.doc.is(k - 1, ","))
@@ -458,12 +457,9 @@ fn home_places(ctx: &Ctx<'_, '_>, links: &mut Vec<LinkFact>) {
                     .take_while(|&k| {
                         ctx.word(k) == ","
                             || ctx.rec.date_at(k).is_some()
-                            || matches!(
-                                ctx.lower(k).as_str(),
-                                "on" | "in" | "near" | "the" | "at" | "about"
-                            )
+                            || matches!(ctx.lower(k), "on" | "in" | "near" | "the" | "at" | "about")
                     })
-                    .find(|&k| matches!(ctx.lower(k).as_str(), "in" | "near"));
+                    .find(|&k| matches!(ctx.lower(k), "in" | "near"));
                 let Some(k) = at else { continue };
                 let k = if ctx.doc.is(k + 1, "the") {
                     k + 2
@@ -489,7 +485,7 @@ fn home_places(ctx: &Ctx<'_, '_>, links: &mut Vec<LinkFact>) {
                     continue;
                 };
                 // "… is from": the person right before the verb.
-                let is_from = (i >= 2 && matches!(ctx.lower(i - 1).as_str(), "is" | "was"))
+                let is_from = (i >= 2 && matches!(ctx.lower(i - 1), "is" | "was"))
                     .then(|| ctx.rec.mention_ending_at(i - 1))
                     .flatten();
                 // "…, a teacher from": back over the description to "a" and a comma.
@@ -497,13 +493,13 @@ fn home_places(ctx: &Ctx<'_, '_>, links: &mut Vec<LinkFact>) {
                 while k > sentence.start + 1
                     && k + 6 > i
                     && ctx.doc.tokens[k - 1].kind == TokenKind::Word
-                    && !matches!(ctx.lower(k - 1).as_str(), "a" | "an")
+                    && !matches!(ctx.lower(k - 1), "a" | "an")
                 {
                     k -= 1;
                 }
                 let described = k + 6 > i
                     && k >= 3
-                    && matches!(ctx.lower(k - 1).as_str(), "a" | "an")
+                    && matches!(ctx.lower(k - 1), "a" | "an")
                     && ctx.doc.is(k - 2, ",");
                 let who = is_from
                     .or_else(|| {
@@ -523,7 +519,7 @@ fn home_places(ctx: &Ctx<'_, '_>, links: &mut Vec<LinkFact>) {
                 // "Tom Reyes, a Lakewood native"
                 let apposed = before.and_then(|p| {
                     let a = ctx.rec.mentions[p].tokens.start;
-                    (a >= 2 && matches!(ctx.lower(a - 1).as_str(), "a" | "the"))
+                    (a >= 2 && matches!(ctx.lower(a - 1), "a" | "the"))
                         .then(|| ctx.doc.is(a - 2, ","))
                         .filter(|&comma| comma)
                         .and_then(|_| ctx.rec.mention_ending_at(a - 2))
@@ -532,12 +528,10 @@ fn home_places(ctx: &Ctx<'_, '_>, links: &mut Vec<LinkFact>) {
                 // "Reyes is a Lakewood native"
                 let is_native = before.and_then(|p| {
                     let a = ctx.rec.mentions[p].tokens.start;
-                    (a >= 3
-                        && ctx.lower(a - 1) == "a"
-                        && matches!(ctx.lower(a - 2).as_str(), "is" | "was"))
-                    .then(|| ctx.rec.mention_ending_at(a - 2))
-                    .flatten()
-                    .filter(|&m| person(m))
+                    (a >= 3 && ctx.lower(a - 1) == "a" && matches!(ctx.lower(a - 2), "is" | "was"))
+                        .then(|| ctx.rec.mention_ending_at(a - 2))
+                        .flatten()
+                        .filter(|&m| person(m))
                 });
                 let apposed = apposed.or(is_native);
                 // "Tom Reyes, a native of Lakewood"
@@ -547,12 +541,11 @@ fn home_places(ctx: &Ctx<'_, '_>, links: &mut Vec<LinkFact>) {
                     .then(|| ctx.rec.mention_starting_at(i + 2))
                     .flatten()
                     .filter(|&p| place(p));
-                let of_person = (i >= 3
-                    && matches!(ctx.lower(i - 1).as_str(), "a" | "the")
-                    && ctx.doc.is(i - 2, ","))
-                .then(|| ctx.rec.mention_ending_at(i - 2))
-                .flatten()
-                .filter(|&m| person(m));
+                let of_person =
+                    (i >= 3 && matches!(ctx.lower(i - 1), "a" | "the") && ctx.doc.is(i - 2, ","))
+                        .then(|| ctx.rec.mention_ending_at(i - 2))
+                        .flatten()
+                        .filter(|&m| person(m));
                 let pair = match (before, after.or(apposed)) {
                     (Some(p), Some(m)) => Some((m, p)),
                     _ => of_person.zip(of_place),

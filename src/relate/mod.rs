@@ -182,8 +182,8 @@ impl<'d, 'a> Ctx<'d, 'a> {
         self.doc.word(i)
     }
 
-    pub fn lower(&self, i: usize) -> String {
-        self.doc.word(i).to_lowercase()
+    pub fn lower(&self, i: usize) -> &'d str {
+        self.doc.lower(i)
     }
 
     pub fn kind(&self, mention: usize) -> EntityKind {
@@ -229,7 +229,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
     /// person, "it"/"the company" → the last organization.
     pub fn antecedent(&self, i: usize) -> Option<(usize, usize)> {
         let w = self.lower(i);
-        match w.as_str() {
+        match w {
             "he" | "she" | "him" | "his" | "her" => self
                 .last_mention_before(i, &[EntityKind::Person])
                 .map(|m| (self.sentence_subject(m, i).unwrap_or(m), i + 1)),
@@ -239,7 +239,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
             "the" if i + 1 < self.doc.tokens.len() => {
                 let noun = self.lower(i + 1);
                 if matches!(
-                    noun.as_str(),
+                    noun,
                     "company"
                         | "firm"
                         | "group"
@@ -294,7 +294,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
             let w = self.lower(k - 1);
             let skippable =
                 matches!(
-                    w.as_str(),
+                    w,
                     "has"
                         | "have"
                         | "had"
@@ -351,7 +351,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 // ("Tom Reyes, 33, said": an age describes too.)
                 let age = inside.len() == 1 && self.doc.tokens[c + 1].kind == TokenKind::Number;
                 let describes = inside.clone().any(|j| self.rec.title_at(j).is_some())
-                    || matches!(self.lower(c + 1).as_str(), "who" | "which")
+                    || matches!(self.lower(c + 1), "who" | "which")
                     || age;
                 if describes {
                     if let Some(m) = self
@@ -376,7 +376,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
             } else {
                 start
             };
-            if of >= 2 && matches!(self.lower(of - 1).as_str(), "of" | "at" | "from") {
+            if of >= 2 && matches!(self.lower(of - 1), "of" | "at" | "from") {
                 if let Some(p) = self
                     .rec
                     .mention_ending_at(of - 1)

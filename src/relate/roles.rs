@@ -27,7 +27,7 @@ pub(super) fn find_roles(ctx: &Ctx<'_, '_>) -> Vec<RoleFact> {
         let mut rule = "role:premodifier";
         let mut end = b;
         // "State Secretary in the Ministry of … Ryo Tanaka"
-        if person.is_none() && matches!(ctx.lower(b).as_str(), "in" | "at" | "of") {
+        if person.is_none() && matches!(ctx.lower(b), "in" | "at" | "of") {
             let after = if ctx.doc.is(b + 1, "the") {
                 b + 2
             } else {
@@ -51,15 +51,12 @@ pub(super) fn find_roles(ctx: &Ctx<'_, '_>) -> Vec<RoleFact> {
         if person.is_none() {
             let before = at.map_or(a, |m| ctx.rec.mentions[m].tokens.start);
             // "Ana Lopes, an Acme spokeswoman"
-            let before = if before >= 3
-                && matches!(
-                    ctx.lower(before - 1).as_str(),
-                    "a" | "an" | "the" | "another"
-                ) {
-                before - 1
-            } else {
-                before
-            };
+            let before =
+                if before >= 3 && matches!(ctx.lower(before - 1), "a" | "an" | "the" | "another") {
+                    before - 1
+                } else {
+                    before
+                };
             // "Tom Reyes, vice president and columnist for …": the first title's holder.
             let mut before = before;
             while before >= 2 && ctx.doc.is(before - 1, "and") {
@@ -71,7 +68,7 @@ pub(super) fn find_roles(ctx: &Ctx<'_, '_>) -> Vec<RoleFact> {
             // "Tom Reyes, 58, was acting comptroller at …", "Reyes is a professor of …"
             while before >= 2
                 && matches!(
-                    ctx.lower(before - 1).as_str(),
+                    ctx.lower(before - 1),
                     "a" | "an" | "the" | "acting" | "former" | "then" | "now" | "also" | "still"
                 )
             {
@@ -79,7 +76,7 @@ pub(super) fn find_roles(ctx: &Ctx<'_, '_>) -> Vec<RoleFact> {
             }
             let copula = before >= 2
                 && matches!(
-                    ctx.lower(before - 1).as_str(),
+                    ctx.lower(before - 1),
                     "was" | "is" | "became" | "becomes" | "remains" | "remained"
                 );
             if copula {
@@ -202,7 +199,7 @@ pub(super) fn find_roles(ctx: &Ctx<'_, '_>) -> Vec<RoleFact> {
 
 /// The post a verb of leading gives: "heads" → head, "founded" → founder.
 fn post_of(ctx: &Ctx<'_, '_>, k: usize) -> Option<&'static str> {
-    Some(match ctx.lower(k).as_str() {
+    Some(match ctx.lower(k) {
         "heads" | "headed" | "runs" | "ran" => "head",
         "leads" | "led" => "leader",
         "chairs" | "chaired" => "chair",
@@ -249,7 +246,7 @@ fn roles_from_verbs(ctx: &Ctx<'_, '_>) -> Vec<RoleFact> {
         let mut b = k;
         while b > sentence.start
             && matches!(
-                ctx.lower(b - 1).as_str(),
+                ctx.lower(b - 1),
                 "," | "was" | "is" | "been" | "has" | "had"
             )
         {
@@ -278,11 +275,7 @@ fn titles_before_names(ctx: &Ctx<'_, '_>) -> Vec<RoleFact> {
         }
         // Not "Ana Lopes, chairman of Zintrex, Tom Reyes …": the title opens its phrase.
         let a = title.tokens.start;
-        let opens = a == 0
-            || matches!(
-                ctx.lower(a - 1).as_str(),
-                "the" | "a" | "its" | "his" | "her"
-            );
+        let opens = a == 0 || matches!(ctx.lower(a - 1), "the" | "a" | "its" | "his" | "her");
         let holder = ctx
             .rec
             .mention_starting_at(org_end + 1)
@@ -337,7 +330,7 @@ fn where_before(ctx: &Ctx<'_, '_>, a: usize) -> Option<usize> {
 /// "president of the logistics company Harvo Freight Group": the organization
 /// after "of"/"at", with a few descriptive words allowed in between.
 fn organization_after(ctx: &Ctx<'_, '_>, b: usize) -> Option<(usize, usize)> {
-    if !matches!(ctx.lower(b).as_str(), "of" | "at" | "for" | "with") {
+    if !matches!(ctx.lower(b), "of" | "at" | "for" | "with") {
         return None;
     }
     let limit = (b + 6).min(ctx.doc.tokens.len());

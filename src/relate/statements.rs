@@ -125,10 +125,8 @@ fn attribution_after(ctx: &Ctx<'_, '_>, from: usize, to: usize) -> Option<(usize
         }
         // "“…,” but he also warned …": a new clause, not this quotation's attribution.
         let word = ctx.lower(v);
-        if matches!(
-            word.as_str(),
-            "but" | "while" | "although" | "though" | "as"
-        ) || word == "and" && lead.is_none()
+        if matches!(word, "but" | "while" | "although" | "though" | "as")
+            || word == "and" && lead.is_none()
         {
             return None;
         }
@@ -158,7 +156,7 @@ fn attribution_before(
     open: usize,
 ) -> Option<(usize, usize)> {
     let mut k = open;
-    while k > sentence.start && matches!(ctx.lower(k - 1).as_str(), ":" | "," | "that") {
+    while k > sentence.start && matches!(ctx.lower(k - 1), ":" | "," | "that") {
         k -= 1;
     }
     if k <= sentence.start {
@@ -190,7 +188,7 @@ fn attribution_before(
             .find(|&v| {
                 speech_verb_at(ctx, v).is_some_and(|(_, end, _)| end < k)
                     && matches!(
-                        ctx.lower(v + 1).as_str(),
+                        ctx.lower(v + 1),
                         "in" | "to" | "on" | "at" | "during" | "with" | "of" | "back" | "about"
                     )
                     && (v + 1..k).all(|j| {
@@ -452,7 +450,7 @@ fn reported_statements(
             while that_at < end
                 && (ctx.rec.date_at(that_at).is_some()
                     || matches!(
-                        ctx.lower(that_at).as_str(),
+                        ctx.lower(that_at),
                         "on" | "in"
                             | "last"
                             | "also"
@@ -482,7 +480,7 @@ fn reported_statements(
                         if let Some(o) = ctx.rec.mention_starting_at(c) {
                             c = ctx.rec.mentions[o].tokens.end;
                         } else if matches!(
-                            ctx.lower(c).as_str(),
+                            ctx.lower(c),
                             "him" | "her" | "them" | "us" | "me" | "reporters" | "journalists"
                         ) {
                             c += 1;

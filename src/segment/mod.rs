@@ -21,6 +21,9 @@ pub struct Document<'a> {
     pub tokens: Vec<Token>,
     /// Every sentence, in text order; their token ranges cover `tokens`.
     pub sentences: Vec<Sentence>,
+    /// The lower-case text of every token, end to end; `lower_ends[i]` ends token `i`'s.
+    lowered: String,
+    lower_ends: Vec<usize>,
 }
 
 impl<'a> Document<'a> {
@@ -28,10 +31,39 @@ impl<'a> Document<'a> {
     pub fn new(text: &'a str) -> Self {
         let tokens = tokenize(text);
         let sentences = split_sentences(text, &tokens);
+        // Rules compare lower-case words all the time: lower each token once.
+        let mut lowered = String::with_capacity(text.len());
+        let lower_ends = tokens
+            .iter()
+            .map(|t| {
+                let word = &text[t.start..t.end];
+                if word.is_ascii() {
+                    let from = lowered.len();
+                    lowered.push_str(word);
+                    lowered[from..].make_ascii_lowercase();
+                } else {
+                    lowered.extend(word.chars().flat_map(char::to_lowercase));
+                }
+                lowered.len()
+            })
+            .collect();
         Self {
             text,
             tokens,
             sentences,
+            lowered,
+            lower_ends,
+        }
+    }
+
+    /// The lower-case text of token `i`, or "" past the last token.
+    pub fn lower(&self, i: usize) -> &str {
+        match self.lower_ends.get(i) {
+            Some(&end) => {
+                let start = if i == 0 { 0 } else { self.lower_ends[i - 1] };
+                &self.lowered[start..end]
+            }
+            None => "",
         }
     }
 

@@ -127,6 +127,18 @@ mod tests {
     }
 
     #[test]
+    fn tokens_are_lowered_once_with_their_own_letters() {
+        let doc = Document::new("Mr. Ødegaard met ZINTREX's İlkay.");
+        let lowered: Vec<&str> = (0..doc.tokens.len()).map(|i| doc.lower(i)).collect();
+        let words: Vec<String> = (0..doc.tokens.len())
+            .map(|i| doc.word(i).to_lowercase())
+            .collect();
+        assert_eq!(lowered, words);
+        assert!(lowered.contains(&"ødegaard"));
+        assert_eq!(doc.lower(doc.tokens.len()), "");
+    }
+
+    #[test]
     fn numbers_paragraphs_at_line_breaks() {
         let doc = Document::new("One ends. Two ends.\n\n“Three,” she said.\n\nFour");
         let paragraphs: Vec<usize> = doc.sentences.iter().map(|s| s.paragraph).collect();
