@@ -10,9 +10,10 @@ use newsgraph::model::Date;
 use newsgraph::model::EntityKind;
 use newsgraph::pipeline;
 use newsgraph::store::{self, ArticleStore};
-use oxigraph::io::RdfFormat;
+use oxigraph::io::{RdfFormat, WriterQuadSerializer};
 use oxigraph::model::{NamedNode, Quad, TripleRef};
 use oxigraph::store::Store;
+use rayon::prelude::*;
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -179,9 +180,7 @@ pub fn run(args: ExtractArgs) -> Result<Outcome> {
     };
 
     let write = |out: &mut dyn Write| -> Result<Summary> {
-        let mut writer = format
-            .map(|f| store::serializer(f, &args.base).map(|s| s.for_writer(out)))
-            .transpose()?;
+        let mut sink = Sink::new(format, &args.base, out)?;
         let mut reference = reference;
         let mut articles = corpus::Articles::new(inputs, args.published);
         let mut aliases = pipeline::CorpusAliases::default();
@@ -217,20 +216,17 @@ pub fn run(args: ExtractArgs) -> Result<Outcome> {
                 let report = link::link(&graph, reference, &options)?;
                 links = link::link_quads(&report, &args.base, "geonames");
             }
-            for (x, quads) in &done {
+            let lines = sink.serialize_in_parallel(&done);
+            for (k, (x, quads)) in done.iter().enumerate() {
                 summary.add(x, quads.len());
                 progress.advance(x.article.text.len() as u64, summary.articles);
                 if args.explain {
                     progress.clear();
                     print!("{}", newsgraph::explain::explain(x));
                 }
-                if let (Some(writer), Some(f)) = (writer.as_mut(), format) {
-                    write_all(writer, f, quads)?;
-                }
+                sink.write(quads, lines.get(k).map(Vec::as_slice))?;
             }
-            if let (Some(writer), Some(f)) = (writer.as_mut(), format) {
-                write_all(writer, f, &links)?;
-            }
+            sink.write(&links, None)?;
             if let Some(endpoint) = endpoint.as_mut() {
                 for (x, quads) in &done {
                     let iri = mint::article_iri(&args.base, &x.article.id);
@@ -248,14 +244,20 @@ pub fn run(args: ExtractArgs) -> Result<Outcome> {
                 store.replace_graphs(&graphs)?;
             }
         }
-        if let Some(writer) = writer {
-            writer.finish()?;
-        }
+        sink.finish()?;
         Ok(summary)
     };
     let summary = match (&args.output, format) {
         (Some(path), Some(_)) => write_atomically(path, write)?,
-        _ => write(&mut io::stdout().lock())?,
+        // Standard output flushes at every line; explanations must come in order with the
+        // quads, else the quads are buffered.
+        _ if args.explain => write(&mut io::stdout().lock())?,
+        _ => {
+            let mut out = io::BufWriter::with_capacity(1 << 16, io::stdout().lock());
+            let summary = write(&mut out)?;
+            out.flush()?;
+            summary
+        }
     };
     progress.clear();
     if args.link_places {
@@ -277,19 +279,86 @@ pub fn run(args: ExtractArgs) -> Result<Outcome> {
     })
 }
 
-fn write_all<W: Write>(
-    writer: &mut oxigraph::io::WriterQuadSerializer<W>,
-    format: RdfFormat,
-    quads: &[Quad],
-) -> io::Result<()> {
-    for q in quads {
-        if format.supports_datasets() {
-            writer.serialize_quad(q)?;
-        } else {
-            writer.serialize_triple(TripleRef::new(&q.subject, &q.predicate, &q.object))?;
+/// Where extracted quads are written: nowhere (only a store or an endpoint), as lines
+/// (N-Quads, N-Triples: each article serialized on its own thread, then copied), or
+/// through one of Oxigraph's serializers (formats with prefixes and nesting).
+enum Sink<'a> {
+    Nowhere,
+    Lines {
+        out: &'a mut dyn Write,
+        with_graph: bool,
+    },
+    Rdf {
+        writer: Box<WriterQuadSerializer<&'a mut dyn Write>>,
+        format: RdfFormat,
+    },
+}
+
+impl<'a> Sink<'a> {
+    fn new(format: Option<RdfFormat>, base: &str, out: &'a mut dyn Write) -> io::Result<Self> {
+        Ok(match format {
+            None => Sink::Nowhere,
+            Some(f @ (RdfFormat::NQuads | RdfFormat::NTriples)) => Sink::Lines {
+                out,
+                with_graph: f.supports_datasets(),
+            },
+            Some(format) => Sink::Rdf {
+                writer: Box::new(store::serializer(format, base)?.for_writer(out)),
+                format,
+            },
+        })
+    }
+
+    /// The bytes of each article for a line-based sink, made in parallel; else nothing.
+    fn serialize_in_parallel(&self, done: &[(newsgraph::Extraction, Vec<Quad>)]) -> Vec<Vec<u8>> {
+        let Sink::Lines { with_graph, .. } = *self else {
+            return Vec::new();
+        };
+        done.par_iter()
+            .map(|(_, quads)| {
+                let mut bytes = Vec::with_capacity(quads.len() * 160);
+                store::write_lines(quads, with_graph, &mut bytes);
+                bytes
+            })
+            .collect()
+    }
+
+    /// Writes quads, or the bytes `serialize_in_parallel` already made of them.
+    fn write(&mut self, quads: &[Quad], serialized: Option<&[u8]>) -> io::Result<()> {
+        match self {
+            Sink::Nowhere => Ok(()),
+            Sink::Lines { out, with_graph } => match serialized {
+                Some(bytes) => out.write_all(bytes),
+                None => {
+                    let mut bytes = Vec::new();
+                    store::write_lines(quads, *with_graph, &mut bytes);
+                    out.write_all(&bytes)
+                }
+            },
+            Sink::Rdf { writer, format } => {
+                for q in quads {
+                    if format.supports_datasets() {
+                        writer.serialize_quad(q)?;
+                    } else {
+                        writer.serialize_triple(TripleRef::new(
+                            &q.subject,
+                            &q.predicate,
+                            &q.object,
+                        ))?;
+                    }
+                }
+                Ok(())
+            }
         }
     }
-    Ok(())
+
+    fn finish(self) -> io::Result<()> {
+        match self {
+            Sink::Rdf { writer, .. } => writer.finish().map(drop),
+            Sink::Lines { out, .. } => out.flush(),
+            Sink::Nowhere => Ok(()),
+        }
+    }
 }
 
 /// What an extraction run did, for the summary.

@@ -6,12 +6,14 @@
 
 mod export;
 mod jsonld;
+mod lines;
 mod load;
 mod query;
 mod remote;
 
 pub use export::{ExportError, ExportFormat, export};
 pub use jsonld::{CONTEXT as JSONLD_CONTEXT, write_jsonld};
+pub use lines::write_lines;
 pub use load::{LoadReport, load_into};
 pub use query::{
     QueryOptions, QueryOutput, ResultsFormat, entities_query, run_query, run_query_with,
