@@ -417,11 +417,13 @@ fn direct_statements(
 /// The end of a sentence's content: before its final punctuation and closing quotes.
 fn content_end(ctx: &Ctx<'_, '_>, sentence: &Range<usize>) -> usize {
     let mut end = sentence.end;
+    // ("rose 5%." keeps its "%").
     while end > sentence.start
         && matches!(
             ctx.doc.tokens[end - 1].kind,
             TokenKind::Punct | TokenKind::CloseQuote
         )
+        && ctx.word(end - 1) != "%"
     {
         end -= 1;
     }
@@ -449,6 +451,8 @@ fn reported_statements(
             let mut that_at = verb_end;
             while that_at < end
                 && (ctx.rec.date_at(that_at).is_some()
+                    // (also when the article has no date to resolve "Monday" against)
+                    || lexicons().weekday(ctx.word(that_at)).is_some()
                     || matches!(
                         ctx.lower(that_at),
                         "on" | "in"
@@ -458,6 +462,11 @@ fn reported_statements(
                             | "earlier"
                             | "later"
                             | "repeatedly"
+                            | "today"
+                            | "yesterday"
+                            | "week"
+                            | "month"
+                            | "year"
                     ))
             {
                 that_at += 1;
@@ -528,12 +537,12 @@ fn reported_statements(
             {
                 continue;
             }
-            if content
-                .clone()
-                .filter(|&k| ctx.doc.tokens[k].kind == TokenKind::Word)
-                .count()
-                < 3
-            {
+            // Three words at least, figures counting ("sales rose 5%") but not dates.
+            let words = content.clone().filter(|&k| {
+                matches!(ctx.doc.tokens[k].kind, TokenKind::Word | TokenKind::Number)
+                    && ctx.rec.date_at(k).is_none()
+            });
+            if words.count() < 3 {
                 continue;
             }
             let text_span = ctx.span(content.start, content.end);

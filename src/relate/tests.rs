@@ -284,6 +284,11 @@ fn statements_direct_reported_and_continued() {
             &[("Tom Reyes", "indirect", "demand was weak")],
         ),
         (
+            "Maria Olsen said on Monday that sales rose 5%.",
+            &[("Maria Olsen", "indirect", "sales rose 5%")],
+        ),
+        ("On November 10, Maria Olsen announced draft rules.", &[]),
+        (
             "Maria Olsen was upbeat. “Demand is strong,” “Costs are falling,” she added.",
             &[
                 ("Maria Olsen", "direct", "Demand is strong"),
