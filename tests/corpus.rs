@@ -174,6 +174,89 @@ fn entities_are_counted_across_articles() {
     assert_eq!(persons(), rows);
 }
 
+/// An article extracted again with other words ends up with exactly the graph a fresh
+/// store gets for those words (only the changes are written), and the others keep theirs.
+#[test]
+fn an_article_extracted_again_gets_exactly_its_new_graph() {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |name: &str, a_text: &str| {
+        let file = dir.path().join(name);
+        let lines = [
+            serde_json::json!({"id": "a", "text": a_text, "published": "2021-03-15"}),
+            serde_json::json!({"id": "b", "text": "Nina Olsen visited Vardby on Monday."}),
+        ];
+        let text: String = lines.iter().map(|l| format!("{l}\n")).collect();
+        std::fs::write(&file, text).unwrap();
+        file
+    };
+    let before = write(
+        "before.jsonl",
+        "Tom Reyes, chief executive of Zintrex Corp., said on Monday that sales rose 5% in March.",
+    );
+    let after = write(
+        "after.jsonl",
+        "Tom Reyes, chief executive of Zintrex Corp., said on Tuesday that sales fell in April.",
+    );
+    let export = |store: &std::path::Path| {
+        let out = newsgraph_ok(&[
+            "export",
+            "--store",
+            store.to_str().unwrap(),
+            "--format",
+            "nq",
+        ]);
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let reused = dir.path().join("reused");
+    let fresh = dir.path().join("fresh");
+    let extract = |file: &std::path::Path, store: &std::path::Path| {
+        newsgraph_ok(&[
+            "extract",
+            file.to_str().unwrap(),
+            "--store",
+            store.to_str().unwrap(),
+        ]);
+    };
+    extract(&before, &reused);
+    let first = export(&reused);
+    extract(&after, &reused);
+    extract(&after, &fresh);
+    let (again, expected) = (export(&reused), export(&fresh));
+    assert_ne!(first, again, "the article's graph changed");
+    assert!(again.contains("sales fell in April") && !again.contains("5%"));
+    assert_eq!(again, expected);
+}
+
+/// A country written differently in different articles is one entity, listed under the
+/// name most of them use.
+#[test]
+fn entities_are_listed_under_their_most_used_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("news.jsonl");
+    let lines = [
+        r#"{"id": "a", "text": "Tom Reyes flew to the United Kingdom on Monday."}"#,
+        r#"{"id": "b", "text": "Nina Olsen flew to Britain on Monday."}"#,
+        r#"{"id": "c", "text": "Zintrex Corp. opened an office in Britain."}"#,
+    ];
+    std::fs::write(&file, lines.join("\n")).unwrap();
+    let store = dir.path().join("db");
+    let store = store.to_str().unwrap();
+    newsgraph_ok(&["extract", file.to_str().unwrap(), "--store", store]);
+    let args = [
+        "entities", "--store", store, "--kind", "place", "--format", "json",
+    ];
+    let rows = json_rows(&newsgraph_ok(&args).stdout);
+    let places: Vec<Vec<Option<String>>> = rows.into_iter().map(|r| r[2..].to_vec()).collect();
+    assert_eq!(
+        places,
+        [[
+            Some("Britain".to_owned()),
+            Some("2".to_owned()),
+            Some("3".to_owned())
+        ]]
+    );
+}
+
 /// `--endpoint` fills a Graph Store Protocol server (`newsgraph serve --writable`,
 /// Oxigraph underneath) that then answers the competency questions as the embedded
 /// store does.

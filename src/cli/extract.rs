@@ -260,10 +260,11 @@ pub fn run(args: ExtractArgs) -> Result<Outcome> {
         }
     };
     progress.clear();
-    if args.link_places {
-        if let Some(store) = &store {
+    if let Some(store) = &store {
+        if args.link_places {
             link_places(store, &args.base)?;
         }
+        store.flush()?;
     }
     let failed = summary.failed + input_errors.len();
     for e in input_errors.drain(..) {

@@ -173,6 +173,7 @@ pub fn run(args: LinkArgs) -> Result<Outcome> {
     if !args.dry_run {
         link::write_links(&store, &report, &args.base, &name)
             .context("writing the links; the store is unchanged")?;
+        store.flush().context("writing the store to disk")?;
     }
     let (sent, cached) = report.requests;
     eprintln!(

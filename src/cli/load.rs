@@ -27,6 +27,7 @@ pub fn run(args: LoadArgs) -> Result<Outcome> {
         .with_context(|| format!("opening store {}", args.store.display()))?;
     match store::load_into(&store, &args.files, args.graph.as_ref()) {
         Ok(report) => {
+            store.flush().context("writing the store to disk")?;
             eprintln!(
                 "newsgraph: loaded {} quads from {} file{} into {}",
                 report.quads,

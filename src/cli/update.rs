@@ -34,5 +34,6 @@ pub fn run(args: UpdateArgs) -> Result<Outcome> {
     let store = Store::open(&args.store)
         .with_context(|| format!("opening store {}", args.store.display()))?;
     store::run_update(&store, &update).map_err(|e| anyhow!(e))?;
+    store.flush().context("writing the store to disk")?;
     Ok(Outcome::Ok)
 }

@@ -23,8 +23,9 @@ pub use remote::{GraphStore, PushError};
 
 use crate::mint::vocab;
 use oxigraph::io::{JsonLdProfileSet, RdfFormat, RdfParser, RdfSerializer};
-use oxigraph::model::{GraphNameRef, NamedNode, Quad, QuadRef};
+use oxigraph::model::{GraphNameRef, Literal, NamedNode, Quad, QuadRef, Term, vocab::xsd};
 use oxigraph::store::{StorageError, Store};
+use std::collections::HashSet;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
@@ -164,6 +165,15 @@ impl ArticleStore {
         self
     }
 
+    /// Writes what RocksDB still holds in memory to its tables, so that the next opening
+    /// need not replay the write-ahead log (slow, and as large as the last transaction).
+    pub fn flush(&self) -> Result<(), StoreError> {
+        self.store.flush().map_err(|source| StoreError::Storage {
+            path: self.path.clone(),
+            source,
+        })
+    }
+
     /// The underlying Oxigraph store.
     pub fn store(&self) -> &Store {
         &self.store
@@ -214,17 +224,85 @@ impl ArticleStore {
         if existing.is_empty() {
             return Ok(());
         }
+        // Only what changed is written: extracting an unchanged article again writes
+        // nothing, and one transaction keeps every graph whole.
         let mut transaction = self.store.start_transaction().map_err(storage)?;
         for (graph, quads) in existing {
-            transaction.clear_graph(graph).map_err(storage)?;
-            transaction.extend(
-                quads
-                    .iter()
-                    .map(|q| QuadRef::new(&q.subject, &q.predicate, &q.object, graph)),
-            );
+            let graph = graph.as_ref();
+            let old = transaction
+                .quads_for_pattern(None, None, None, Some(graph.into()))
+                .collect::<Result<Vec<Quad>, _>>()
+                .map_err(storage)?;
+            let new: Vec<(QuadRef<'_>, Option<Term>)> = quads
+                .iter()
+                .map(|q| {
+                    let quad = QuadRef::new(&q.subject, &q.predicate, &q.object, graph);
+                    (quad, as_stored(&q.object))
+                })
+                .collect();
+            let new_as_stored: HashSet<QuadRef<'_>> = new
+                .iter()
+                .map(|(q, stored)| match stored {
+                    Some(object) => QuadRef::new(q.subject, q.predicate, object, graph),
+                    None => *q,
+                })
+                .collect();
+            let kept: HashSet<QuadRef<'_>> = old.iter().map(Quad::as_ref).collect();
+            for q in &old {
+                if !new_as_stored.contains(&q.as_ref()) {
+                    transaction.remove(q);
+                }
+            }
+            for (q, stored) in &new {
+                let q_stored = match stored {
+                    Some(object) => QuadRef::new(q.subject, q.predicate, object, graph),
+                    None => *q,
+                };
+                if !kept.contains(&q_stored) {
+                    transaction.insert(*q);
+                }
+            }
         }
         transaction.commit().map_err(storage)
     }
+}
+
+/// The literal Oxigraph gives back for one we store, when it differs: integers of the
+/// derived types come back as `xsd:integer`, decimals in canonical form ("0.50" as "0.5").
+fn as_stored(term: &Term) -> Option<Term> {
+    let Term::Literal(literal) = term else {
+        return None;
+    };
+    let datatype = literal.datatype().as_str();
+    let integer_type = datatype
+        .strip_prefix("http://www.w3.org/2001/XMLSchema#")
+        .is_some_and(|t| {
+            matches!(
+                t,
+                "nonNegativeInteger"
+                    | "positiveInteger"
+                    | "nonPositiveInteger"
+                    | "negativeInteger"
+                    | "long"
+                    | "int"
+                    | "short"
+                    | "byte"
+                    | "unsignedLong"
+                    | "unsignedInt"
+                    | "unsignedShort"
+                    | "unsignedByte"
+            )
+        });
+    let stored = if integer_type {
+        let value: oxsdatatypes::Integer = literal.value().parse().ok()?;
+        Literal::new_typed_literal(value.to_string(), xsd::INTEGER)
+    } else if literal.datatype() == xsd::DECIMAL {
+        let value: oxsdatatypes::Decimal = literal.value().parse().ok()?;
+        Literal::new_typed_literal(value.to_string(), xsd::DECIMAL)
+    } else {
+        return None;
+    };
+    (stored != *literal).then(|| stored.into())
 }
 
 /// Loads RDF files into a new in-memory store: triples into the default graph,
