@@ -3,6 +3,7 @@
 # words per second, the ratios and peak memory (medians of --runs runs; spaCy runs once).
 #
 #   bench/compare.sh [--corpus FILE.jsonl] [--repeat N] [--runs R] [--no-spacy]
+#                    [--max-memory MB] [--nquads-only]
 #
 # - newsgraph text -> N-Quads file, and text -> an on-disk store;
 # - Oxigraph's own bulk load of that same N-Quads file (pyoxigraph, .venv): the loading floor;
@@ -10,19 +11,26 @@
 #   venv this script makes (bench/.venv-spacy);
 # - one `regex` pass over the corpus bytes (examples/regex_pass.rs).
 # --repeat N makes the corpus N copies of the input with new ids (the 1 GB case is
-# --repeat 200 of the BBC corpus). Needs scripts/setup.sh's .venv and GNU time.
+# --repeat 200 of the BBC corpus). --max-memory MB is passed to text -> store (the bulk
+# loader's budget). --nquads-only measures text -> N-Quads alone, written to /dev/null (for
+# the 1 GB memory run, whose N-Quads would take 34 GB). Needs scripts/setup.sh's .venv
+# and GNU time.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 corpus="$root/../shared/corpus/bench/bbc.jsonl"
 repeat=1
 runs=3
 spacy=1
+only_nquads=0
+store_memory=()
 while [ $# -gt 0 ]; do
     case "$1" in
         --corpus) corpus="$2"; shift 2 ;;
         --repeat) repeat="$2"; shift 2 ;;
         --runs) runs="$2"; shift 2 ;;
         --no-spacy) spacy=0; shift ;;
+        --nquads-only) only_nquads=1; shift ;;
+        --max-memory) store_memory=(--max-memory "$2"); shift 2 ;;
         *) echo "unknown option $1" >&2; exit 2 ;;
     esac
 done
@@ -67,10 +75,18 @@ measure() {
     mem[$name]=$(printf '%s\n' "${peaks[@]}" | sort -g | awk '{a[NR]=$1} END {printf "%.0f", a[int((NR+1)/2)]/1024}')
 }
 
+if [ "$only_nquads" = 1 ]; then
+    measure nquads "$runs" "$bin" extract "$input" --format nq --quiet
+    echo "corpus: $input ($mb MB, $words words; median of $runs runs; N-Quads to /dev/null)"
+    printf '%-36s %9s %14s %9s\n' "run" "seconds" "words/s" "peak MB"
+    printf '%-36s %9s %14s %9s\n' "newsgraph text -> N-Quads" "${secs[nquads]}" \
+        "$(python3 -c "print(f'{$words / ${secs[nquads]}:,.0f}')")" "${mem[nquads]}"
+    exit 0
+fi
 prepare_store() { rm -rf "$work/store"; }
 prepare_bulk() { rm -rf "$work/bulk"; }
 measure nquads "$runs" "$bin" extract "$input" --output "$work/out.nq" --quiet
-measure store "$runs" "$bin" extract "$input" --store "$work/store" --quiet
+measure store "$runs" "$bin" extract "$input" --store "$work/store" "${store_memory[@]}" --quiet
 quads=$(wc -l < "$work/out.nq")
 measure bulk "$runs" "$root/.venv/bin/python" -c '
 import sys, pyoxigraph as ox

@@ -27,7 +27,7 @@ pub enum ResultsFormat {
 
 /// The query behind `newsgraph entities`: every person, organization, place and event
 /// of a store (or those of one class, `Person`…) with the number of articles that name
-/// it, its label (the first in order when articles label it differently) and how many
+/// it, its label (the one most articles use; of equals, the first in order) and how many
 /// labels it has; the most widely named first.
 pub fn entities_query(class: Option<&str>, limit: Option<usize>) -> String {
     let classes = match class {
@@ -38,15 +38,27 @@ pub fn entities_query(class: Option<&str>, limit: Option<usize>) -> String {
     format!(
         "PREFIX ng: <{ng}>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-SELECT ?entity ?kind (MIN(?name) AS ?label) (COUNT(DISTINCT ?name) AS ?labels)
-       (COUNT(DISTINCT ?article) AS ?articles) WHERE {{
-  VALUES ?kind {{ {classes} }}
-  GRAPH ?article {{ ?entity a ?kind ; rdfs:label ?name }}
+SELECT ?entity ?kind (MIN(?name) AS ?label) ?labels ?articles WHERE {{
+  {{
+    SELECT ?entity ?kind (COUNT(DISTINCT ?article) AS ?articles)
+           (COUNT(DISTINCT ?name) AS ?labels) WHERE {{ {named} }}
+    GROUP BY ?entity ?kind
+  }}
+  {{
+    SELECT ?entity (MAX(?uses) AS ?most) WHERE {{
+      {{ SELECT ?entity ?name (COUNT(DISTINCT ?article) AS ?uses) WHERE {{ {named} }} GROUP BY ?entity ?name }}
+    }}
+    GROUP BY ?entity
+  }}
+  {{ SELECT ?entity ?name (COUNT(DISTINCT ?article) AS ?most) WHERE {{ {named} }} GROUP BY ?entity ?name }}
 }}
-GROUP BY ?entity ?kind
+GROUP BY ?entity ?kind ?labels ?articles
 ORDER BY DESC(?articles) ?label ?entity
 {limit}",
-        ng = vocab::NG
+        ng = vocab::NG,
+        named = format!(
+            "VALUES ?kind {{ {classes} }} GRAPH ?article {{ ?entity a ?kind ; rdfs:label ?name }}"
+        ),
     )
 }
 
