@@ -257,34 +257,23 @@ fn entities_are_listed_under_their_most_used_name() {
     );
 }
 
-/// `--endpoint` fills a Graph Store Protocol server (`newsgraph serve --writable`,
-/// Oxigraph underneath) that then answers the competency questions as the embedded
-/// store does.
-#[test]
-fn articles_pushed_to_a_graph_store_answer_like_the_embedded_store() {
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("news.jsonl");
+/// Two articles as JSON Lines: the example and a short one of our own.
+fn two_articles(dir: &std::path::Path) -> std::path::PathBuf {
+    let file = dir.join("news.jsonl");
     let example_text = std::fs::read_to_string(example()).unwrap();
     let lines = [
         serde_json::json!({"id": "wic2020", "text": example_text, "published": PUBLISHED}),
-        serde_json::json!({"id": "b", "text": "Tom Reyes, chief executive of Zintrex Corp., said on Monday that sales rose.", "published": "2021-03-15"}),
+        serde_json::json!({"id": "b", "text": "Tom Reyes, chief executive of Zintrex Corp., said on Monday that sales rose 5% in March.", "published": "2021-03-15"}),
     ];
     let text: String = lines.iter().map(|l| format!("{l}\n")).collect();
     std::fs::write(&file, text).unwrap();
-    let served_store = dir.path().join("served");
-    let empty = dir.path().join("empty.nt");
-    std::fs::write(&empty, "").unwrap();
-    newsgraph_ok(&[
-        "load",
-        "--store",
-        served_store.to_str().unwrap(),
-        empty.to_str().unwrap(),
-    ]);
-    let served = serve(&served_store, &["--writable"]);
-    let url = format!("http://127.0.0.1:{}/store", served.port);
-    let out = newsgraph_ok(&["extract", file.to_str().unwrap(), "--endpoint", &url]);
-    assert!(String::from_utf8_lossy(&out.stderr).contains("2 articles"));
-    let embedded = dir.path().join("embedded");
+    file
+}
+
+/// Asks every competency question of the embedded store made from `file` and of a
+/// SPARQL endpoint (`port`, `path`) filled from the same file; the answers must agree.
+fn answers_like_the_embedded_store(file: &std::path::Path, port: u16, path: &str) {
+    let embedded = file.with_extension("db");
     newsgraph_ok(&[
         "extract",
         file.to_str().unwrap(),
@@ -292,7 +281,6 @@ fn articles_pushed_to_a_graph_store_answer_like_the_embedded_store() {
         embedded.to_str().unwrap(),
         "--quiet",
     ]);
-
     let mut questions: Vec<_> = std::fs::read_dir(root().join("tests/data/cq"))
         .unwrap()
         .map(|e| e.unwrap().path())
@@ -313,16 +301,16 @@ fn articles_pushed_to_a_graph_store_answer_like_the_embedded_store() {
             .append_pair("query", &query)
             .finish();
         let (status, _, answer) = http(
-            served.port,
+            port,
             "POST",
-            "/query",
+            path,
             &[
                 ("Content-Type", "application/x-www-form-urlencoded"),
                 ("Accept", "application/sparql-results+json"),
             ],
             body.as_bytes(),
         );
-        assert_eq!(status, 200, "{answer}");
+        assert_eq!(status, 200, "{question:?}: {answer}");
         let mut got = json_rows(answer.as_bytes());
         want.sort();
         got.sort();
@@ -332,6 +320,47 @@ fn articles_pushed_to_a_graph_store_answer_like_the_embedded_store() {
         );
         assert_eq!(got, want, "{question:?}");
     }
+}
+
+/// `--endpoint` fills a Graph Store Protocol server (`newsgraph serve --writable`,
+/// Oxigraph underneath) that then answers the competency questions as the embedded
+/// store does.
+#[test]
+fn articles_pushed_to_a_graph_store_answer_like_the_embedded_store() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = two_articles(dir.path());
+    let served_store = dir.path().join("served");
+    let empty = dir.path().join("empty.nt");
+    std::fs::write(&empty, "").unwrap();
+    newsgraph_ok(&[
+        "load",
+        "--store",
+        served_store.to_str().unwrap(),
+        empty.to_str().unwrap(),
+    ]);
+    let served = serve(&served_store, &["--writable"]);
+    let url = format!("http://127.0.0.1:{}/store", served.port);
+    let out = newsgraph_ok(&["extract", file.to_str().unwrap(), "--endpoint", &url]);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("2 articles"));
+    answers_like_the_embedded_store(&file, served.port, "/query");
+}
+
+/// The same against Virtuoso 7 (the engine of DBpedia), through its Graph Store
+/// Protocol service: pushing twice replaces the graphs rather than adding to them.
+#[test]
+fn articles_pushed_to_virtuoso_answer_like_the_embedded_store() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = two_articles(dir.path());
+    let server = Virtuoso::start(dir.path());
+    server.sql("GRANT SPARQL_UPDATE TO \"SPARQL\";");
+    let url = format!("http://127.0.0.1:{}/sparql-graph-crud", server.http_port);
+    let older = dir.path().join("older.jsonl");
+    let first = r#"{"id": "b", "text": "Nina Olsen, head of Vardby Bank, said on Friday that costs fell 3% in May.", "published": "2021-03-12"}"#;
+    std::fs::write(&older, first).unwrap();
+    for source in [&older, &file] {
+        newsgraph_ok(&["extract", source.to_str().unwrap(), "--endpoint", &url]);
+    }
+    answers_like_the_embedded_store(&file, server.http_port, "/sparql");
 }
 
 #[test]

@@ -392,83 +392,22 @@ fn places_link_offline_to_geonames() {
     assert_eq!(found["place/wuzhen"].2, "link:label+country");
 }
 
-/// A Virtuoso server (the engine of DBpedia's endpoint) in a temporary directory,
-/// loaded with the fixture; stopped when dropped.
-struct Virtuoso {
-    child: std::process::Child,
-    http_port: u16,
-}
-
-impl Drop for Virtuoso {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-}
-
-fn virtuoso(dir: &Path) -> Virtuoso {
-    let dir = dir.join("virtuoso");
-    std::fs::create_dir_all(&dir).unwrap();
-    let (sql_port, http_port) = (free_port(), free_port());
-    let d = dir.to_str().unwrap();
-    let ini = dir.join("virtuoso.ini");
-    std::fs::write(
-        &ini,
-        format!(
-            "[Database]\nDatabaseFile = {d}/v.db\nErrorLogFile = {d}/v.log\nTransactionFile = {d}/v.trx\n\
-             xa_persistent_file = {d}/v.pxa\n[TempDatabase]\nDatabaseFile = {d}/t.db\nTransactionFile = {d}/t.trx\n\
-             [Parameters]\nServerPort = 127.0.0.1:{sql_port}\nDirsAllowed = {d}\nNumberOfBuffers = 10000\n\
-             MaxDirtyBuffers = 6000\nCheckpointInterval = 0\n\
-             [HTTPServer]\nServerPort = 127.0.0.1:{http_port}\nServerRoot = {d}\nServerThreads = 4\n\
-             [SPARQL]\nResultSetMaxRows = 10000\nMaxQueryExecutionTime = 60\n"
-        ),
-    )
-    .unwrap();
-    let child = std::process::Command::new("virtuoso-t")
-        .args(["+foreground", "+configfile", ini.to_str().unwrap()])
-        .current_dir(&dir)
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .expect("virtuoso-t runs (scripts/setup.sh installs virtuoso-opensource-7-bin)");
-    let server = Virtuoso { child, http_port };
-    let fixture = dir.join("fixture.ttl");
+/// Virtuoso loaded with the fixture in the graph `http://fixture`.
+fn virtuoso_with_fixture(dir: &Path) -> Virtuoso {
+    let server = Virtuoso::start(dir);
+    let fixture = server.dir.join("fixture.ttl");
     std::fs::copy(root().join("tests/data/wikidata-fixture.ttl"), &fixture).unwrap();
-    let load = format!(
+    server.sql(&format!(
         "DB.DBA.TTLP(file_to_string_output('{}'), '', 'http://fixture');",
         fixture.display()
-    );
-    // The SQL port opens before the server takes work; try for up to a minute.
-    for _ in 0..120 {
-        let out = std::process::Command::new("isql-vt")
-            .args([
-                &format!("127.0.0.1:{sql_port}"),
-                "dba",
-                "dba",
-                &format!("exec={load}"),
-            ])
-            .output()
-            .expect("isql-vt runs");
-        if out.status.success() && !String::from_utf8_lossy(&out.stderr).contains("Error") {
-            return server;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(500));
-    }
-    panic!("Virtuoso did not start in {}", dir.display());
+    ));
+    server
 }
 
 #[test]
 fn links_the_fixture_on_virtuoso() {
     let dir = tempfile::tempdir().unwrap();
-    let server = virtuoso(dir.path());
+    let server = virtuoso_with_fixture(dir.path());
     let url = format!("http://127.0.0.1:{}/sparql", server.http_port);
     let store = article_store(dir.path(), "article", ARTICLE);
     let out = link(&store, &url, &["--no-cache", "--rate", "100"]);

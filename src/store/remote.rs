@@ -5,8 +5,7 @@
 use crate::http::{self, Failure};
 use oxhttp::Client;
 use oxhttp::model::{Body, Method, Request, header};
-use oxigraph::io::{RdfFormat, RdfSerializer};
-use oxigraph::model::{NamedNode, Quad, TripleRef};
+use oxigraph::model::{NamedNode, Quad};
 use std::time::Duration;
 
 /// What went wrong sending a graph, after the retries.
@@ -61,14 +60,8 @@ impl GraphStore {
             graph: graph.as_str().to_owned(),
             message,
         };
-        let mut body = Vec::new();
-        let mut writer = RdfSerializer::from_format(RdfFormat::NTriples).for_writer(&mut body);
-        for q in quads {
-            writer
-                .serialize_triple(TripleRef::new(&q.subject, &q.predicate, &q.object))
-                .map_err(|e| error(e.to_string()))?;
-        }
-        writer.finish().map_err(|e| error(e.to_string()))?;
+        let mut body = Vec::with_capacity(quads.len() * 160);
+        super::write_lines(quads, false, &mut body);
         let separator = if self.url.contains('?') { '&' } else { '?' };
         let target: String = form_urlencoded::Serializer::new(String::new())
             .append_pair("graph", graph.as_str())

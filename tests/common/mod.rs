@@ -278,3 +278,91 @@ pub fn http(
         .unwrap_or_default();
     (status, content_type, body.to_owned())
 }
+
+/// A Virtuoso 7 server (Debian's `virtuoso-opensource-7-bin`, the engine of DBpedia's
+/// endpoint) in a directory of its own, on free ports of 127.0.0.1; stopped when dropped.
+pub struct Virtuoso {
+    child: Child,
+    /// Its HTTP port: `/sparql`, and the Graph Store Protocol at `/sparql-graph-crud`.
+    pub http_port: u16,
+    sql_port: u16,
+    /// Its directory (files to load must lie inside).
+    pub dir: PathBuf,
+}
+
+impl Drop for Virtuoso {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+pub fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+impl Virtuoso {
+    /// Starts the server and waits (up to a minute) until it takes SQL.
+    pub fn start(dir: &Path) -> Self {
+        let dir = dir.join("virtuoso");
+        std::fs::create_dir_all(&dir).unwrap();
+        let (sql_port, http_port) = (free_port(), free_port());
+        let d = dir.to_str().unwrap();
+        let ini = dir.join("virtuoso.ini");
+        std::fs::write(
+            &ini,
+            format!(
+                "[Database]\nDatabaseFile = {d}/v.db\nErrorLogFile = {d}/v.log\nTransactionFile = {d}/v.trx\n\
+                 xa_persistent_file = {d}/v.pxa\n[TempDatabase]\nDatabaseFile = {d}/t.db\nTransactionFile = {d}/t.trx\n\
+                 [Parameters]\nServerPort = 127.0.0.1:{sql_port}\nDirsAllowed = {d}\nNumberOfBuffers = 10000\n\
+                 MaxDirtyBuffers = 6000\nCheckpointInterval = 0\n\
+                 [HTTPServer]\nServerPort = 127.0.0.1:{http_port}\nServerRoot = {d}\nServerThreads = 4\n\
+                 [SPARQL]\nResultSetMaxRows = 10000\nMaxQueryExecutionTime = 60\n"
+            ),
+        )
+        .unwrap();
+        let child = Command::new("virtuoso-t")
+            .args(["+foreground", "+configfile", ini.to_str().unwrap()])
+            .current_dir(&dir)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("virtuoso-t runs (scripts/setup.sh installs virtuoso-opensource-7-bin)");
+        let server = Virtuoso {
+            child,
+            http_port,
+            sql_port,
+            dir,
+        };
+        // The SQL port opens before the server takes work.
+        for _ in 0..120 {
+            if server.try_sql("SELECT 1;") {
+                return server;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(500));
+        }
+        panic!("Virtuoso did not start in {}", server.dir.display());
+    }
+
+    fn try_sql(&self, statement: &str) -> bool {
+        let out = Command::new("isql-vt")
+            .args([
+                &format!("127.0.0.1:{}", self.sql_port),
+                "dba",
+                "dba",
+                &format!("exec={statement}"),
+            ])
+            .output()
+            .expect("isql-vt runs");
+        out.status.success() && !String::from_utf8_lossy(&out.stderr).contains("Error")
+    }
+
+    /// Runs one SQL statement as `dba`; panics if it fails.
+    pub fn sql(&self, statement: &str) {
+        assert!(self.try_sql(statement), "Virtuoso refused: {statement}");
+    }
+}
