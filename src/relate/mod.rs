@@ -350,9 +350,13 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 let inside = c + 1..k - 1;
                 // ("Tom Reyes, 33, said": an age describes too.)
                 let age = inside.len() == 1 && self.doc.tokens[c + 1].kind == TokenKind::Number;
+                // ("Tom Reyes, from Zintrex, told …": so does where one comes from.)
+                let from = matches!(self.lower(c + 1), "from" | "of" | "at")
+                    && self.rec.mention_starting_at(c + 2).is_some();
                 let describes = inside.clone().any(|j| self.rec.title_at(j).is_some())
                     || matches!(self.lower(c + 1), "who" | "which")
-                    || age;
+                    || age
+                    || from;
                 if describes {
                     if let Some(m) = self
                         .rec

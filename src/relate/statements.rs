@@ -257,6 +257,16 @@ fn made_at(events: &EventRefs, attribution: Range<usize>) -> Option<usize> {
     attribution.clone().find_map(|k| events.at(k))
 }
 
+/// Whether the subject starting at `p` opens a clause under a wh-word ("who they say they
+/// are", "what he says"): a clause, not a statement.
+fn in_wh_clause(ctx: &Ctx<'_, '_>, p: usize, sentence_start: usize) -> bool {
+    p > sentence_start
+        && matches!(
+            ctx.lower(p - 1),
+            "who" | "what" | "whom" | "whether" | "how" | "where" | "when" | "why"
+        )
+}
+
 /// The speaker of the last attribution before token `open`, in its paragraph or the one
 /// before: "Reyes said that … “That's because …”".
 fn recent_speaker(ctx: &Ctx<'_, '_>, open: usize) -> Option<(usize, usize)> {
@@ -272,7 +282,10 @@ fn recent_speaker(ctx: &Ctx<'_, '_>, open: usize) -> Option<(usize, usize)> {
             continue;
         }
         let (_, verb_end, _) = speech_verb_at(ctx, v)?;
-        if let Some((m, _)) = ctx.subject_before(v, sentence.tokens.start) {
+        if let Some((m, p)) = ctx.subject_before(v, sentence.tokens.start) {
+            if in_wh_clause(ctx, p, sentence.tokens.start) {
+                continue;
+            }
             return Some((m, v));
         }
         if let Some(m) = speaker_after_verb(ctx, verb_end, sentence.tokens.end) {
@@ -472,6 +485,9 @@ fn reported_statements(
                 that_at += 1;
             }
             let that_follows = ctx.lower(that_at) == "that";
+            if subject.is_some_and(|(_, p)| in_wh_clause(ctx, p, s.start)) {
+                continue;
+            }
             let mut intro = s.start..s.start;
             let (speaker, content, attribution, rule) = match subject {
                 // "…, Acme CEO Mary Lou Chen told the conference"
@@ -485,9 +501,31 @@ fn reported_statements(
                     intro = s.start..p;
                     let mut c = verb_end;
                     if lemma == "tell" {
-                        // "told Reuters (that) …", "told him …"
-                        if let Some(o) = ctx.rec.mention_starting_at(c) {
+                        // "told Reuters (that) …", "told the BBC News website …", "told him …"
+                        let listener = ctx.rec.mention_starting_at(c).or_else(|| {
+                            (ctx.lower(c) == "the")
+                                .then(|| ctx.rec.mention_starting_at(c + 1))
+                                .flatten()
+                        });
+                        if let Some(o) = listener {
                             c = ctx.rec.mentions[o].tokens.end;
+                            if matches!(
+                                ctx.lower(c),
+                                "website"
+                                    | "programme"
+                                    | "program"
+                                    | "newspaper"
+                                    | "paper"
+                                    | "agency"
+                                    | "channel"
+                                    | "radio"
+                                    | "network"
+                                    | "magazine"
+                                    | "show"
+                                    | "station"
+                            ) {
+                                c += 1;
+                            }
                         } else if matches!(
                             ctx.lower(c),
                             "him" | "her" | "them" | "us" | "me" | "reporters" | "journalists"
@@ -517,8 +555,9 @@ fn reported_statements(
                     }
                     (m, c..end, verb_end..c, "statement:reported-after-verb")
                 }
-                // "…, said the minister" with the speaker after the verb
-                None if v > s.start + 2 && ctx.doc.is(v - 1, ",") => {
+                // "…, said the minister" with the speaker after the verb; "…, told the
+                // BBC" names the listener there, not the speaker.
+                None if v > s.start + 2 && ctx.doc.is(v - 1, ",") && lemma != "tell" => {
                     match speaker_after_verb(ctx, verb_end, end) {
                         Some(m) => (
                             m,

@@ -289,6 +289,14 @@ fn statements_direct_reported_and_continued() {
         ),
         ("On November 10, Maria Olsen announced draft rules.", &[]),
         (
+            "Tom Reyes, from Zintrex Corp, told the BBC News website there are two ways to fix it.",
+            &[("Tom Reyes", "indirect", "there are two ways to fix it")],
+        ),
+        (
+            "Tom Reyes spoke. It is hard to know who they say they are when they are online.",
+            &[],
+        ),
+        (
             "Maria Olsen was upbeat. “Demand is strong,” “Costs are falling,” she added.",
             &[
                 ("Maria Olsen", "direct", "Demand is strong"),
