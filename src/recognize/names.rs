@@ -341,10 +341,21 @@ fn cap_runs(doc: &Document<'_>, blocked: &[bool]) -> Vec<Range<usize>> {
                 break;
             }
         }
-        runs.push(start..end);
+        // "6th Fleet", "1st Cavalry Division": a unit's ordinal belongs to its name.
+        let ordinal = start > 0
+            && !blocked[start - 1]
+            && is_ordinal_numeral(doc.word(start - 1))
+            && (start..end).any(|j| lexicons().is_org_suffix(doc.word(j)));
+        runs.push(if ordinal { start - 1 } else { start }..end);
         i = end;
     }
     runs
+}
+
+/// "1st", "22nd", "6th".
+fn is_ordinal_numeral(word: &str) -> bool {
+    let digits = word.bytes().take_while(u8::is_ascii_digit).count();
+    digits > 0 && matches!(&word[digits..], "st" | "nd" | "rd" | "th")
 }
 
 /// Whether tokens look like a personal name: one to four capitalized words, none of
@@ -866,6 +877,39 @@ fn classify(
         m.surface = m.name.clone();
         mentions.push(m);
         return;
+    }
+    // "Baltimore Orioles", "New York Yankees", "Toronto Blue Jays": a town or state, then a
+    // nickname in the plural, is a team.
+    if range.len() >= 2 {
+        let last = doc.word(range.end - 1);
+        let plural = last.len() > 3
+            && last.ends_with('s')
+            && !last.ends_with("ss")
+            && !lex.is_event_head(last)
+            && !lex.is_place_type(last)
+            && !lex.is_place_type(&last[..last.len() - 1])
+            && lex.gazetteer(last).is_none()
+            && lex.place(last).is_none()
+            && lex.demonym(last).is_none()
+            // ("Tennessee Williams", "Lowell Thomas": persons)
+            && !lex.is_surname(last)
+            && !lex.is_given_name(doc.word(range.start));
+        let town = |k: usize| {
+            let name = doc.slice(range.start, range.start + k);
+            lex.gazetteer(name).is_some()
+        };
+        let team = plural
+            && (1..=3)
+                .filter(|&k| range.len() - k <= 2 && k < range.len())
+                .any(|k| town(k) && (range.start + k..range.end).all(|j| is_cap(doc, j)));
+        if team {
+            return push(
+                mentions,
+                EntityKind::Organization,
+                "organization:team",
+                0.75,
+            );
+        }
     }
     // "Lakewood, Colorado", "Milford, Conn.": a town before its state or country — not
     // "Tom Reyes, Panama coach", where the country qualifies a title.
@@ -1574,6 +1618,22 @@ mod tests {
             ),
             ("The UN forces left.", &[("UN", Organization)]),
             (
+                "The Boston Orioles beat the Oslo Lions.",
+                &[
+                    ("Boston Orioles", Organization),
+                    ("Oslo Lions", Organization),
+                ],
+            ),
+            ("Lowell Thomas spoke.", &[("Lowell Thomas", Person)]),
+            (
+                "The 6th Fleet met the 1st Cavalry Division and the Pacific Fleet.",
+                &[
+                    ("6th Fleet", Organization),
+                    ("1st Cavalry Division", Organization),
+                    ("Pacific Fleet", Organization),
+                ],
+            ),
+            (
                 "The Party of the Vardbian Revolution met the Holy Orthodox Church.",
                 &[
                     ("Party of the Vardbian Revolution", Organization),
@@ -1781,7 +1841,7 @@ mod tests {
             ),
             (
                 "He thanked the Vardby Fleet Igor Petrov.",
-                &[("Igor Petrov", Person)],
+                &[("Vardby Fleet", Organization), ("Igor Petrov", Person)],
             ),
             (
                 "Crowds filled Nelson Street near Oslo June 8.",
