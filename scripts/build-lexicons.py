@@ -161,6 +161,7 @@ WORDNET_ROOTS = {
     "08008335": "organization",  # organization, organisation
     "08164585": "organization",  # political unit
     "00027167": "place",  # location
+    "15113229": "time",  # time period: holidays, months, eras ("Christmas", "Ramadan")
 }
 
 
@@ -208,7 +209,9 @@ def wordnet_names():
                 name = lemma.split("(")[0].replace("_", " ")
                 if name[:1].isupper():
                     names.setdefault(name, set()).add(kind)
-    return [f"{n}\t{k.pop()}" for n, k in sorted(names.items()) if len(k) == 1]
+    # ("Sun", "Apr": abbreviations of times are also words and names.)
+    return [f"{n}\t{k.pop()}" for n, k in sorted(names.items())
+            if len(k) == 1 and not (k == {"time"} and len(n) <= 3)]
 
 
 # WordNet 3.0 noun synsets whose hyponyms name what a person does for a living or a post.
@@ -326,11 +329,12 @@ if __name__ == "__main__":
         "/usr/share/doc/wamerican/copyright). Regenerate: python3 scripts/build-lexicons.py",
     ], english)
     write("wordnet-names.tsv", [
-        "Proper names with what they name (person, organization or place), tab-separated.",
+        "Proper names with what they name (person, organization, place, or time: a holiday, month",
+        "or era, which is no entity), tab-separated.",
         "Source: WordNet 3.0 (Princeton University, WordNet 3.0 licence: use, copy, modify and",
         "distribute with this notice; see /usr/share/doc/wordnet-base/copyright), Debian package",
         "wordnet-base: persons are instances of person; organizations and places are capitalized",
-        "lemmas under organization or location; names under two of these are left out.",
+        "lemmas under organization, location or time period; names under two of these are left out.",
         "Regenerate: python3 scripts/build-lexicons.py",
     ], wordnet_names())
     write("companies.txt", [

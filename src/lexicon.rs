@@ -96,6 +96,7 @@ pub struct Lexicons {
     org_attributes: HashSet<String>,
     occupations: HashSet<String>,
     known_names: HashMap<String, EntityKind>,
+    time_names: HashSet<String>,
     speech_verbs: HashMap<String, Vec<VerbEntry>>,
     action_verbs: HashMap<String, Vec<VerbEntry>>,
     months: HashMap<String, u32>,
@@ -199,6 +200,10 @@ impl Lexicons {
                     };
                     Some((name.to_owned(), kind))
                 })
+                .collect(),
+            time_names: entries(include_str!("../lexicons/wordnet-names.tsv"))
+                .filter_map(|line| line.strip_suffix("\ttime"))
+                .map(str::to_owned)
                 .collect(),
             speech_verbs: verbs(include_str!("../lexicons/speech-verbs.txt")),
             action_verbs: verbs(include_str!("../lexicons/action-verbs.txt")),
@@ -426,6 +431,12 @@ impl Lexicons {
     /// company), from WordNet and the stock indices; `None` for names they do not hold.
     pub fn known_name(&self, name: &str) -> Option<EntityKind> {
         self.known_names.get(name).copied()
+    }
+
+    /// Whether a proper name names a time rather than an entity: a holiday, a month, an
+    /// era ("Christmas", "Ramadan", "Middle Ages").
+    pub fn is_time_name(&self, name: &str) -> bool {
+        self.time_names.contains(name)
     }
 
     /// The speech-verb entries a word form belongs to ("told" → tell).

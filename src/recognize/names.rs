@@ -846,6 +846,10 @@ fn classify(
         mentions.push(mention(doc, range.clone(), kind, rule, conf))
     };
 
+    // "Christmas", "Ramadan": times, not entities.
+    if lex.is_time_name(text) {
+        return;
+    }
     if dateline_agency(doc, &range) {
         return push(
             mentions,
@@ -1625,6 +1629,10 @@ mod tests {
                 ],
             ),
             ("Lowell Thomas spoke.", &[("Lowell Thomas", Person)]),
+            (
+                "Sales rose before Christmas. The Christmas market was busy. Christmas trade was strong.",
+                &[],
+            ),
             (
                 "The 6th Fleet met the 1st Cavalry Division and the Pacific Fleet.",
                 &[
