@@ -78,6 +78,7 @@ pub struct Lexicons {
     pub max_title_words: usize,
     org_suffixes: HashSet<String>,
     org_heads: HashSet<String>,
+    legal_forms: HashSet<String>,
     event_heads: HashSet<String>,
     event_nouns: HashMap<String, String>,
     places: Vec<Country>,
@@ -149,6 +150,7 @@ impl Lexicons {
             max_title_words: 1,
             org_suffixes: set(include_str!("../lexicons/org-suffixes.txt"), false),
             org_heads: set(include_str!("../lexicons/org-heads.txt"), false),
+            legal_forms: set(include_str!("../lexicons/legal-forms.txt"), false),
             event_heads: set(include_str!("../lexicons/event-heads.txt"), false),
             event_nouns: entries(include_str!("../lexicons/event-nouns.txt"))
                 .filter_map(|l| l.split_once('\t'))
@@ -328,6 +330,11 @@ impl Lexicons {
     /// Whether a capitalized word ends or marks an organization name ("Group", "Exchange").
     pub fn is_org_suffix(&self, word: &str) -> bool {
         self.org_suffixes.contains(word)
+    }
+
+    /// Whether a word after a company's name is its legal form ("Corp", "Holdings").
+    pub fn is_legal_form(&self, word: &str) -> bool {
+        self.legal_forms.contains(word.trim_end_matches('.'))
     }
 
     /// Whether a capitalized word opens an organization name before "of"/"for".

@@ -10,6 +10,7 @@ mod facts;
 
 pub use facts::{Event, Link, Resolved, Role, Statement, resolve_facts};
 
+use crate::lexicon::lexicons;
 use crate::model::EntityKind;
 use crate::recognize::Mention;
 use std::collections::BTreeSet;
@@ -59,7 +60,11 @@ fn names_same(kind: EntityKind, short: &Mention, long: &str) -> bool {
         EntityKind::Person => l.windows(s.len()).any(|w| w == s.as_slice()),
         // "Globex" for "Globex Group"; "URW" for "Union of Riverside Workers"
         EntityKind::Organization | EntityKind::Event => {
-            l.starts_with(&s)
+            // A company known by itself ("Microsoft") is not a longer name that adds more
+            // than a legal form ("Microsoft Office" may be its product).
+            let lex = lexicons();
+            let known = lex.known_name(&short.name) == Some(EntityKind::Organization);
+            l.starts_with(&s) && (!known || l[s.len()..].iter().all(|w| lex.is_legal_form(w)))
                 || (s.len() == 1
                     && short.name.len() >= 2
                     && short.name == initials(long)
@@ -197,6 +202,13 @@ mod tests {
             (
                 "The Union of Riverside Workers (URW) met. The URW said no.",
                 &[("Union of Riverside Workers", &["URW"])],
+            ),
+            (
+                "Microsoft Office has a tool. Microsoft said so. Microsoft Corp agreed.",
+                &[
+                    ("Microsoft Office", &[]),
+                    ("Microsoft Corp", &["Microsoft"]),
+                ],
             ),
         ];
         for (text, expected) in table {
