@@ -882,6 +882,18 @@ fn classify(
         mentions.push(m);
         return;
     }
+    // "Air Jamaica", "Air India": airlines named after their country or town.
+    if range.len() == 2 && first == "Air" {
+        let rest = doc.word(range.start + 1);
+        if lex.place(rest).is_some() || lex.gazetteer(rest).is_some() {
+            return push(
+                mentions,
+                EntityKind::Organization,
+                "organization:airline",
+                0.8,
+            );
+        }
+    }
     // "Baltimore Orioles", "New York Yankees", "Toronto Blue Jays": a town or state, then a
     // nickname in the plural, is a team.
     if range.len() >= 2 {
@@ -1629,6 +1641,10 @@ mod tests {
                 ],
             ),
             ("Lowell Thomas spoke.", &[("Lowell Thomas", Person)]),
+            (
+                "The state took control of Air Jamaica.",
+                &[("Air Jamaica", Organization)],
+            ),
             (
                 "Sales rose before Christmas. The Christmas market was busy. Christmas trade was strong.",
                 &[],
