@@ -20,8 +20,8 @@ pub fn write_lines(quads: &[Quad], with_graph: bool, out: &mut Vec<u8>) {
                     write_iri(g.as_str(), out);
                 }
                 GraphName::BlankNode(g) => {
-                    out.extend_from_slice(b" _:");
-                    out.extend_from_slice(g.as_str().as_bytes());
+                    out.push(b' ');
+                    write_blank(g.as_str(), out);
                 }
                 GraphName::DefaultGraph => {}
             }
@@ -36,23 +36,22 @@ fn write_iri(iri: &str, out: &mut Vec<u8>) {
     out.push(b'>');
 }
 
+fn write_blank(id: &str, out: &mut Vec<u8>) {
+    out.extend_from_slice(b"_:");
+    out.extend_from_slice(id.as_bytes());
+}
+
 fn write_subject(subject: &NamedOrBlankNode, out: &mut Vec<u8>) {
     match subject {
         NamedOrBlankNode::NamedNode(n) => write_iri(n.as_str(), out),
-        NamedOrBlankNode::BlankNode(b) => {
-            out.extend_from_slice(b"_:");
-            out.extend_from_slice(b.as_str().as_bytes());
-        }
+        NamedOrBlankNode::BlankNode(b) => write_blank(b.as_str(), out),
     }
 }
 
 fn write_term(term: &Term, out: &mut Vec<u8>) {
     match term {
         Term::NamedNode(n) => write_iri(n.as_str(), out),
-        Term::BlankNode(b) => {
-            out.extend_from_slice(b"_:");
-            out.extend_from_slice(b.as_str().as_bytes());
-        }
+        Term::BlankNode(b) => write_blank(b.as_str(), out),
         Term::Literal(l) => write_literal(l, out),
         #[allow(unreachable_patterns)]
         other => out.extend_from_slice(other.to_string().as_bytes()),
