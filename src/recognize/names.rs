@@ -846,8 +846,11 @@ fn classify(
         mentions.push(mention(doc, range.clone(), kind, rule, conf))
     };
 
-    // "Christmas", "Ramadan": times, not entities.
-    if lex.is_time_name(text) {
+    // "Christmas", "Ramadan": times, not entities; "I've", "We'll": contractions.
+    let contraction = first
+        .rsplit_once(['\'', '\u{2019}'])
+        .is_some_and(|(_, tail)| matches!(tail, "ve" | "ll" | "m" | "re" | "d"));
+    if lex.is_time_name(text) || single && contraction {
         return;
     }
     if dateline_agency(doc, &range) {
@@ -1641,6 +1644,10 @@ mod tests {
                 ],
             ),
             ("Lowell Thomas spoke.", &[("Lowell Thomas", Person)]),
+            (
+                "He said: \"I've won. I've played well and I'm happy.\"",
+                &[],
+            ),
             (
                 "The state took control of Air Jamaica.",
                 &[("Air Jamaica", Organization)],

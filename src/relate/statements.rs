@@ -3,6 +3,8 @@
 //! Rules:
 //! - `statement:quote-then-attribution` — “…,” said Chen / “…,” he said
 //! - `statement:attribution-then-quote` — Solberg sent a letter, saying that “…”
+//! - `statement:attribution-then-open-quote` — Reyes added: “… (the quotation runs on into
+//!   the next paragraph)
 //! - `statement:continued-quote` — a quotation with no attribution of its own, next to
 //!   one that has it, or following the same speaker's last statement
 //! - `statement:reported-after-verb` — Chen noted that … / Reyes said it was wrong …
@@ -257,6 +259,25 @@ fn made_at(events: &EventRefs, attribution: Range<usize>) -> Option<usize> {
     attribution.clone().find_map(|k| events.at(k))
 }
 
+/// Whether the speech verb at `v` is passive: "Souness is said to be keen", "she was told
+/// that …" (the subject is talked about, or listens).
+fn passive_at(ctx: &Ctx<'_, '_>, v: usize, sentence_start: usize) -> bool {
+    let participle = ctx.lower(v).ends_with("ed")
+        || matches!(
+            ctx.lower(v),
+            "said" | "told" | "thought" | "known" | "written" | "spoken"
+        );
+    let be = |k: usize| {
+        matches!(
+            ctx.lower(k),
+            "is" | "are" | "was" | "were" | "be" | "been" | "being"
+        )
+    };
+    // ("is widely said")
+    let adverb = v > sentence_start + 1 && ctx.lower(v - 1).ends_with("ly");
+    participle && (v > sentence_start && be(v - 1) || adverb && be(v - 2))
+}
+
 /// Whether the subject starting at `p` opens a clause under a wh-word ("who they say they
 /// are", "what he says"): a clause, not a statement.
 fn in_wh_clause(ctx: &Ctx<'_, '_>, p: usize, sentence_start: usize) -> bool {
@@ -458,6 +479,9 @@ fn reported_statements(
             let Some((lemma, verb_end, needs_that)) = speech_verb_at(ctx, v) else {
                 continue;
             };
+            if passive_at(ctx, v, s.start) {
+                continue;
+            }
             let subject = ctx.subject_before(v, s.start);
             let end = content_end(ctx, &s);
             // "reported on Friday that …": the "that" clause may follow a date or an adverb.
@@ -539,8 +563,28 @@ fn reported_statements(
                             continue;
                         }
                     }
-                    if ctx.doc.is(c, ",") {
+                    if ctx.doc.is(c, ",") || ctx.doc.is(c, ":") {
                         c += 1;
+                    }
+                    // 'He added: "It's nice …' with the quotation running on into the next
+                    // paragraph (its closing mark comes later, or never).
+                    if c < end && ctx.doc.tokens[c].kind == TokenKind::OpenQuote {
+                        let text_span = ctx.span(c + 1, end);
+                        statements.push(StatementFact {
+                            speaker: m,
+                            direct: true,
+                            text: text_span.of(ctx.doc.text).trim().to_owned(),
+                            text_span,
+                            made_at: made_at(events, v..c),
+                            date: date_outside(ctx, s.clone(), c + 1..end),
+                            mentions: mentions_within(ctx, c + 1..end),
+                            evidence: Evidence {
+                                span: ctx.span(s.start, s.end),
+                                rule: "statement:attribution-then-open-quote",
+                                confidence: 0.8,
+                            },
+                        });
+                        continue;
                     }
                     if that_follows && c == verb_end {
                         c = that_at;

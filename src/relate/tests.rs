@@ -289,6 +289,21 @@ fn statements_direct_reported_and_continued() {
         ),
         ("On November 10, Maria Olsen announced draft rules.", &[]),
         (
+            "Tom Reyes is said to have been impressed by the offer from Vardby.",
+            &[],
+        ),
+        (
+            "Maria Olsen spoke. She added: “It is nice to be linked with top clubs.\n\n“I want to stay.”",
+            &[
+                (
+                    "Maria Olsen",
+                    "direct",
+                    "It is nice to be linked with top clubs",
+                ),
+                ("Maria Olsen", "direct", "I want to stay"),
+            ],
+        ),
+        (
             "Tom Reyes, from Zintrex Corp, told the BBC News website there are two ways to fix it.",
             &[("Tom Reyes", "indirect", "there are two ways to fix it")],
         ),
