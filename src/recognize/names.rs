@@ -1162,6 +1162,22 @@ fn classify(
         && (lex.is_place_type(last) || unit)
         && (!the_before || unit)
         && (!lex.is_given_name(first) || unit);
+    // "Manchester City", "Leicester City": a town named again as a city is its club — unless
+    // the gazetteer knows the whole name ("Carson City") or the first names a country or
+    // state ("Mexico City", "Kansas City").
+    let club = range.len() == 2
+        && last == "City"
+        && lex.gazetteer(text).is_none()
+        && lex.place(first).is_none()
+        && lex.gazetteer(first).is_some_and(|p| !p.is_state);
+    if club {
+        return push(
+            mentions,
+            EntityKind::Organization,
+            "organization:club",
+            0.75,
+        );
+    }
     if around.place_context(&range) || place_word_last {
         return push(mentions, EntityKind::Place, "place:type-word", 0.8);
     }
@@ -1647,6 +1663,15 @@ mod tests {
             (
                 "He said: \"I've won. I've played well and I'm happy.\"",
                 &[],
+            ),
+            (
+                "Manchester City beat Leicester City in Mexico City and Carson City.",
+                &[
+                    ("Manchester City", Organization),
+                    ("Leicester City", Organization),
+                    ("Mexico City", Place),
+                    ("Carson City", Place),
+                ],
             ),
             (
                 "The state took control of Air Jamaica.",
