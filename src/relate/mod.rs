@@ -437,12 +437,20 @@ impl<'d, 'a> Ctx<'d, 'a> {
             .find(|&m| crate::recognize::can_act(self.kind(m)))
     }
 
-    /// The first date in `range`.
+    /// The first date in `range` that says when, not a bound ("until May").
     pub fn first_date_in(&self, range: Range<usize>) -> Option<DateValue> {
+        // "signed a contract until May 2008", "since 2004": a bound, not when it happened.
+        let bound = |start: usize| {
+            start > 0
+                && matches!(
+                    self.lower(start - 1),
+                    "until" | "till" | "through" | "since" | "before" | "after" | "by"
+                )
+        };
         self.rec
             .dates
             .iter()
-            .find(|d| range.contains(&d.tokens.start))
+            .find(|d| range.contains(&d.tokens.start) && !bound(d.tokens.start))
             .map(|d| d.value)
     }
 }

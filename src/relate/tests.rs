@@ -342,6 +342,10 @@ fn actions_in_active_and_passive_voice() {
     );
     let table: &[Row] = &[
         (
+            "Zintrex Group hired Tom Reyes until May 2025.",
+            &[("Zintrex Group", "hire", Some("Tom Reyes"), None)],
+        ),
+        (
             "On Monday, Zintrex Group bought Harvo Freight Group.",
             &[(
                 "Zintrex Group",
