@@ -513,14 +513,58 @@ fn reported_statements(
                 continue;
             }
             let mut intro = s.start..s.start;
+            // "In an interview, Tom Reyes said his officers would …": a clause after the
+            // verb is what was said, whatever comes before.
+            let lex = lexicons();
+            let clause_follows = lemma != "tell"
+                && (that_at..end)
+                    .filter(|&k| {
+                        ctx.doc.tokens[k].kind == TokenKind::Word && ctx.rec.date_at(k).is_none()
+                    })
+                    .count()
+                    >= 3
+                && !ctx.doc.is(that_at, ",")
+                && !ctx.lower(that_at).ends_with("ly")
+                && !matches!(
+                    ctx.lower(that_at),
+                    "in" | "at"
+                        | "on"
+                        | "during"
+                        | "after"
+                        | "before"
+                        | "while"
+                        | "from"
+                        | "to"
+                        | "with"
+                        | "for"
+                        | "as"
+                        | "when"
+                        | "of"
+                        | "by"
+                        | "about"
+                        | "outside"
+                )
+                || ctx.lower(that_at) == "that";
+            // (when the speaker comes after the verb: "…, said the minister, Tom Reyes")
+            let speaker_follows = ctx.rec.mention_starting_at(that_at).is_some()
+                || ctx.rec.title_at(that_at).is_some()
+                || lex.is_honorific(ctx.word(that_at))
+                || matches!(ctx.lower(that_at), "the" | "a" | "an");
             let (speaker, content, attribution, rule) = match subject {
                 // "…, Acme CEO Mary Lou Chen told the conference"
-                Some((m, p)) if p > s.start + 2 && ctx.doc.is(p - 1, ",") && !that_follows => (
-                    m,
-                    s.start..p - 1,
-                    v..end,
-                    "statement:reported-before-attribution",
-                ),
+                Some((m, p))
+                    if p > s.start + 2
+                        && ctx.doc.is(p - 1, ",")
+                        && !that_follows
+                        && !clause_follows =>
+                {
+                    (
+                        m,
+                        s.start..p - 1,
+                        v..end,
+                        "statement:reported-before-attribution",
+                    )
+                }
                 Some((m, p)) => {
                     intro = s.start..p;
                     let mut c = verb_end;
@@ -555,6 +599,17 @@ fn reported_statements(
                             "him" | "her" | "them" | "us" | "me" | "reporters" | "journalists"
                         ) {
                             c += 1;
+                        } else if ctx.lower(c) == "the"
+                            && ctx
+                                .doc
+                                .tokens
+                                .get(c + 1)
+                                .is_some_and(|t| t.kind == TokenKind::Word)
+                            && ctx.word(c + 1).chars().all(char::is_lowercase)
+                            && (ctx.doc.is(c + 2, ":") || ctx.lower(c + 2) == "that")
+                        {
+                            // "told the newspaper: …", "told the court that …"
+                            c += 2;
                         } else if let Some(t) =
                             (c..end.min(c + 8)).find(|&k| ctx.lower(k) == "that")
                         {
@@ -601,7 +656,11 @@ fn reported_statements(
                 }
                 // "…, said the minister" with the speaker after the verb; "…, told the
                 // BBC" names the listener there, not the speaker.
-                None if v > s.start + 2 && ctx.doc.is(v - 1, ",") && lemma != "tell" => {
+                None if v > s.start + 2
+                    && ctx.doc.is(v - 1, ",")
+                    && lemma != "tell"
+                    && (speaker_follows || !clause_follows) =>
+                {
                     match speaker_after_verb(ctx, verb_end, end) {
                         Some(m) => (
                             m,

@@ -293,6 +293,25 @@ fn statements_direct_reported_and_continued() {
             &[],
         ),
         (
+            "In an interview with the Vardby Times, Tom Reyes said his officers would need more evidence.",
+            &[(
+                "Tom Reyes",
+                "indirect",
+                "his officers would need more evidence",
+            )],
+        ),
+        (
+            "Sales will rise next year, said Tom Reyes, chief executive of Zintrex Corp.",
+            &[("Tom Reyes", "indirect", "Sales will rise next year")],
+        ),
+        (
+            "Tom Reyes told the newspaper: “It could be used as evidence.\n\n“We will see.”",
+            &[
+                ("Tom Reyes", "direct", "It could be used as evidence"),
+                ("Tom Reyes", "direct", "We will see"),
+            ],
+        ),
+        (
             "Maria Olsen spoke. She added: “It is nice to be linked with top clubs.\n\n“I want to stay.”",
             &[
                 (
