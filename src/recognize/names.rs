@@ -827,8 +827,10 @@ fn classify(
     // Function words and "The" are not names ("In", "The EU").
     let mut stripped_the = false;
     // ("A. Copeland": an initial, not the article.)
+    // ("Former Zintrex boss Tom Reyes": nor is "Former".)
     while !range.is_empty()
-        && lex.is_stopword(doc.word(range.start))
+        && (lex.is_stopword(doc.word(range.start))
+            || range.len() > 1 && doc.word(range.start) == "Former")
         && !is_acronym(doc.word(range.start))
         && (doc.word(range.start).len() != 1 || !doc.is(range.start + 1, "."))
     {

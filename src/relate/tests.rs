@@ -95,6 +95,10 @@ fn roles_from_premodifiers_appositions_and_possessives() {
             &[("Maria Olsen", Some("CEO"), Some("Zintrex"))],
         ),
         (
+            "Zintrex collapsed. Former Zintrex boss Tom Reyes is on trial.",
+            &[("Tom Reyes", Some("boss"), Some("Zintrex"))],
+        ),
+        (
             "Norwegian Prime Minister Erna Solberg spoke.",
             &[("Erna Solberg", Some("Prime Minister"), Some("Norway"))],
         ),
