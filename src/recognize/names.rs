@@ -1663,6 +1663,10 @@ mod tests {
             ),
             ("Lowell Thomas spoke.", &[("Lowell Thomas", Person)]),
             (
+                "Winners have included Nina Olsen and Dick King-Smith.",
+                &[("Nina Olsen", Person), ("Dick King-Smith", Person)],
+            ),
+            (
                 "He said: \"I've won. I've played well and I'm happy.\"",
                 &[],
             ),

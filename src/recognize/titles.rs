@@ -37,7 +37,23 @@ pub fn title_at(doc: &Document<'_>, i: usize, limit: usize) -> Option<Range<usiz
             best = Some(i..j + 1);
         }
     }
-    best
+    // Part of a hyphenated word is no title: "Dick King-Smith", "Bo Lind-Major".
+    let glued = |k: usize| k < doc.tokens.len() && !doc.tokens[k].space_before;
+    best.filter(|r| {
+        let capital = |k: usize| doc.word(k).chars().next().is_some_and(char::is_uppercase);
+        // ("artist-in-residence" stays a title.)
+        let hyphen_after =
+            doc.word(r.end) == "-" && glued(r.end) && glued(r.end + 1) && capital(r.end + 1);
+        // ("Vice-president" keeps its "president".)
+        let hyphen_before = i > 1
+            && doc.word(i - 1) == "-"
+            && glued(i)
+            && glued(i - 1)
+            && doc.tokens[i - 2].kind == TokenKind::Word
+            && capital(i - 2)
+            && !lex.is_title_start(doc.word(i - 2));
+        !hyphen_after && !hyphen_before
+    })
 }
 
 /// Finds titles written in lower case, with up to three lower-case modifiers before them
