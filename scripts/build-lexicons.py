@@ -161,7 +161,7 @@ WORDNET_ROOTS = {
     "08008335": "organization",  # organization, organisation
     "08164585": "organization",  # political unit
     "00027167": "place",  # location
-    "15113229": "time",  # time period: holidays, months, eras ("Christmas", "Ramadan")
+    "15113229": "time",  # time period: holidays, months, eras ("Hanukkah", "Ramadan")
 }
 
 

@@ -60,7 +60,7 @@ pub struct VerbEntry {
     /// The particle that must follow the verb, if any.
     pub particle: Option<String>,
     /// Whether it reports speech only with a "that" clause ("announced that …", but
-    /// "announced draft rules" is an action).
+    /// "announced new fees" is an action).
     pub needs_that: bool,
 }
 
@@ -227,7 +227,7 @@ impl Lexicons {
                 lex.occupations.insert(title.to_owned());
             }
         }
-        // News often drops the diacritics of foreign places ("Sao Paulo", "Bogota").
+        // News often drops the diacritics of foreign places ("Bogota", "Zurich").
         let folded: Vec<(String, GazetteerPlace)> = lex
             .gazetteer
             .iter()
@@ -441,7 +441,7 @@ impl Lexicons {
     }
 
     /// Whether a proper name names a time rather than an entity: a holiday, a month, an
-    /// era ("Christmas", "Ramadan", "Middle Ages").
+    /// era ("Hanukkah", "Ramadan", "Renaissance").
     pub fn is_time_name(&self, name: &str) -> bool {
         self.time_names.contains(name)
     }
@@ -579,7 +579,7 @@ fn lowered<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
     }
 }
 
-/// `name` with the diacritics of Latin letters dropped, case kept ("São Paulo" → "Sao Paulo").
+/// `name` with the diacritics of Latin letters dropped, case kept ("Bogotá" → "Bogota").
 pub(crate) fn fold_diacritics(name: &str) -> String {
     name.chars()
         .map(|c| {
@@ -638,12 +638,10 @@ mod tests {
     #[test]
     fn places_are_found_without_their_diacritics() {
         let lex = lexicons();
-        assert_eq!(fold_diacritics("São Paulo"), "Sao Paulo");
+        assert_eq!(fold_diacritics("Bogotá"), "Bogota");
         assert_eq!(fold_diacritics("ÉCOLE"), "ECOLE");
-        let accented = lex
-            .gazetteer("São Paulo")
-            .expect("São Paulo is in GeoNames");
-        assert_eq!(lex.gazetteer("Sao Paulo"), Some(accented));
+        let accented = lex.gazetteer("Zürich").expect("Zürich is in GeoNames");
+        assert_eq!(lex.gazetteer("Zurich"), Some(accented));
         assert!(lex.gazetteer("Bogota").is_some());
     }
 

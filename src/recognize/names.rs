@@ -848,7 +848,7 @@ fn classify(
         mentions.push(mention(doc, range.clone(), kind, rule, conf))
     };
 
-    // "Christmas", "Ramadan": times, not entities; "I've", "We'll": contractions.
+    // "Hanukkah", "Ramadan": times, not entities; "I've", "We'll": contractions.
     let contraction = first
         .rsplit_once(['\'', '\u{2019}'])
         .is_some_and(|(_, tail)| matches!(tail, "ve" | "ll" | "m" | "re" | "d"));
@@ -887,7 +887,7 @@ fn classify(
         mentions.push(m);
         return;
     }
-    // "Air Jamaica", "Air India": airlines named after their country or town.
+    // "Air Norway": airlines named after their country or town.
     if range.len() == 2 && first == "Air" {
         let rest = doc.word(range.start + 1);
         if lex.place(rest).is_some() || lex.gazetteer(rest).is_some() {
@@ -899,7 +899,7 @@ fn classify(
             );
         }
     }
-    // "Baltimore Orioles", "New York Yankees", "Toronto Blue Jays": a town or state, then a
+    // "Oslo Lions", "Vardby Blue Rovers": a town or state, then a
     // nickname in the plural, is a team.
     if range.len() >= 2 {
         let last = doc.word(range.end - 1);
@@ -912,7 +912,7 @@ fn classify(
             && lex.gazetteer(last).is_none()
             && lex.place(last).is_none()
             && lex.demonym(last).is_none()
-            // ("Tennessee Williams", "Lowell Thomas": persons)
+            // ("Lowell Reyes", "Vardby Evans": persons)
             && !lex.is_surname(last)
             && !lex.is_given_name(doc.word(range.start));
         let town = |k: usize| {
@@ -1164,9 +1164,9 @@ fn classify(
         && (lex.is_place_type(last) || unit)
         && (!the_before || unit)
         && (!lex.is_given_name(first) || unit);
-    // "Manchester City", "Leicester City": a town named again as a city is its club — unless
+    // "Oslo City", "Bergen City": a town named again as a city is its club — unless
     // the gazetteer knows the whole name ("Carson City") or the first names a country or
-    // state ("Mexico City", "Kansas City").
+    // state ("Kuwait City", "Oklahoma City").
     let club = range.len() == 2
         && last == "City"
         && lex.gazetteer(text).is_none()
@@ -1661,38 +1661,38 @@ mod tests {
                     ("Oslo Lions", Organization),
                 ],
             ),
-            ("Lowell Thomas spoke.", &[("Lowell Thomas", Person)]),
+            ("Lowell Reyes spoke.", &[("Lowell Reyes", Person)]),
             (
-                "Winners have included Nina Olsen and Dick King-Smith.",
-                &[("Nina Olsen", Person), ("Dick King-Smith", Person)],
+                "Winners have included Tom Reyes and Nina King-Olsen.",
+                &[("Tom Reyes", Person), ("Nina King-Olsen", Person)],
             ),
             (
                 "He said: \"I've won. I've played well and I'm happy.\"",
                 &[],
             ),
             (
-                "Manchester City beat Leicester City in Mexico City and Carson City.",
+                "Oslo City beat Bergen City in Kuwait City and Carson City.",
                 &[
-                    ("Manchester City", Organization),
-                    ("Leicester City", Organization),
-                    ("Mexico City", Place),
+                    ("Oslo City", Organization),
+                    ("Bergen City", Organization),
+                    ("Kuwait City", Place),
                     ("Carson City", Place),
                 ],
             ),
             (
-                "The state took control of Air Jamaica.",
-                &[("Air Jamaica", Organization)],
+                "The state took control of Air Norway.",
+                &[("Air Norway", Organization)],
             ),
             (
-                "Sales rose before Christmas. The Christmas market was busy. Christmas trade was strong.",
+                "Sales rose before Hanukkah. The Hanukkah market was busy. Hanukkah trade was strong.",
                 &[],
             ),
             (
-                "The 6th Fleet met the 1st Cavalry Division and the Pacific Fleet.",
+                "The 6th Fleet met the 1st Cavalry Division and the Atlantic Fleet.",
                 &[
                     ("6th Fleet", Organization),
                     ("1st Cavalry Division", Organization),
-                    ("Pacific Fleet", Organization),
+                    ("Atlantic Fleet", Organization),
                 ],
             ),
             (

@@ -37,7 +37,7 @@ pub fn title_at(doc: &Document<'_>, i: usize, limit: usize) -> Option<Range<usiz
             best = Some(i..j + 1);
         }
     }
-    // Part of a hyphenated word is no title: "Dick King-Smith", "Bo Lind-Major".
+    // Part of a hyphenated word is no title: "Nina King-Olsen", "Bo Lind-Major".
     let glued = |k: usize| k < doc.tokens.len() && !doc.tokens[k].space_before;
     best.filter(|r| {
         let capital = |k: usize| doc.word(k).chars().next().is_some_and(char::is_uppercase);

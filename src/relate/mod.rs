@@ -439,7 +439,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
 
     /// The first date in `range` that says when, not a bound ("until May").
     pub fn first_date_in(&self, range: Range<usize>) -> Option<DateValue> {
-        // "signed a contract until May 2008", "since 2004": a bound, not when it happened.
+        // "signed a contract until May 2030", "since 2004": a bound, not when it happened.
         let bound = |start: usize| {
             start > 0
                 && matches!(

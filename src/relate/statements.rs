@@ -259,7 +259,7 @@ fn made_at(events: &EventRefs, attribution: Range<usize>) -> Option<usize> {
     attribution.clone().find_map(|k| events.at(k))
 }
 
-/// Whether the speech verb at `v` is passive: "Souness is said to be keen", "she was told
+/// Whether the speech verb at `v` is passive: "Reyes is said to be keen", "she was told
 /// that …" (the subject is talked about, or listens).
 fn passive_at(ctx: &Ctx<'_, '_>, v: usize, sentence_start: usize) -> bool {
     let participle = ctx.lower(v).ends_with("ed")

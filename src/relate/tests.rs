@@ -291,7 +291,7 @@ fn statements_direct_reported_and_continued() {
             "Maria Olsen said on Monday that sales rose 5%.",
             &[("Maria Olsen", "indirect", "sales rose 5%")],
         ),
-        ("On November 10, Maria Olsen announced draft rules.", &[]),
+        ("On March 3, Maria Olsen announced new fees.", &[]),
         (
             "Tom Reyes is said to have been impressed by the offer from Vardby.",
             &[],
@@ -316,13 +316,9 @@ fn statements_direct_reported_and_continued() {
             ],
         ),
         (
-            "Maria Olsen spoke. She added: “It is nice to be linked with top clubs.\n\n“I want to stay.”",
+            "Maria Olsen spoke. She added: “It is good to be back in Vardby.\n\n“I want to stay.”",
             &[
-                (
-                    "Maria Olsen",
-                    "direct",
-                    "It is nice to be linked with top clubs",
-                ),
+                ("Maria Olsen", "direct", "It is good to be back in Vardby"),
                 ("Maria Olsen", "direct", "I want to stay"),
             ],
         ),
