@@ -191,22 +191,8 @@ impl Lexicons {
             occupations: set(include_str!("../lexicons/occupations.txt"), true),
             institutions: set(include_str!("../lexicons/institutions.txt"), false),
             org_attributes: set(include_str!("../lexicons/org-attributes.txt"), true),
-            known_names: entries(include_str!("../lexicons/wordnet-names.tsv"))
-                .filter_map(|line| {
-                    let (name, kind) = line.split_once('\t')?;
-                    let kind = match kind {
-                        "person" => EntityKind::Person,
-                        "organization" => EntityKind::Organization,
-                        "place" => EntityKind::Place,
-                        _ => return None,
-                    };
-                    Some((name.to_owned(), kind))
-                })
-                .collect(),
-            time_names: entries(include_str!("../lexicons/wordnet-names.tsv"))
-                .filter_map(|line| line.strip_suffix("\ttime"))
-                .map(str::to_owned)
-                .collect(),
+            known_names: HashMap::default(),
+            time_names: HashSet::default(),
             speech_verbs: verbs(include_str!("../lexicons/speech-verbs.txt")),
             action_verbs: verbs(include_str!("../lexicons/action-verbs.txt")),
             months: HashMap::default(),
@@ -239,6 +225,22 @@ impl Lexicons {
             if entry.population < place.population {
                 *entry = place;
             }
+        }
+        for line in entries(include_str!("../lexicons/wordnet-names.tsv")) {
+            let Some((name, kind)) = line.split_once('\t') else {
+                continue;
+            };
+            let kind = match kind {
+                "person" => EntityKind::Person,
+                "organization" => EntityKind::Organization,
+                "place" => EntityKind::Place,
+                "time" => {
+                    lex.time_names.insert(name.to_owned());
+                    continue;
+                }
+                _ => continue,
+            };
+            lex.known_names.insert(name.to_owned(), kind);
         }
         lex.title_starts = lex
             .titles

@@ -11,7 +11,7 @@ use newsgraph::model::EntityKind;
 use newsgraph::pipeline;
 use newsgraph::store::{self, ArticleStore};
 use oxigraph::io::{RdfFormat, WriterQuadSerializer};
-use oxigraph::model::{NamedNode, Quad, TripleRef};
+use oxigraph::model::{NamedNode, Quad};
 use oxigraph::store::Store;
 use rayon::prelude::*;
 use std::io::{self, IsTerminal, Write};
@@ -336,20 +336,7 @@ impl<'a> Sink<'a> {
                     out.write_all(&bytes)
                 }
             },
-            Sink::Rdf { writer, format } => {
-                for q in quads {
-                    if format.supports_datasets() {
-                        writer.serialize_quad(q)?;
-                    } else {
-                        writer.serialize_triple(TripleRef::new(
-                            &q.subject,
-                            &q.predicate,
-                            &q.object,
-                        ))?;
-                    }
-                }
-                Ok(())
-            }
+            Sink::Rdf { writer, format } => store::serialize_quads(writer, *format, quads),
         }
     }
 

@@ -22,7 +22,7 @@ pub use query::{
 pub use remote::{GraphStore, PushError};
 
 use crate::mint::vocab;
-use oxigraph::io::{JsonLdProfileSet, RdfFormat, RdfParser, RdfSerializer};
+use oxigraph::io::{JsonLdProfileSet, RdfFormat, RdfParser, RdfSerializer, WriterQuadSerializer};
 use oxigraph::model::{GraphNameRef, Literal, NamedNode, Quad, QuadRef, Term, vocab::xsd};
 use oxigraph::store::{StorageError, Store};
 use std::collections::HashSet;
@@ -87,6 +87,25 @@ pub fn format_of_name(name: &str) -> Option<RdfFormat> {
     })
 }
 
+/// Gives quads to a serializer of `format`: as quads, or as triples when the format has
+/// no graphs.
+pub fn serialize_quads<W: Write>(
+    writer: &mut WriterQuadSerializer<W>,
+    format: RdfFormat,
+    quads: &[Quad],
+) -> io::Result<()> {
+    let keep_graphs = format.supports_datasets();
+    for q in quads {
+        let graph = if keep_graphs {
+            q.graph_name.as_ref()
+        } else {
+            GraphNameRef::DefaultGraph
+        };
+        writer.serialize_quad(QuadRef::new(&q.subject, &q.predicate, &q.object, graph))?;
+    }
+    Ok(())
+}
+
 /// Writes quads in a format. Formats without graphs (Turtle, N-Triples) get the
 /// triples; Turtle and TriG are written with the ontology's prefixes, each subject's
 /// triples grouped together (quads are expected sorted, as [`mint`](crate::mint) leaves them).
@@ -97,19 +116,7 @@ pub fn write_quads(
     base: &str,
 ) -> io::Result<()> {
     let mut writer = serializer(format, base)?.for_writer(&mut out);
-    let keep_graphs = format.supports_datasets();
-    for q in quads {
-        if keep_graphs {
-            writer.serialize_quad(q)?;
-        } else {
-            writer.serialize_quad(QuadRef::new(
-                &q.subject,
-                &q.predicate,
-                &q.object,
-                GraphNameRef::DefaultGraph,
-            ))?;
-        }
-    }
+    serialize_quads(&mut writer, format, quads)?;
     writer.finish()?;
     out.flush()
 }
@@ -233,33 +240,27 @@ impl ArticleStore {
                 .quads_for_pattern(None, None, None, Some(graph.into()))
                 .collect::<Result<Vec<Quad>, _>>()
                 .map_err(storage)?;
-            let new: Vec<(QuadRef<'_>, Option<Term>)> = quads
+            // Each new quad beside the form the store would give back for it.
+            let stored_objects: Vec<Option<Term>> =
+                quads.iter().map(|q| as_stored(&q.object)).collect();
+            let new: Vec<(&Quad, QuadRef<'_>)> = quads
                 .iter()
-                .map(|q| {
-                    let quad = QuadRef::new(&q.subject, &q.predicate, &q.object, graph);
-                    (quad, as_stored(&q.object))
+                .zip(&stored_objects)
+                .map(|(q, stored)| {
+                    let object = stored.as_ref().unwrap_or(&q.object);
+                    (q, QuadRef::new(&q.subject, &q.predicate, object, graph))
                 })
                 .collect();
-            let new_as_stored: HashSet<QuadRef<'_>> = new
-                .iter()
-                .map(|(q, stored)| match stored {
-                    Some(object) => QuadRef::new(q.subject, q.predicate, object, graph),
-                    None => *q,
-                })
-                .collect();
+            let new_as_stored: HashSet<QuadRef<'_>> = new.iter().map(|(_, s)| *s).collect();
             let kept: HashSet<QuadRef<'_>> = old.iter().map(Quad::as_ref).collect();
             for q in &old {
                 if !new_as_stored.contains(&q.as_ref()) {
                     transaction.remove(q);
                 }
             }
-            for (q, stored) in &new {
-                let q_stored = match stored {
-                    Some(object) => QuadRef::new(q.subject, q.predicate, object, graph),
-                    None => *q,
-                };
-                if !kept.contains(&q_stored) {
-                    transaction.insert(*q);
+            for (q, as_stored) in &new {
+                if !kept.contains(as_stored) {
+                    transaction.insert(QuadRef::new(&q.subject, &q.predicate, &q.object, graph));
                 }
             }
         }
