@@ -2,6 +2,7 @@
 
 use super::Mention;
 use super::titles::{TitleMention, title_at};
+use super::typer::{OpenName, Setting, features, name_model};
 use crate::lexicon::lexicons;
 use crate::model::{EntityKind, Span};
 use crate::segment::{Document, TokenKind};
@@ -635,7 +636,7 @@ pub fn recognize_names(
     doc: &Document<'_>,
     blocked: &[bool],
     lowercase_titles: &[TitleMention],
-) -> (Vec<Mention>, Vec<TitleMention>) {
+) -> (Vec<Mention>, Vec<TitleMention>, Vec<OpenName>) {
     let lex = lexicons();
     let runs = cap_runs(doc, blocked);
     let mut titles = Vec::new();
@@ -686,9 +687,9 @@ pub fn recognize_names(
         }
         classify(doc, range, &around, &mut mentions, &mut unknowns);
     }
-    resolve_unknowns(doc, &around, &mut mentions, unknowns);
+    let open = resolve_unknowns(doc, &around, &mut mentions, unknowns);
     national_teams(doc, &mut mentions);
-    (mentions, titles)
+    (mentions, titles, open)
 }
 
 /// Verbs of a match between two sides ("Vardbia faced Norway", "Norway beat Vardbia").
@@ -1357,7 +1358,7 @@ fn resolve_unknowns(
     around: &Around<'_, '_>,
     mentions: &mut Vec<Mention>,
     unknowns: Vec<Unknown>,
-) {
+) -> Vec<OpenName> {
     let lex = lexicons();
     let mut known: Vec<(EntityKind, Vec<String>)> = mentions
         .iter()
@@ -1609,20 +1610,67 @@ fn resolve_unknowns(
                 }
                 mentions.push(mention(doc, u.range, kind, rule, conf));
             }
-            None => open.push(u.range),
+            None => open.push(u),
         }
     }
     // A name left open that pass 2 typed elsewhere ("Lind said …; Lind left") is the same.
-    for range in open {
-        let text = doc.slice(range.start, range.end);
+    let mut still_open = Vec::new();
+    for u in open {
+        let text = doc.slice(u.range.start, u.range.end);
         let typed = mentions
             .iter()
             .find(|m| m.name == text && m.kind != EntityKind::Event)
             .map(|m| m.kind);
-        if let Some(kind) = typed {
-            mentions.push(mention(doc, range, kind, "alias:repeated-name", 0.5));
+        match typed {
+            Some(kind) => mentions.push(mention(doc, u.range, kind, "alias:repeated-name", 0.5)),
+            None => still_open.push(u),
         }
     }
+    type_by_model(doc, around, mentions, still_open)
+}
+
+/// Types the names no rule could type by the learned typer, all read before any is typed
+/// (as in training); returns them with their features.
+fn type_by_model(
+    doc: &Document<'_>,
+    around: &Around<'_, '_>,
+    mentions: &mut Vec<Mention>,
+    open: Vec<Unknown>,
+) -> Vec<OpenName> {
+    let mut repeats: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for u in &open {
+        *repeats
+            .entry(doc.slice(u.range.start, u.range.end))
+            .or_default() += 1;
+    }
+    let open: Vec<OpenName> = open
+        .into_iter()
+        .map(|u| {
+            let setting = Setting {
+                sentence_initial: u.sentence_initial,
+                after_preposition: u.after_preposition,
+                title_before: around.title_before(u.range.start),
+                title_after: around.title_after(u.range.end),
+                repeats: repeats[doc.slice(u.range.start, u.range.end)],
+            };
+            OpenName {
+                features: features(doc, &u.range, mentions, &setting),
+                tokens: u.range,
+            }
+        })
+        .collect();
+    let model = name_model();
+    for name in &open {
+        if let Some((kind, p)) = model.kind(&name.features) {
+            let rule = match kind {
+                EntityKind::Person => "person:learned-context",
+                EntityKind::Organization => "organization:learned-context",
+                _ => "place:learned-context",
+            };
+            mentions.push(mention(doc, name.tokens.clone(), kind, rule, p));
+        }
+    }
+    open
 }
 
 #[cfg(test)]
