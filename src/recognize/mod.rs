@@ -192,7 +192,11 @@ fn define_abbreviations(doc: &Document<'_>, mentions: &mut Vec<Mention>) {
         let abbreviates = word.chars().all(|c| c.is_uppercase() || c == '&')
             && word.len() >= 2
             && (initials.contains(word) || word.chars().next() == initials.chars().next());
-        if !abbreviates {
+        // "Brisbane, Australia (AP)": a dateline's agency abbreviates nothing before it.
+        let agency = mentions
+            .iter()
+            .any(|m| m.tokens.start == end + 1 && m.rule == "organization:dateline-agency");
+        if !abbreviates || agency {
             continue;
         }
         let (kind, long) = (mentions[k].kind, mentions[k].name.clone());

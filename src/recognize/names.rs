@@ -100,6 +100,7 @@ const VENUES: &[&str] = &[
 const FOREIGN_ORG_HEADS: &[&str] = &[
     "Instituto",
     "Istituto",
+    "Centro",
     "Institut",
     "Universidad",
     "Università",
@@ -1693,6 +1694,17 @@ mod tests {
     #[test]
     fn types_names_from_their_words_and_context() {
         let table: &[(&str, &[(&str, EntityKind)])] = &[
+            (
+                "OSLO, Norway (AP)\n\nIt rained.",
+                &[("OSLO", Place), ("Norway", Place), ("AP", Organization)],
+            ),
+            (
+                "Vardby Properties and the Vardby Theatre closed.",
+                &[
+                    ("Vardby Properties", Organization),
+                    ("Vardby Theatre", Organization),
+                ],
+            ),
             (
                 "Acme CEO Jane Doe spoke.",
                 &[("Acme", Organization), ("Jane Doe", Person)],

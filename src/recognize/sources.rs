@@ -68,11 +68,14 @@ fn source_at(doc: &Document<'_>, i: usize, blocked: &[bool], short: bool) -> Opt
     });
     // "Vardby NORDPOST 30 Jan 94 p 1": a short line may end with the date.
     let dated = end < doc.tokens.len() && doc.tokens[end].kind == TokenKind::Number;
+    // "Madrid KVT International": a station's acronym first.
+    let acronym = doc.word(i).chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && doc.word(i).chars().all(|c| !c.is_lowercase());
     let ok = if short {
         shouting && (line_ends(doc, end) || dated)
-            || broadcaster && (language_follows || line_ends(doc, end))
+            || (broadcaster || acronym) && (language_follows || line_ends(doc, end))
     } else {
-        language_follows || line_ends(doc, end)
+        language_follows || line_ends(doc, end) || dated
     };
     ok.then_some(end)
 }
@@ -107,9 +110,17 @@ pub fn find_source_lines(doc: &Document<'_>, blocked: &mut [bool]) -> Vec<Mentio
                     "place:source-line",
                     0.8,
                 ));
+                // "NORDPOST Domestic Service": the agency's home feed is the agency.
+                let mut name = source.clone();
+                if name.len() >= 3
+                    && doc.is(name.end - 2, "Domestic")
+                    && doc.is(name.end - 1, "Service")
+                {
+                    name.end -= 2;
+                }
                 found.push(mention(
                     doc,
-                    source.clone(),
+                    name,
                     EntityKind::Organization,
                     "organization:source-line",
                     0.8,
@@ -167,6 +178,18 @@ mod tests {
             (
                 "Oslo THE NORDPOST 30 Jan 94 pp 1, 15\n\nText.",
                 &[("Oslo", Place), ("THE NORDPOST", Organization)],
+            ),
+            (
+                "OW3004022094 Oslo NORDPOST Domestic Service in Norwegian 1149 GMT 29 Apr 94",
+                &[("Oslo", Place), ("NORDPOST", Organization)],
+            ),
+            (
+                "PM3001110194 Oslo THE DAILY NORDPOST 30 Jan 94 pp 1, 15\n\nText.",
+                &[("Oslo", Place), ("THE DAILY NORDPOST", Organization)],
+            ),
+            (
+                "Oslo KVT International\n\nText.",
+                &[("Oslo", Place), ("KVT International", Organization)],
             ),
             // Not a source line: ordinary words after a town, or no town.
             ("Oslo Police said so.\n\nOslo Police", &[]),
