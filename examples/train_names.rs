@@ -139,6 +139,12 @@ fn train(examples: &[Example]) -> HashMap<String, [f64; 4]> {
 /// read, in news unlike CoNLL04's too, so a wrong guess costs more than a missed one.
 const MIN_PRECISION: f64 = 0.93;
 
+/// The lowest threshold, whatever the dev split says: out of CoNLL04's domain the typer
+/// is less sure than it thinks (on a sample of the BBC bench corpus, its names were right
+/// ~75% of the time above 0.8 and ~60% between 0.6 and 0.8: clubs and companies taken
+/// for persons).
+const MIN_THRESHOLD: f32 = 0.8;
+
 /// Precision and F1 of the names typed at threshold `t`.
 fn score_at(model: &NameModel, examples: &[Example], t: f32) -> (f64, f64) {
     let (mut tp, mut fp, mut fn_) = (0.0, 0.0, 0.0);
@@ -217,7 +223,7 @@ fn main() -> Result<(), String> {
     let (threshold, (precision, f1)) = (6..=19)
         .map(|step| step as f32 * 0.05)
         .map(|t| (t, score_at(&model, &dev_set, t)))
-        .find(|(_, (p, _))| *p >= MIN_PRECISION)
+        .find(|&(t, (p, _))| p >= MIN_PRECISION && t >= MIN_THRESHOLD)
         .unwrap_or((1.0, (0.0, 0.0)));
     let count = |set: &[Example]| {
         let mut n = [0; 4];
