@@ -839,6 +839,16 @@ fn classify(
         stripped_the |= doc.word(range.start) == "The";
         range.start += 1;
     }
+    // "the Institute of Applied Physics and [Tom Reyes]", "Norwegian Vice-[Premier]": a
+    // name cut before a person or title does not end with a connector or a bare "Vice".
+    while range.len() > 1
+        && (matches!(
+            doc.word(range.end - 1),
+            "and" | "of" | "for" | "the" | "&" | "-"
+        ) || doc.is(range.end, "-") && matches!(doc.word(range.end - 1), "Vice" | "Deputy"))
+    {
+        range.end -= 1;
+    }
     if range.is_empty() {
         return;
     }
@@ -1703,6 +1713,14 @@ mod tests {
                 &[
                     ("Vardby Properties", Organization),
                     ("Vardby Theatre", Organization),
+                ],
+            ),
+            (
+                "He met Tom Reyes at the Vardby Institute of Applied Physics and Nina Olsen.",
+                &[
+                    ("Tom Reyes", Person),
+                    ("Vardby Institute of Applied Physics", Organization),
+                    ("Nina Olsen", Person),
                 ],
             ),
             (
