@@ -47,6 +47,39 @@ fn is_acronym(word: &str) -> bool {
         && word.chars().next().is_some_and(char::is_alphabetic)
 }
 
+/// Titles of public office and rank that a field word may qualify ("Agriculture
+/// Commissioner", "Circuit Judge", "Marine Lt.").
+const OFFICIAL_TITLES: &[&str] = &[
+    "Judge",
+    "Justice",
+    "Magistrate",
+    "Commissioner",
+    "Minister",
+    "Secretary",
+    "Inspector",
+    "Superintendent",
+    "Constable",
+    "Detective",
+    "Officer",
+    "Prosecutor",
+    "Colonel",
+    "Col.",
+    "Lieutenant",
+    "Lt.",
+    "Sergeant",
+    "Sgt.",
+    "Captain",
+    "Capt.",
+    "Major",
+    "Maj.",
+    "General",
+    "Gen.",
+    "Corporal",
+    "Cpl.",
+    "Private",
+    "Pvt.",
+];
+
 /// Honorifics that are also official titles ("Gov.", "Sen.", "Gen.").
 const OFFICIAL_RANKS: &[&str] = &[
     "gov", "sen", "rep", "gen", "col", "adm", "maj", "capt", "lt", "sgt", "supt", "insp",
@@ -846,6 +879,16 @@ fn classify(
             doc.word(range.end - 1),
             "and" | "of" | "for" | "the" | "&" | "-"
         ) || doc.is(range.end, "-") && matches!(doc.word(range.end - 1), "Vice" | "Deputy"))
+    {
+        range.end -= 1;
+    }
+    // "Vardby Agriculture Commissioner", "Police Colonel", "Circuit Judge": a field before
+    // an official rank is part of the title, not an employer.
+    if around.title_after(range.end)
+        && OFFICIAL_TITLES.contains(&doc.word(range.end))
+        && lex.is_english_word(doc.word(range.end - 1))
+        && !lex.is_org_suffix(doc.word(range.end - 1))
+        && !is_acronym(doc.word(range.end - 1))
     {
         range.end -= 1;
     }
@@ -1720,6 +1763,14 @@ mod tests {
                 &[
                     ("Tom Reyes", Person),
                     ("Vardby Institute of Applied Physics", Organization),
+                    ("Nina Olsen", Person),
+                ],
+            ),
+            (
+                "Oslo Agriculture Commissioner Tom Reyes and Circuit Judge Nina Olsen met.",
+                &[
+                    ("Oslo", Place),
+                    ("Tom Reyes", Person),
                     ("Nina Olsen", Person),
                 ],
             ),
