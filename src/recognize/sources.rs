@@ -34,7 +34,10 @@ fn place_at(doc: &Document<'_>, i: usize, blocked: &[bool]) -> Option<Range<usiz
         let words = (i..end).all(|k| k < doc.tokens.len() && !blocked[k])
             && (i + 1..end).all(|k| !doc.tokens[k].line_before);
         let name = words.then(|| doc.slice(i, end))?;
-        (lex.gazetteer(name).is_some() || lex.place(name).is_some()).then_some(i..end)
+        (lex.gazetteer(name).is_some()
+            || lex.place(name).is_some()
+            || lex.known_name(name) == Some(EntityKind::Place))
+        .then_some(i..end)
     })
 }
 
@@ -43,17 +46,30 @@ fn place_at(doc: &Document<'_>, i: usize, blocked: &[bool]) -> Option<Range<usiz
 /// capitals ("Vardby DAGSPOSTEN"), so that "Oslo Police" is not taken for a paper.
 fn source_at(doc: &Document<'_>, i: usize, blocked: &[bool], short: bool) -> Option<usize> {
     let mut end = i;
+    // "Vardby Kanal-9 Television": a figure may follow a hyphen inside the name.
+    let after_hyphen = |k: usize| k > i && doc.is(k - 1, "-") && !doc.tokens[k].space_before;
     while end < doc.tokens.len()
         && !blocked[end]
         && (end == i || !doc.tokens[end].line_before)
-        && (is_cap(doc, end) || doc.is(end, "-") && end > i)
+        && (is_cap(doc, end)
+            || doc.is(end, "-") && end > i
+            || doc.tokens[end].kind == TokenKind::Number && after_hyphen(end))
     {
         end += 1;
     }
     if end == i || doc.is(end - 1, "-") {
         return None;
     }
-    let language_follows = doc.is(end, "in") && end + 1 < doc.tokens.len() && is_cap(doc, end + 1);
+    // "Oslo NORDPOST (SCIENCE SUPPLEMENT) in English": the section is no part of the name.
+    let mut next = end;
+    if doc.is(next, "(") {
+        let close = (next + 1..(next + 6).min(doc.tokens.len())).find(|&k| doc.is(k, ")"));
+        if let Some(close) = close.filter(|_| !line_ends(doc, next + 1)) {
+            next = close + 1;
+        }
+    }
+    let language_follows =
+        doc.is(next, "in") && next + 1 < doc.tokens.len() && is_cap(doc, next + 1);
     let shouting = (i..end).all(|k| {
         doc.word(k)
             .chars()
@@ -190,6 +206,18 @@ mod tests {
             (
                 "Oslo KVT International\n\nText.",
                 &[("Oslo", Place), ("KVT International", Organization)],
+            ),
+            (
+                "NC1901223094 Oslo Kanal-9 Television in Norwegian 1700 GMT 19 Jan 94",
+                &[("Oslo", Place), ("Kanal-9 Television", Organization)],
+            ),
+            (
+                "40101006B Oslo NORDPOST (SCIENCE SUPPLEMENT) in English 13 Apr 94 p 5",
+                &[("Oslo", Place), ("NORDPOST", Organization)],
+            ),
+            (
+                "Peking DAGSPOSTEN\n\nText.",
+                &[("Peking", Place), ("DAGSPOSTEN", Organization)],
             ),
             // Not a source line: ordinary words after a town, or no town.
             ("Oslo Police said so.\n\nOslo Police", &[]),
