@@ -723,6 +723,7 @@ pub fn recognize_names(
     }
     let open = resolve_unknowns(doc, &around, &mut mentions, unknowns);
     national_teams(doc, &mut mentions);
+    listed_organizations(doc, &mut mentions);
     (mentions, titles, open)
 }
 
@@ -760,6 +761,136 @@ fn national_teams(doc: &Document<'_>, mentions: &mut [Mention]) {
         if playing {
             m.kind = EntityKind::Organization;
             m.rule = "organization:national-team";
+        }
+    }
+}
+
+/// The singular of a plural lower-case word ("airlines", "companies").
+fn singular(word: &str) -> Option<String> {
+    if let Some(stem) = word.strip_suffix("ies") {
+        Some(format!("{stem}y"))
+    } else {
+        word.strip_suffix('s').map(str::to_owned)
+    }
+}
+
+/// "carriers such as Skyvane, Air Norway and Lufthansa", "the two firms, Harvo and
+/// Zintrex": the names listed after a plural organization noun are organizations, whatever
+/// they would be alone.
+fn listed_organizations(doc: &Document<'_>, mentions: &mut Vec<Mention>) {
+    let lex = lexicons();
+    let n = doc.tokens.len();
+    let mut i = 0;
+    while i < n {
+        let plural = doc.word(i).chars().next().is_some_and(char::is_lowercase)
+            && singular(doc.word(i)).is_some_and(|w| lex.is_org_descriptor(&w));
+        if !plural {
+            i += 1;
+            continue;
+        }
+        let sentence_end = doc.sentences[doc.sentence_of(i)].tokens.end;
+        // A few lower-case words may qualify the noun ("the airlines flying the jet are").
+        let mut k = i + 1;
+        while k < sentence_end
+            && k <= i + 5
+            && doc
+                .word(k)
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit() || c == '-')
+            && !matches!(
+                doc.word(k),
+                "are" | "were" | "include" | "including" | "such" | "like"
+            )
+        {
+            k += 1;
+        }
+        let list_start = match doc.word(k) {
+            "are" | "were" | "include" | "including" | "like" | ":" | "," => k + 1,
+            "such" if doc.is(k + 1, "as") => k + 2,
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        let items = list_items(doc, list_start, sentence_end);
+        // A list of persons or places after "producers" or "networks in" is what it is.
+        let typed_otherwise = items
+            .iter()
+            .filter(|item| {
+                mentions.iter().any(|m| {
+                    m.tokens.start < item.end
+                        && item.start < m.tokens.end
+                        && matches!(m.kind, EntityKind::Person | EntityKind::Place)
+                })
+            })
+            .count();
+        if items.len() >= 2 && typed_otherwise * 2 < items.len() {
+            for item in &items {
+                // "T" of "T-Mobile" cut by the tokenizer: too little to name anything.
+                let letters = doc
+                    .slice(item.start, item.end)
+                    .chars()
+                    .filter(|c| c.is_alphabetic());
+                if letters.count() < 2 {
+                    continue;
+                }
+                mentions.retain(|m| m.tokens.end <= item.start || m.tokens.start >= item.end);
+                mentions.push(mention(
+                    doc,
+                    item.clone(),
+                    EntityKind::Organization,
+                    "organization:listed-after-noun",
+                    0.7,
+                ));
+            }
+            i = items[items.len() - 1].end;
+        } else {
+            i += 1;
+        }
+    }
+}
+
+/// The capitalized items of a list "A, B C and D" starting at `start`; empty when what
+/// follows is no such list.
+fn list_items(doc: &Document<'_>, start: usize, end: usize) -> Vec<Range<usize>> {
+    let mut items = Vec::new();
+    let mut k = start;
+    loop {
+        let item_start = k;
+        // Capitalized words, and a hyphen or ampersand between them ("Harvo-Lind").
+        while k < end
+            && (is_cap(doc, k)
+                || k > item_start
+                    && matches!(doc.word(k), "-" | "&")
+                    && is_cap(doc, k + 1)
+                    && !doc.tokens[k].space_before)
+        {
+            k += 1;
+        }
+        if k == item_start {
+            return Vec::new();
+        }
+        items.push(item_start..k);
+        let mut last = false;
+        if doc.is(k, ",") {
+            k += 1;
+        }
+        if doc.is(k, "and") || doc.is(k, "or") {
+            k += 1;
+            last = true;
+        } else if !doc.is(k - 1, ",") {
+            return items;
+        }
+        if last {
+            let item_start = k;
+            while k < end && is_cap(doc, k) {
+                k += 1;
+            }
+            if k > item_start {
+                items.push(item_start..k);
+            }
+            return items;
         }
     }
 }
@@ -1773,6 +1904,18 @@ mod tests {
                     ("Tom Reyes", Person),
                     ("Nina Olsen", Person),
                 ],
+            ),
+            (
+                "The carriers flying the 737-300s are Skyvane, Delta and Harvo West.",
+                &[
+                    ("Skyvane", Organization),
+                    ("Delta", Organization),
+                    ("Harvo West", Organization),
+                ],
+            ),
+            (
+                "The producers, Tom Reyes and Nina Olsen, left.",
+                &[("Tom Reyes", Person), ("Nina Olsen", Person)],
             ),
             (
                 "Acme CEO Jane Doe spoke.",
