@@ -300,9 +300,14 @@ fn connector(doc: &Document<'_>, start: usize, end: usize, blocked: &[bool]) -> 
         let tail = caps_end(doc, end + 1);
         // "Energy and Water Regulatory Board": common words coordinated inside
         // one name; "Brantwell Vossberg and Harvo Group" are two names.
-        let closes_org = lex.is_org_suffix(doc.word(tail - 1))
+        // ("U.S. Immigration and Naturalization Service", "Health and Human Services
+        // Inspector Tom Reyes": a country before, a title after.)
+        let closes_org = (end + 1..tail).any(|j| lex.is_org_suffix(doc.word(j)))
             && !has_org_suffix(doc, start..end)
-            && (start..end).all(|j| lex.is_english_word(doc.word(j)));
+            && (start..end).all(|j| {
+                let w = doc.word(j);
+                lex.is_english_word(w) || j + 1 < end && lex.place(w).is_some()
+            });
         // "Ministry of Trade and Industry" is one name; "Institute of Technology and
         // Lakeside State University" are two.
         // ("Institute for Science and International Security" stays one.)
@@ -1916,6 +1921,13 @@ mod tests {
             (
                 "The producers, Tom Reyes and Nina Olsen, left.",
                 &[("Tom Reyes", Person), ("Nina Olsen", Person)],
+            ),
+            (
+                "Health and Human Services Inspector Tom Reyes said so.",
+                &[
+                    ("Health and Human Services", Organization),
+                    ("Tom Reyes", Person),
+                ],
             ),
             (
                 "Acme CEO Jane Doe spoke.",
