@@ -729,6 +729,7 @@ pub fn recognize_names(
     let open = resolve_unknowns(doc, &around, &mut mentions, unknowns);
     national_teams(doc, &mut mentions);
     listed_organizations(doc, &mut mentions);
+    city_governments(doc, &mut mentions);
     (mentions, titles, open)
 }
 
@@ -766,6 +767,27 @@ fn national_teams(doc: &Document<'_>, mentions: &mut [Mention]) {
         if playing {
             m.kind = EntityKind::Organization;
             m.rule = "organization:national-team";
+        }
+    }
+}
+
+/// "the Vardby government", "the Oslo administration": a town's (not a country's, which
+/// stands for its state) government is an organization of its own, named with its noun.
+fn city_governments(doc: &Document<'_>, mentions: &mut [Mention]) {
+    let lex = lexicons();
+    for m in mentions.iter_mut() {
+        let end = m.tokens.end;
+        let town = m.kind == EntityKind::Place
+            && lex.place(&m.name).is_none()
+            && lex.gazetteer(&m.name).is_some_and(|g| !g.is_state);
+        if town && matches!(doc.word(end), "government" | "administration") {
+            *m = mention(
+                doc,
+                m.tokens.start..end + 1,
+                EntityKind::Organization,
+                "organization:city-government",
+                0.75,
+            );
         }
     }
 }
@@ -1928,6 +1950,10 @@ mod tests {
                     ("Health and Human Services", Organization),
                     ("Tom Reyes", Person),
                 ],
+            ),
+            (
+                "Talks between the Oslo government and Norway failed.",
+                &[("Oslo government", Organization), ("Norway", Place)],
             ),
             (
                 "Acme CEO Jane Doe spoke.",
