@@ -161,6 +161,7 @@ pub fn recognize(doc: &Document<'_>, published: Option<Date>) -> Recognized {
             blocked[i] = true;
         }
     }
+    block_work_titles(doc, &mut blocked);
     let sources = sources::find_source_lines(doc, &mut blocked);
     let lowercase_titles = find_lowercase_titles(doc, &blocked);
     let (mut mentions, mut titles, open_names) = recognize_names(doc, &blocked, &lowercase_titles);
@@ -172,6 +173,43 @@ pub fn recognize(doc: &Document<'_>, published: Option<Date>) -> Recognized {
     let mut rec = Recognized::new(doc.tokens.len(), mentions, titles, dates);
     rec.open_names = open_names;
     rec
+}
+
+/// Small words that titles of works keep in lower case.
+const TITLE_SMALL_WORDS: &[&str] = &[
+    "of", "the", "a", "an", "and", "in", "on", "to", "for", "who", "with", "at", "from", "by",
+    "is", "are",
+];
+
+/// "The Ballad of Vardby Hill", "The Men Who Sailed": a title-cased quotation that opens with
+/// an article is the title of a book, film or song, which names no person, organization or
+/// place of the story (but "The Songs of Oslo by Tom Reyes" keeps its author).
+fn block_work_titles(doc: &Document<'_>, blocked: &mut [bool]) {
+    use crate::segment::TokenKind;
+    let n = doc.tokens.len();
+    for open in 0..n {
+        if doc.tokens[open].kind != TokenKind::OpenQuote {
+            continue;
+        }
+        let Some(close) =
+            (open + 1..(open + 10).min(n)).find(|&k| doc.tokens[k].kind == TokenKind::CloseQuote)
+        else {
+            continue;
+        };
+        let inside = open + 1..close;
+        let words = inside
+            .clone()
+            .filter(|&k| doc.tokens[k].kind == TokenKind::Word);
+        let capital = |k: usize| doc.word(k).chars().next().is_some_and(char::is_uppercase);
+        let title_case = words
+            .clone()
+            .all(|k| capital(k) || TITLE_SMALL_WORDS.contains(&doc.word(k)));
+        let article = matches!(doc.word(open + 1), "The" | "A" | "An");
+        if inside.len() >= 2 && words.count() >= 2 && title_case && article {
+            let author = inside.clone().find(|&k| doc.is(k, "by")).unwrap_or(close);
+            blocked[open + 1..author].fill(true);
+        }
+    }
 }
 
 /// "the Global Ocean Forum (GOF)": the bracketed abbreviation names the same

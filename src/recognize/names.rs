@@ -1956,6 +1956,10 @@ mod tests {
                 &[("Oslo government", Organization), ("Norway", Place)],
             ),
             (
+                "He wrote \"The Ballad of Vardby Hill by Tom Reyes\" in Oslo.",
+                &[("Tom Reyes", Person), ("Oslo", Place)],
+            ),
+            (
                 "Acme CEO Jane Doe spoke.",
                 &[("Acme", Organization), ("Jane Doe", Person)],
             ),
