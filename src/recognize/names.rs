@@ -730,6 +730,7 @@ pub fn recognize_names(
     national_teams(doc, &mut mentions);
     listed_organizations(doc, &mut mentions);
     city_governments(doc, &mut mentions);
+    named_with_their_noun(doc, &mut mentions);
     (mentions, titles, open)
 }
 
@@ -788,6 +789,23 @@ fn city_governments(doc: &Document<'_>, mentions: &mut [Mention]) {
                 "organization:city-government",
                 0.75,
             );
+        }
+    }
+}
+
+/// "the Vantor foundation": a name known only from the institution noun after it is
+/// written with that noun, as news names it (a name typed on its own, such as a listed
+/// company or an acronym, keeps its name).
+fn named_with_their_noun(doc: &Document<'_>, mentions: &mut [Mention]) {
+    for m in mentions.iter_mut() {
+        let end = m.tokens.end;
+        let weak = m.rule == "organization:before-descriptor";
+        let noun = matches!(
+            doc.word(end),
+            "company" | "firm" | "bank" | "institute" | "network" | "foundation" | "factory"
+        );
+        if m.kind == EntityKind::Organization && weak && noun {
+            *m = mention(doc, m.tokens.start..end + 1, m.kind, m.rule, m.confidence);
         }
     }
 }
@@ -1958,6 +1976,10 @@ mod tests {
             (
                 "He wrote \"The Ballad of Vardby Hill by Tom Reyes\" in Oslo.",
                 &[("Tom Reyes", Person), ("Oslo", Place)],
+            ),
+            (
+                "The Vantor foundation and the NRK network agreed.",
+                &[("Vantor foundation", Organization), ("NRK", Organization)],
             ),
             (
                 "Acme CEO Jane Doe spoke.",
