@@ -1058,6 +1058,26 @@ fn classify(
     {
         range.end -= 1;
     }
+    // "Skyvane Airlines Flight 232": the flight is not part of the airline's name.
+    if range.len() > 1
+        && doc.word(range.end - 1) == "Flight"
+        && doc
+            .tokens
+            .get(range.end)
+            .is_some_and(|t| t.kind == TokenKind::Number)
+    {
+        range.end -= 1;
+    }
+    // "six \"KV\" rifles": a quoted name after a count is a model or make, no entity.
+    if range.start >= 2
+        && doc.tokens[range.start - 1].kind == TokenKind::OpenQuote
+        && doc.tokens[range.start - 2].kind == TokenKind::Number
+        || range.start >= 2
+            && doc.tokens[range.start - 1].kind == TokenKind::OpenQuote
+            && lex.number(doc.word(range.start - 2)).is_some()
+    {
+        return;
+    }
     // "Vardby Agriculture Commissioner", "Police Colonel", "Circuit Judge": a field before
     // an official rank is part of the title, not an employer.
     if around.title_after(range.end)
@@ -1980,6 +2000,10 @@ mod tests {
             (
                 "The Vantor foundation and the NRK network agreed.",
                 &[("Vantor foundation", Organization), ("NRK", Organization)],
+            ),
+            (
+                "The crash of Skyvane Airlines Flight 232 killed six. They seized six \"KV\" rifles.",
+                &[("Skyvane Airlines", Organization)],
             ),
             (
                 "Acme CEO Jane Doe spoke.",
