@@ -78,6 +78,14 @@ const OFFICIAL_TITLES: &[&str] = &[
     "Cpl.",
     "Private",
     "Pvt.",
+    "Lt",
+    "Sgt",
+    "Col",
+    "Capt",
+    "Maj",
+    "Gen",
+    "Cpl",
+    "Pvt",
 ];
 
 /// Honorifics that are also official titles ("Gov.", "Sen.", "Gen.").
@@ -1507,7 +1515,7 @@ fn classify(
     // "Vardbian King", "Agderan President": an adjective of a people, not an employer.
     let gentilic = single
         && !is_acronym(first)
-        && ["an", "ian", "ese", "ish", "ic"]
+        && ["an", "ian", "ese", "ish", "ic", "ist"]
             .iter()
             .any(|e| first.ends_with(e));
     // "Vardby police chief", "Vardby mayor": a known town before a title is where it is held.
