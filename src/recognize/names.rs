@@ -1077,12 +1077,11 @@ fn classify(
         range.end -= 1;
     }
     // "six \"KV\" rifles": a quoted name after a count is a model or make, no entity.
+    let count_before =
+        |k: usize| doc.tokens[k].kind == TokenKind::Number || lex.number(doc.word(k)).is_some();
     if range.start >= 2
         && doc.tokens[range.start - 1].kind == TokenKind::OpenQuote
-        && doc.tokens[range.start - 2].kind == TokenKind::Number
-        || range.start >= 2
-            && doc.tokens[range.start - 1].kind == TokenKind::OpenQuote
-            && lex.number(doc.word(range.start - 2)).is_some()
+        && count_before(range.start - 2)
     {
         return;
     }
