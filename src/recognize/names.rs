@@ -47,8 +47,8 @@ fn is_acronym(word: &str) -> bool {
         && word.chars().next().is_some_and(char::is_alphabetic)
 }
 
-/// Titles of public office and rank that a field word may qualify ("Agriculture
-/// Commissioner", "Circuit Judge", "Marine Lt.").
+/// Titles of public office and rank that a field word may qualify ("Fisheries
+/// Commissioner", "District Judge", "Coast Lt.").
 const OFFICIAL_TITLES: &[&str] = &[
     "Judge",
     "Justice",
@@ -308,7 +308,7 @@ fn connector(doc: &Document<'_>, start: usize, end: usize, blocked: &[bool]) -> 
         let tail = caps_end(doc, end + 1);
         // "Energy and Water Regulatory Board": common words coordinated inside
         // one name; "Brantwell Vossberg and Harvo Group" are two names.
-        // ("U.S. Immigration and Naturalization Service", "Health and Human Services
+        // ("Vardbian Fisheries and Water Service", "Energy and Water Services
         // Inspector Tom Reyes": a country before, a title after.)
         let closes_org = (end + 1..tail).any(|j| lex.is_org_suffix(doc.word(j)))
             && !has_org_suffix(doc, start..end)
@@ -320,7 +320,7 @@ fn connector(doc: &Document<'_>, start: usize, end: usize, blocked: &[bool]) -> 
         // Lakeside State University" are two.
         // ("Institute for Science and International Security" stays one.)
         let last = doc.word(tail - 1);
-        // ("Department of Health and Human Services" too: common words before "Services".)
+        // ("Department of Fisheries and Coastal Services" too: common words before "Services".)
         let new_institution = tail - (end + 1) >= 2
             && (lex.is_org_head(last)
                 || lex.is_org_suffix(last)
@@ -1056,7 +1056,7 @@ fn classify(
         stripped_the |= doc.word(range.start) == "The";
         range.start += 1;
     }
-    // "the Institute of Applied Physics and [Tom Reyes]", "Norwegian Vice-[Premier]": a
+    // "the Institute of Applied Physics and [Tom Reyes]", "Norwegian Vice-[Chancellor]": a
     // name cut before a person or title does not end with a connector or a bare "Vice".
     while range.len() > 1
         && (matches!(
@@ -1066,7 +1066,7 @@ fn classify(
     {
         range.end -= 1;
     }
-    // "Skyvane Airlines Flight 232": the flight is not part of the airline's name.
+    // "Skyvane Airlines Flight 418": the flight is not part of the airline's name.
     if range.len() > 1
         && doc.word(range.end - 1) == "Flight"
         && doc
@@ -1085,7 +1085,7 @@ fn classify(
     {
         return;
     }
-    // "Vardby Agriculture Commissioner", "Police Colonel", "Circuit Judge": a field before
+    // "Vardby Fisheries Commissioner", "Coast Lt.", "District Judge": a field before
     // an official rank is part of the title, not an employer.
     if around.title_after(range.end)
         && OFFICIAL_TITLES.contains(&doc.word(range.end))
@@ -1970,7 +1970,7 @@ mod tests {
                 ],
             ),
             (
-                "Oslo Agriculture Commissioner Tom Reyes and Circuit Judge Nina Olsen met.",
+                "Oslo Fisheries Commissioner Tom Reyes and District Judge Nina Olsen met.",
                 &[
                     ("Oslo", Place),
                     ("Tom Reyes", Person),
@@ -1978,10 +1978,10 @@ mod tests {
                 ],
             ),
             (
-                "The carriers flying the 737-300s are Skyvane, Delta and Harvo West.",
+                "The carriers flying the new jets are Skyvane, Norfly and Harvo West.",
                 &[
                     ("Skyvane", Organization),
-                    ("Delta", Organization),
+                    ("Norfly", Organization),
                     ("Harvo West", Organization),
                 ],
             ),
@@ -1990,9 +1990,9 @@ mod tests {
                 &[("Tom Reyes", Person), ("Nina Olsen", Person)],
             ),
             (
-                "Health and Human Services Inspector Tom Reyes said so.",
+                "Energy and Water Services Inspector Tom Reyes said so.",
                 &[
-                    ("Health and Human Services", Organization),
+                    ("Energy and Water Services", Organization),
                     ("Tom Reyes", Person),
                 ],
             ),
@@ -2009,7 +2009,7 @@ mod tests {
                 &[("Vantor foundation", Organization), ("NRK", Organization)],
             ),
             (
-                "The crash of Skyvane Airlines Flight 232 killed six. They seized six \"KV\" rifles.",
+                "The crash of Skyvane Airlines Flight 418 killed six. They seized six \"KV\" rifles.",
                 &[("Skyvane Airlines", Organization)],
             ),
             (
@@ -2100,8 +2100,8 @@ mod tests {
                 ],
             ),
             (
-                "He joined the Department of Health and Human Services.",
-                &[("Department of Health and Human Services", Organization)],
+                "He joined the Department of Fisheries and Coastal Services.",
+                &[("Department of Fisheries and Coastal Services", Organization)],
             ),
             (
                 "He was taken to St. Agnes Hospital.",

@@ -46,7 +46,7 @@ fn place_at(doc: &Document<'_>, i: usize, blocked: &[bool]) -> Option<Range<usiz
 /// capitals ("Vardby DAGSPOSTEN"), so that "Oslo Police" is not taken for a paper.
 fn source_at(doc: &Document<'_>, i: usize, blocked: &[bool], short: bool) -> Option<usize> {
     let mut end = i;
-    // "Vardby Kanal-9 Television": a figure may follow a hyphen inside the name.
+    // "Vardby Agder-2 Television": a figure may follow a hyphen inside the name.
     let after_hyphen = |k: usize| k > i && doc.is(k - 1, "-") && !doc.tokens[k].space_before;
     while end < doc.tokens.len()
         && !blocked[end]
@@ -60,7 +60,7 @@ fn source_at(doc: &Document<'_>, i: usize, blocked: &[bool], short: bool) -> Opt
     if end == i || doc.is(end - 1, "-") {
         return None;
     }
-    // "Oslo NORDPOST (SCIENCE SUPPLEMENT) in English": the section is no part of the name.
+    // "Oslo NORDPOST (WEEKEND EDITION) in English": the section is no part of the name.
     let mut next = end;
     if doc.is(next, "(") {
         let close = (next + 1..(next + 6).min(doc.tokens.len())).find(|&k| doc.is(k, ")"));
@@ -84,7 +84,7 @@ fn source_at(doc: &Document<'_>, i: usize, blocked: &[bool], short: bool) -> Opt
     });
     // "Vardby NORDPOST 30 Jan 94 p 1": a short line may end with the date.
     let dated = end < doc.tokens.len() && doc.tokens[end].kind == TokenKind::Number;
-    // "Madrid KVT International": a station's acronym first.
+    // "Oslo KVT International": a station's acronym first.
     let acronym = doc.word(i).chars().filter(|c| c.is_alphabetic()).count() >= 2
         && doc.word(i).chars().all(|c| !c.is_lowercase());
     let ok = if short {
@@ -208,11 +208,11 @@ mod tests {
                 &[("Oslo", Place), ("KVT International", Organization)],
             ),
             (
-                "NC1901223094 Oslo Kanal-9 Television in Norwegian 1700 GMT 19 Jan 94",
-                &[("Oslo", Place), ("Kanal-9 Television", Organization)],
+                "NC1901223094 Oslo Agder-2 Television in Norwegian 1700 GMT 19 Jan 94",
+                &[("Oslo", Place), ("Agder-2 Television", Organization)],
             ),
             (
-                "40101006B Oslo NORDPOST (SCIENCE SUPPLEMENT) in English 13 Apr 94 p 5",
+                "40101006B Oslo NORDPOST (WEEKEND EDITION) in English 13 Apr 94 p 5",
                 &[("Oslo", Place), ("NORDPOST", Organization)],
             ),
             (

@@ -1,5 +1,5 @@
 //! The learned name typer: a capitalized name that no rule could type gets its kind from
-//! its words and their context — "Zintrex" in "leased by Zintrex from …", "Harvo" in
+//! its words and their context — "Zintrex" in "sold by Zintrex to …", "Harvo" in
 //! "Harvo spokesman Tom Reyes said" — by a softmax regression over sparse features.
 //!
 //! The weights (`lexicons/name-weights.tsv`) are learned from CoNLL04 by
@@ -286,7 +286,7 @@ mod tests {
 
     #[test]
     fn an_untyped_name_is_read_with_its_context() {
-        let text = "The rig was leased by Vormanta from Acme Corp and Globex Ltd.";
+        let text = "The tanker was sold by Vormanta to Acme Corp and Globex Ltd.";
         let doc = crate::segment::Document::new(text);
         let rec = crate::recognize::recognize(&doc, None);
         let open: Vec<&OpenName> = rec
@@ -301,13 +301,13 @@ mod tests {
             "len:1",
             "w:vormanta",
             "prev:by",
-            "next:from",
+            "next:to",
             "shape:Xx",
         ] {
             assert!(has(f), "{f} not in {:?}", open[0].features);
         }
         assert!(!has("sentence-initial") && !has("all-english"));
-        // The typed organization after it is a neighbour in no list ("from" is no comma).
+        // The typed organization after it is a neighbour in no list ("to" is no comma).
         assert!(!open[0].features.iter().any(|x| x.starts_with("listed")));
     }
 
