@@ -10,13 +10,16 @@
 //! probability is the one with the best F1 over the dev split's names, so the dev split
 //! stays unseen by the weights. Same input, same file: no randomness, sorted output.
 
-use newsgraph::Date;
 use newsgraph::recognize::{NAME_CLASSES, NameModel, class_index, recognize, softmax};
 use newsgraph::segment::Document;
 use serde_json::Value;
 use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
-use std::path::{Path, PathBuf};
+use std::path::Path;
+
+#[path = "common/conll.rs"]
+mod conll;
+use conll::{GoldArticle, norm, train_and_dev};
 
 /// One untyped name with its class in [`NAME_CLASSES`].
 struct Example {
@@ -27,24 +30,6 @@ struct Example {
 /// The gold question of each entity class.
 const QUESTIONS: [(&str, usize); 3] =
     [("01-persons", 1), ("02-organizations", 2), ("03-places", 3)];
-
-/// score.py's matching form: case, punctuation, quotes and a leading "the" ignored.
-fn norm(s: &str) -> String {
-    let s = s.replace(['\u{2019}', '\u{2018}'], "'").replace("'s ", " ");
-    let s: String = s
-        .to_lowercase()
-        .chars()
-        .map(|c| {
-            if c.is_alphanumeric() || c == '_' {
-                c
-            } else {
-                ' '
-            }
-        })
-        .collect();
-    let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
-    s.strip_prefix("the ").map(str::to_string).unwrap_or(s)
-}
 
 /// Every accepted name of the rows under `key` of a question.
 fn names(gold: &Value, question: &str, key: &str) -> Vec<String> {
@@ -58,17 +43,10 @@ fn names(gold: &Value, question: &str, key: &str) -> Vec<String> {
 }
 
 /// Labelled untyped names of one gold file.
-fn examples_of(gold_path: &Path, shared: &Path) -> Result<Vec<Example>, String> {
-    let gold: Value = serde_json::from_str(
-        &std::fs::read_to_string(gold_path).map_err(|e| format!("{}: {e}", gold_path.display()))?,
-    )
-    .map_err(|e| format!("{}: {e}", gold_path.display()))?;
-    let article = gold["article"].as_str().ok_or("gold without article")?;
-    let text =
-        std::fs::read_to_string(shared.join(article)).map_err(|e| format!("{article}: {e}"))?;
-    let published = gold["published"].as_str().and_then(Date::parse);
-    let doc = Document::new(&text);
-    let rec = recognize(&doc, published);
+fn examples_of(article: &GoldArticle) -> Result<Vec<Example>, String> {
+    let gold = &article.gold;
+    let doc = Document::new(&article.text);
+    let rec = recognize(&doc, article.published);
     let required: Vec<(usize, Vec<String>)> = QUESTIONS
         .iter()
         .map(|&(q, class)| (class, names(&gold, q, "rows")))
@@ -176,27 +154,7 @@ fn main() -> Result<(), String> {
     let [gold_dir, out] = args.as_slice() else {
         return Err("usage: train_names GOLD_DIR OUTPUT (GOLD_DIR: eval/conll04/gold)".into());
     };
-    let gold_dir = PathBuf::from(gold_dir);
-    let shared = gold_dir.join("../../..");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&gold_dir)
-        .map_err(|e| format!("{}: {e}", gold_dir.display()))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "json"))
-        .collect();
-    files.sort();
-    let (mut train_set, mut dev_set) = (Vec::new(), Vec::new());
-    for file in &files {
-        let name = file
-            .file_name()
-            .and_then(|n| n.to_str())
-            .unwrap_or_default();
-        let examples = examples_of(file, &shared)?;
-        if name.contains("-train-") {
-            train_set.extend(examples);
-        } else if name.contains("-dev-") {
-            dev_set.extend(examples);
-        }
-    }
+    let (train_set, dev_set) = train_and_dev(Path::new(gold_dir), examples_of)?;
     let class_name = |c: usize| match NAME_CLASSES[c] {
         None => "none",
         Some(kind) => match kind {

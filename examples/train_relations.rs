@@ -8,15 +8,17 @@
 //! with the best F1 over the dev split's pairs, so the dev split stays unseen by the
 //! weights. Same input, same file: no randomness, sorted output.
 
-use newsgraph::Date;
 use newsgraph::recognize::recognize;
 use newsgraph::relate::{PairCandidate, PairModel, PairRelation, pair_candidates};
 use newsgraph::resolve::resolve_entities;
 use newsgraph::segment::Document;
-use serde_json::Value;
 use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
-use std::path::{Path, PathBuf};
+use std::path::Path;
+
+#[path = "common/conll.rs"]
+mod conll;
+use conll::{GoldArticle, norm, train_and_dev};
 
 /// One candidate pair with its label.
 struct Example {
@@ -35,40 +37,15 @@ fn question(relation: PairRelation) -> &'static str {
     }
 }
 
-/// score.py's matching form: case, punctuation, quotes and a leading "the" ignored.
-fn norm(s: &str) -> String {
-    let s = s.replace(['\u{2019}', '\u{2018}'], "'").replace("'s ", " ");
-    let s: String = s
-        .to_lowercase()
-        .chars()
-        .map(|c| {
-            if c.is_alphanumeric() || c == '_' {
-                c
-            } else {
-                ' '
-            }
-        })
-        .collect();
-    let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
-    s.strip_prefix("the ").map(str::to_string).unwrap_or(s)
-}
-
 fn cell_matches(cell: &str, names: &[String]) -> bool {
     cell.split('|').any(|alt| names.contains(&norm(alt)))
 }
 
 /// Labelled pairs of one gold file; `None` marks a pair the gold calls optional.
-fn examples_of(gold_path: &Path, shared: &Path) -> Result<Vec<Example>, String> {
-    let gold: Value = serde_json::from_str(
-        &std::fs::read_to_string(gold_path).map_err(|e| format!("{}: {e}", gold_path.display()))?,
-    )
-    .map_err(|e| format!("{}: {e}", gold_path.display()))?;
-    let article = gold["article"].as_str().ok_or("gold without article")?;
-    let text =
-        std::fs::read_to_string(shared.join(article)).map_err(|e| format!("{article}: {e}"))?;
-    let published = gold["published"].as_str().and_then(Date::parse);
-    let doc = Document::new(&text);
-    let rec = recognize(&doc, published);
+fn examples_of(article: &GoldArticle) -> Result<Vec<Example>, String> {
+    let gold = &article.gold;
+    let doc = Document::new(&article.text);
+    let rec = recognize(&doc, article.published);
     let (entities, of_mention) = resolve_entities(&rec.mentions);
     // Every name a mention goes by: its entity's label, its own name, its words.
     let names: Vec<Vec<String>> = (0..rec.mentions.len())
@@ -175,27 +152,7 @@ fn main() -> Result<(), String> {
     let [gold_dir, out] = args.as_slice() else {
         return Err("usage: train_relations GOLD_DIR OUTPUT (GOLD_DIR: eval/conll04/gold)".into());
     };
-    let gold_dir = PathBuf::from(gold_dir);
-    let shared = gold_dir.join("../../..");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&gold_dir)
-        .map_err(|e| format!("{}: {e}", gold_dir.display()))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "json"))
-        .collect();
-    files.sort();
-    let (mut train_set, mut dev_set) = (Vec::new(), Vec::new());
-    for file in &files {
-        let name = file
-            .file_name()
-            .and_then(|n| n.to_str())
-            .unwrap_or_default();
-        let examples = examples_of(file, &shared)?;
-        if name.contains("-train-") {
-            train_set.extend(examples);
-        } else if name.contains("-dev-") {
-            dev_set.extend(examples);
-        }
-    }
+    let (train_set, dev_set) = train_and_dev(Path::new(gold_dir), examples_of)?;
     let mut text = String::from(
         "# Weights of the pair model in src/relate/pairs.rs: relation, feature, weight (tab-separated);\n\
          # the feature @threshold is the probability above which the relation's pairs are linked.\n\
