@@ -49,11 +49,11 @@ fn examples_of(article: &GoldArticle) -> Result<Vec<Example>, String> {
     let rec = recognize(&doc, article.published);
     let required: Vec<(usize, Vec<String>)> = QUESTIONS
         .iter()
-        .map(|&(q, class)| (class, names(&gold, q, "rows")))
+        .map(|&(q, class)| (class, names(gold, q, "rows")))
         .collect();
     let optional: Vec<String> = QUESTIONS
         .iter()
-        .flat_map(|&(q, _)| names(&gold, q, "optional"))
+        .flat_map(|&(q, _)| names(gold, q, "optional"))
         .collect();
     let mut out = Vec::new();
     for open in &rec.open_names {
