@@ -120,6 +120,7 @@ const PARTY_ADJECTIVES: &[&str] = &[
     "Communist",
     "Green",
     "Independent",
+    "Tory",
 ];
 
 /// Last words of the names of stations and venues, places even when named after an
@@ -1580,9 +1581,11 @@ fn classify(
         };
         return push(mentions, kind, rule, 0.7);
     }
+    // ("a Tory campaign": a party, not a first name.)
     if single
         && lex.is_given_name(first)
         && !lex.is_english_word(first)
+        && !PARTY_ADJECTIVES.contains(&first)
         && !initial
         && !after_preposition
     {
@@ -2011,6 +2014,10 @@ mod tests {
             (
                 "The crash of Skyvane Airlines Flight 418 killed six. They seized six \"KV\" rifles.",
                 &[("Skyvane Airlines", Organization)],
+            ),
+            (
+                "The MP praised the Tory campaign in Oslo.",
+                &[("Oslo", Place)],
             ),
             (
                 "Acme CEO Jane Doe spoke.",
