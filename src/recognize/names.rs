@@ -1088,7 +1088,8 @@ fn classify(
     }
     // "Vardby Fisheries Commissioner", "Coast Lt.", "District Judge": a field before
     // an official rank is part of the title, not an employer.
-    if around.title_after(range.end)
+    if !range.is_empty()
+        && around.title_after(range.end)
         && OFFICIAL_TITLES.contains(&doc.word(range.end))
         && lex.is_english_word(doc.word(range.end - 1))
         && !lex.is_org_suffix(doc.word(range.end - 1))
