@@ -233,8 +233,10 @@ impl<'d, 'a> Ctx<'d, 'a> {
             "he" | "she" | "him" | "his" | "her" => self
                 .last_mention_before(i, &[EntityKind::Person])
                 .map(|m| (self.sentence_subject(m, i).unwrap_or(m), i + 1)),
+            // "… told the BBC. They said …": who was told is not who speaks next.
             "it" | "its" | "they" => self
                 .last_mention_before(i, &[EntityKind::Organization])
+                .filter(|&m| !self.is_listener(m))
                 .map(|m| (m, i + 1)),
             "the" if i + 1 < self.doc.tokens.len() => {
                 let noun = self.lower(i + 1);
@@ -260,6 +262,15 @@ impl<'d, 'a> Ctx<'d, 'a> {
         }
     }
 
+    /// Whether mention `m` is who was told something: "told (the) BBC".
+    fn is_listener(&self, m: usize) -> bool {
+        let mut k = self.rec.mentions[m].tokens.start;
+        if k > 0 && self.lower(k - 1) == "the" {
+            k -= 1;
+        }
+        k > 0 && matches!(self.lower(k - 1), "told" | "tell" | "tells" | "telling")
+    }
+
     /// For a pronoun at `i` whose nearest person `m` lies in an earlier sentence: the
     /// person that sentence opens with, its subject, if another ("Tom Reyes, a former
     /// adviser, said the plan of Ana Lopes failed. He …" — he is Reyes).
@@ -274,9 +285,13 @@ impl<'d, 'a> Ctx<'d, 'a> {
         if sentence.contains(&i) || speaks {
             return None;
         }
+        // ("But Mr Reyes denied …": a conjunction and an honorific open it.)
+        let lex = crate::lexicon::lexicons();
         let mut k = sentence.start;
         while k < sentence.end
-            && (self.doc.tokens[k].kind == TokenKind::OpenQuote || self.word(k) == "\"")
+            && (self.doc.tokens[k].kind == TokenKind::OpenQuote
+                || matches!(self.word(k), "\"" | "," | "." | "But" | "And" | "However" | "Yet")
+                || lex.is_honorific(self.word(k)))
         {
             k += 1;
         }

@@ -201,6 +201,17 @@ fn statements_direct_reported_and_continued() {
             &[],
         ),
         (
+            "However, Mr Tom Reyes said the plan of Ana Lopes would fail.\n\n“It is too late,” he argued.",
+            &[
+                ("Tom Reyes", "indirect", "the plan of Ana Lopes would fail"),
+                ("Tom Reyes", "direct", "It is too late"),
+            ],
+        ),
+        (
+            "Party sources told the Vardby Times the vote was lost. They said it would be held again.",
+            &[],
+        ),
+        (
             "Maria Olsen spoke. “Sales will rise this year,” she said.",
             &[("Maria Olsen", "direct", "Sales will rise this year")],
         ),
