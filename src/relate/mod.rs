@@ -290,7 +290,10 @@ impl<'d, 'a> Ctx<'d, 'a> {
         let mut k = sentence.start;
         while k < sentence.end
             && (self.doc.tokens[k].kind == TokenKind::OpenQuote
-                || matches!(self.word(k), "\"" | "," | "." | "But" | "And" | "However" | "Yet")
+                || matches!(
+                    self.word(k),
+                    "\"" | "," | "." | "But" | "And" | "However" | "Yet"
+                )
                 || lex.is_honorific(self.word(k)))
         {
             k += 1;
