@@ -79,6 +79,7 @@ pub struct Lexicons {
     org_suffixes: HashSet<String>,
     org_heads: HashSet<String>,
     legal_forms: HashSet<String>,
+    faiths: HashSet<String>,
     event_heads: HashSet<String>,
     event_nouns: HashMap<String, String>,
     places: Vec<Country>,
@@ -151,6 +152,7 @@ impl Lexicons {
             org_suffixes: set(include_str!("../lexicons/org-suffixes.txt"), false),
             org_heads: set(include_str!("../lexicons/org-heads.txt"), false),
             legal_forms: set(include_str!("../lexicons/legal-forms.txt"), false),
+            faiths: set(include_str!("../lexicons/faiths.txt"), false),
             event_heads: set(include_str!("../lexicons/event-heads.txt"), false),
             event_nouns: entries(include_str!("../lexicons/event-nouns.txt"))
                 .filter_map(|l| l.split_once('\t'))
@@ -337,6 +339,11 @@ impl Lexicons {
     /// Whether a word after a company's name is its legal form ("Corp", "Holdings").
     pub fn is_legal_form(&self, word: &str) -> bool {
         self.legal_forms.contains(word.trim_end_matches('.'))
+    }
+
+    /// Whether a word names the followers of a faith ("Muslim", "Sunnis").
+    pub fn is_faith(&self, word: &str) -> bool {
+        self.faiths.contains(word)
     }
 
     /// Whether a capitalized word opens an organization name before "of"/"for".

@@ -1112,7 +1112,9 @@ fn classify(
     let contraction = first
         .rsplit_once(['\'', '\u{2019}'])
         .is_some_and(|(_, tail)| matches!(tail, "ve" | "ll" | "m" | "re" | "d"));
-    if lex.is_time_name(text) || single && contraction {
+    // "Sunni", "Muslim leaders", "Shiite Muslims": followers of a faith, no entity.
+    let faith = range.clone().all(|k| lex.is_faith(doc.word(k)));
+    if lex.is_time_name(text) || single && contraction || faith {
         return;
     }
     if dateline_agency(doc, &range) {
@@ -2018,6 +2020,10 @@ mod tests {
             ),
             (
                 "The MP praised the Tory campaign in Oslo.",
+                &[("Oslo", Place)],
+            ),
+            (
+                "Sunni and Shiite Muslims met Muslim leaders in Oslo.",
                 &[("Oslo", Place)],
             ),
             (
