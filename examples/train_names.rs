@@ -10,7 +10,7 @@
 //! probability is the one with the best F1 over the dev split's names, so the dev split
 //! stays unseen by the weights. Same input, same file: no randomness, sorted output.
 
-use newsgraph::recognize::{NAME_CLASSES, NameModel, class_index, recognize, softmax};
+use newsgraph::recognize::{CLASS_NAMES, NameModel, class_index, recognize, softmax};
 use newsgraph::segment::Document;
 use serde_json::Value;
 use std::collections::{BTreeMap, HashMap};
@@ -155,20 +155,12 @@ fn main() -> Result<(), String> {
         return Err("usage: train_names GOLD_DIR OUTPUT (GOLD_DIR: eval/conll04/gold)".into());
     };
     let (train_set, dev_set) = train_and_dev(Path::new(gold_dir), examples_of)?;
-    let class_name = |c: usize| match NAME_CLASSES[c] {
-        None => "none",
-        Some(kind) => match kind {
-            newsgraph::model::EntityKind::Person => "person",
-            newsgraph::model::EntityKind::Organization => "organization",
-            _ => "place",
-        },
-    };
     let weights: BTreeMap<String, [f64; 4]> = train(&train_set).into_iter().collect();
     let mut lines = String::new();
     for (feature, w) in &weights {
         for (c, x) in w.iter().enumerate() {
             if x.abs() >= 1e-3 {
-                writeln!(lines, "{}\t{feature}\t{x:.4}", class_name(c)).unwrap();
+                writeln!(lines, "{}\t{feature}\t{x:.4}", CLASS_NAMES[c]).unwrap();
             }
         }
     }

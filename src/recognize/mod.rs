@@ -18,7 +18,7 @@ mod typer;
 pub use dates::{DateMention, find_dates};
 pub use names::recognize_names;
 pub use titles::{TitleMention, find_lowercase_titles};
-pub use typer::{NAME_CLASSES, NameModel, OpenName, class_index, name_model, softmax};
+pub use typer::{CLASS_NAMES, NAME_CLASSES, NameModel, OpenName, class_index, name_model, softmax};
 
 use crate::model::{Date, EntityKind, Span};
 use crate::segment::Document;

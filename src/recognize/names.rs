@@ -48,7 +48,8 @@ fn is_acronym(word: &str) -> bool {
 }
 
 /// Titles of public office and rank that a field word may qualify ("Fisheries
-/// Commissioner", "District Judge", "Coast Lt.").
+/// Commissioner", "District Judge", "Coast Lt."); abbreviations match with or without
+/// their full stop.
 const OFFICIAL_TITLES: &[&str] = &[
     "Judge",
     "Justice",
@@ -78,14 +79,6 @@ const OFFICIAL_TITLES: &[&str] = &[
     "Cpl.",
     "Private",
     "Pvt.",
-    "Lt",
-    "Sgt",
-    "Col",
-    "Capt",
-    "Maj",
-    "Gen",
-    "Cpl",
-    "Pvt",
 ];
 
 /// Honorifics that are also official titles ("Gov.", "Sen.", "Gen.").
@@ -819,12 +812,15 @@ fn named_with_their_noun(doc: &Document<'_>, mentions: &mut [Mention]) {
     }
 }
 
-/// The singular of a plural lower-case word ("airlines", "companies").
-fn singular(word: &str) -> Option<String> {
-    if let Some(stem) = word.strip_suffix("ies") {
-        Some(format!("{stem}y"))
-    } else {
-        word.strip_suffix('s').map(str::to_owned)
+/// Whether a lower-case word is the plural of an organization noun ("airlines",
+/// "companies"); asked of every word, so it allocates only for "-ies".
+fn plural_org_noun(word: &str) -> bool {
+    let lex = lexicons();
+    match word.strip_suffix("ies") {
+        Some(stem) => lex.is_org_descriptor(&format!("{stem}y")),
+        None => word
+            .strip_suffix('s')
+            .is_some_and(|w| lex.is_org_descriptor(w)),
     }
 }
 
@@ -832,12 +828,11 @@ fn singular(word: &str) -> Option<String> {
 /// Zintrex": the names listed after a plural organization noun are organizations, whatever
 /// they would be alone.
 fn listed_organizations(doc: &Document<'_>, mentions: &mut Vec<Mention>) {
-    let lex = lexicons();
     let n = doc.tokens.len();
     let mut i = 0;
     while i < n {
         let plural = doc.word(i).chars().next().is_some_and(char::is_lowercase)
-            && singular(doc.word(i)).is_some_and(|w| lex.is_org_descriptor(&w));
+            && plural_org_noun(doc.word(i));
         if !plural {
             i += 1;
             continue;
@@ -1090,7 +1085,11 @@ fn classify(
     // an official rank is part of the title, not an employer.
     if !range.is_empty()
         && around.title_after(range.end)
-        && OFFICIAL_TITLES.contains(&doc.word(range.end))
+        && {
+            let rank = doc.word(range.end);
+            OFFICIAL_TITLES.contains(&rank)
+                || OFFICIAL_TITLES.contains(&format!("{rank}.").as_str())
+        }
         && lex.is_english_word(doc.word(range.end - 1))
         && !lex.is_org_suffix(doc.word(range.end - 1))
         && !is_acronym(doc.word(range.end - 1))

@@ -32,6 +32,9 @@ pub const NAME_CLASSES: [Option<EntityKind>; 4] = [
     Some(EntityKind::Place),
 ];
 
+/// How the weights file names each of [`NAME_CLASSES`].
+pub const CLASS_NAMES: [&str; 4] = ["none", "person", "organization", "place"];
+
 /// The column of `kind` in [`NAME_CLASSES`].
 pub fn class_index(kind: Option<EntityKind>) -> usize {
     NAME_CLASSES.iter().position(|&k| k == kind).unwrap_or(0)
@@ -196,13 +199,10 @@ impl NameModel {
             match fields.as_slice() {
                 ["@threshold", p] => model.threshold = p.parse().map_err(|_| bad())?,
                 [class, feature, weight] => {
-                    let column = match *class {
-                        "none" => 0,
-                        "person" => 1,
-                        "organization" => 2,
-                        "place" => 3,
-                        _ => return Err(bad()),
-                    };
+                    let column = CLASS_NAMES
+                        .iter()
+                        .position(|c| c == class)
+                        .ok_or_else(bad)?;
                     let w: f32 = weight.parse().map_err(|_| bad())?;
                     model.weights.entry((*feature).to_owned()).or_default()[column] = w;
                 }
