@@ -3,7 +3,8 @@
 # (RocksDB's bindings, built by the oxigraph crate), raptor2-utils (rapper) and serdi
 # (independent RDF parsers the tests check our output with), and a Python venv in
 # .venv with rdflib (JSON-LD), SPARQLWrapper (a SPARQL client), pyshacl (SHACL) and
-# pyoxigraph (Oxigraph's own Python binding, the same version as the crate),
+# pyoxigraph (Oxigraph's own Python binding, the same version as the crate), conllu (an
+# independent CoNLL-U reader for the analysis output),
 # the independent tools the tests check export, serve and validate with; and Virtuoso
 # (virtuoso-opensource-7-bin, the engine behind DBpedia's endpoint), a second real SPARQL
 # server the linking tests run against.
@@ -25,9 +26,9 @@ fi
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
 venv="$root/.venv"
-if ! "$venv/bin/python" -c 'import rdflib, SPARQLWrapper, pyshacl, pyoxigraph' >/dev/null 2>&1; then
-    echo "setup: installing rdflib, SPARQLWrapper, pyshacl and pyoxigraph into $venv" >&2
+if ! "$venv/bin/python" -c 'import rdflib, SPARQLWrapper, pyshacl, pyoxigraph, conllu' >/dev/null 2>&1; then
+    echo "setup: installing rdflib, SPARQLWrapper, pyshacl, pyoxigraph and conllu into $venv" >&2
     python3 -m venv "$venv"
     "$venv/bin/pip" install --quiet --disable-pip-version-check \
-        rdflib==7.6.0 SPARQLWrapper==2.0.0 pyshacl==0.40.1 pyoxigraph==0.5.13
+        rdflib==7.6.0 SPARQLWrapper==2.0.0 pyshacl==0.40.1 pyoxigraph==0.5.13 conllu==6.0.0
 fi

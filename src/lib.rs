@@ -14,6 +14,7 @@
 //! gives the same graph, byte for byte.
 #![deny(missing_docs)]
 
+pub mod analyze;
 pub mod corpus;
 pub mod explain;
 mod http;

@@ -1,6 +1,7 @@
 //! Command-line arguments (clap derive; their doc comments are the `--help` text)
 //! and dispatch. Exit status: 0 all good, 1 some inputs failed, 2 fatal error.
 
+mod analyze;
 mod entities;
 mod export;
 mod extract;
@@ -33,6 +34,14 @@ enum Command {
     ///
     /// Example: newsgraph extract examples/wic2020.txt --published 2020-11-23
     Extract(extract::ExtractArgs),
+    /// Print the linguistic analysis of articles: each word's part of speech, lemma,
+    /// head and dependency relation, and name tag, as CoNLL-U or JSON.
+    ///
+    /// With --input-format conllu, the words of a CoNLL-U file are analysed as they are
+    /// tokenized, so the result can be scored against a treebank.
+    ///
+    /// Example: newsgraph analyze examples/wic2020.txt
+    Analyze(analyze::AnalyzeArgs),
     /// Ask a SPARQL 1.1 query over a store or over RDF files.
     ///
     /// The default graph is the union of all graphs unless the query says FROM.
@@ -100,6 +109,7 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Extract(args) => extract::run(args),
+        Command::Analyze(args) => analyze::run(args),
         Command::Query(args) => query::run(args),
         Command::Entities(args) => entities::run(args),
         Command::Load(args) => load::run(args),
