@@ -147,12 +147,38 @@ pub fn explain(x: &Extraction) -> String {
             n + 1,
             one_line(Span::new(sentence.start, sentence.end).of(&x.article.text))
         );
+        if let Some(words) = x.analysis.sentences.get(n) {
+            let _ = writeln!(out, "    tree          {}", tree(x, words.clone()));
+        }
         while next < lines.len() && lines[next].at < end {
             let _ = writeln!(out, "    {}", lines[next].text);
             next += 1;
         }
     }
     out
+}
+
+/// A sentence's analysis on one line: each word with its part of speech, name tag, and
+/// relation to its head ("Olsen/PROPN[B-PER] nsubj→spoke").
+fn tree(x: &Extraction, words: std::ops::Range<usize>) -> String {
+    let a = &x.analysis;
+    let text = |i: usize| a.words[i].span.of(&x.article.text);
+    words
+        .map(|i| {
+            let name = a.name_tag(i);
+            let name = if name == "O" {
+                String::new()
+            } else {
+                format!("[{name}]")
+            };
+            let to = match a.words[i].head {
+                Some(h) => format!("→{}", text(h)),
+                None => String::new(),
+            };
+            format!("{}/{}{name} {}{to}", text(i), a.upos(i), a.deprel(i))
+        })
+        .collect::<Vec<_>>()
+        .join("  ")
 }
 
 fn one_line(s: &str) -> String {
@@ -181,6 +207,8 @@ mod tests {
             text.contains("role          Maria Olsen — CEO at Zintrex [role:premodifier"),
             "{text}"
         );
+        assert!(text.contains("Olsen/PROPN"), "{text}");
+        assert!(text.contains(" root"), "{text}");
         let second = text.split("[2]").nth(1).unwrap();
         assert!(second.contains("statement     Maria Olsen (direct): \"Sales will rise\" [statement:quote-then-attribution"), "{text}");
     }

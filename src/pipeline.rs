@@ -1,5 +1,6 @@
 //! The chain of stages for one article, and what it produced.
 
+use crate::analyze::{Analysis, analyze, models};
 use crate::model::{Article, EntityKind, Span};
 use crate::recognize::{Mention, Recognized, recognize};
 use crate::relate::relate;
@@ -21,20 +22,23 @@ pub struct Extraction {
     pub facts: Resolved,
     /// The byte span of every sentence, in text order.
     pub sentences: Vec<Span>,
+    /// The words of the article with their tags, lemmas, tree and name tags.
+    pub analysis: Analysis<'static>,
 }
 
-/// Runs segment → recognize → relate → resolve over one article.
+/// Runs segment → analyze → recognize → relate → resolve over one article.
 pub fn extract(article: &Article) -> Extraction {
-    let (recognized, facts, sentences) = {
+    let (analysis, recognized, facts, sentences) = {
         let doc = Document::new(&article.text);
-        let recognized = recognize(&doc, article.published);
+        let analysis = analyze(&doc, models());
+        let recognized = recognize(&doc, &analysis, article.published);
         let facts = relate(&doc, &recognized);
         let sentences = doc
             .sentences
             .iter()
             .map(|s| Span::new(s.start, s.end))
             .collect();
-        (recognized, facts, sentences)
+        (analysis, recognized, facts, sentences)
     };
     let Recognized { mentions, .. } = recognized;
     let (entities, of_mention) = resolve_entities(&mentions);
@@ -45,6 +49,7 @@ pub fn extract(article: &Article) -> Extraction {
         mentions,
         facts,
         sentences,
+        analysis,
     }
 }
 

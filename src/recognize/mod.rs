@@ -13,13 +13,12 @@ mod dates;
 mod names;
 mod sources;
 mod titles;
-mod typer;
 
 pub use dates::{DateMention, find_dates};
 pub use names::recognize_names;
 pub use titles::{TitleMention, find_lowercase_titles};
-pub use typer::{CLASS_NAMES, NAME_CLASSES, NameModel, OpenName, class_index, name_model, softmax};
 
+use crate::analyze::Analysis;
 use crate::model::{Date, EntityKind, Span};
 use crate::segment::Document;
 use std::ops::Range;
@@ -56,9 +55,6 @@ pub struct Recognized {
     pub titles: Vec<TitleMention>,
     /// Dates, in text order.
     pub dates: Vec<DateMention>,
-    /// The names no rule typed, with the features the learned typer read (those it
-    /// typed are among `mentions` too); what `examples/train_names.rs` learns from.
-    pub open_names: Vec<OpenName>,
     /// Per token: the first mention starting, ending (exclusively) and lying there,
     /// and the first title and date there — the rules ask these for every token.
     index: Vec<TokenEntry>,
@@ -108,7 +104,6 @@ impl Recognized {
             mentions,
             titles,
             dates,
-            open_names: Vec::new(),
             index,
         }
     }
@@ -152,8 +147,12 @@ impl Recognized {
     }
 }
 
-/// Runs recognition over a segmented article.
-pub fn recognize(doc: &Document<'_>, published: Option<Date>) -> Recognized {
+/// Runs recognition over a segmented and analysed article.
+pub fn recognize(
+    doc: &Document<'_>,
+    analysis: &Analysis<'_>,
+    published: Option<Date>,
+) -> Recognized {
     let dates = find_dates(doc, published);
     let mut blocked = vec![false; doc.tokens.len()];
     for d in &dates {
@@ -164,15 +163,13 @@ pub fn recognize(doc: &Document<'_>, published: Option<Date>) -> Recognized {
     block_work_titles(doc, &mut blocked);
     let sources = sources::find_source_lines(doc, &mut blocked);
     let lowercase_titles = find_lowercase_titles(doc, &blocked);
-    let (mut mentions, mut titles, open_names) = recognize_names(doc, &blocked, &lowercase_titles);
+    let (mut mentions, mut titles) = recognize_names(doc, analysis, &blocked, &lowercase_titles);
     mentions.extend(sources);
     titles.extend(lowercase_titles);
     titles.sort_by_key(|t| t.tokens.start);
     mentions.sort_by_key(|m| m.tokens.start);
     define_abbreviations(doc, &mut mentions);
-    let mut rec = Recognized::new(doc.tokens.len(), mentions, titles, dates);
-    rec.open_names = open_names;
-    rec
+    Recognized::new(doc.tokens.len(), mentions, titles, dates)
 }
 
 /// Small words that titles of works keep in lower case.

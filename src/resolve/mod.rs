@@ -179,7 +179,8 @@ mod tests {
 
     fn entities(text: &str) -> Vec<(String, Vec<String>)> {
         let doc = Document::new(text);
-        let rec = recognize(&doc, None);
+        let analysis = crate::analyze::analyze(&doc, crate::analyze::models());
+        let rec = recognize(&doc, &analysis, None);
         let (entities, _) = resolve_entities(&rec.mentions);
         entities
             .into_iter()

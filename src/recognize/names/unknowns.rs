@@ -1,0 +1,258 @@
+//! The names pass 1 could not type.
+
+use super::*;
+
+/// Types the names pass 1 left open: by the fuller names it typed ("Chen" after "Mary
+/// Lou Chen", "Globex" after "Globex Group"), by what a person or an organization is
+/// described with ("Tom Reyes of Vardby Freight", "Ana Lopes, 8, of Vardby", "with Tom
+/// Reyes, Ana Lopes and …", "Zintrex-owned"), and otherwise by the learned name
+/// recognizer, which reads the context rules once spelled out (a speech verb after a
+/// name, a preposition before it, a killing, a foreign-looking full name).
+/// Longer names go first, so that a full name typed here types its surname alone later.
+pub(super) fn resolve_unknowns(
+    doc: &Document<'_>,
+    analysis: &Analysis<'_>,
+    around: &Around<'_, '_>,
+    mentions: &mut Vec<Mention>,
+    mut unknowns: Vec<Unknown>,
+) {
+    let lex = lexicons();
+    let mut known: Vec<(EntityKind, Vec<String>)> = mentions
+        .iter()
+        .filter(|m| m.tokens.len() >= 2)
+        .map(|m| {
+            (
+                m.kind,
+                m.tokens.clone().map(|j| doc.word(j).to_owned()).collect(),
+            )
+        })
+        .collect();
+    let starts_at = |mentions: &[Mention], k: usize| {
+        mentions
+            .iter()
+            .find(|m| m.tokens.start == k)
+            .map(|m| m.kind)
+    };
+    let ends_at = |mentions: &[Mention], k: usize| {
+        mentions.iter().find(|m| m.tokens.end == k).map(|m| m.kind)
+    };
+    // In a list with a person: "Tom Reyes, Ana Lopes and …".
+    let listed_with_person = |mentions: &[Mention], start: usize, end: usize| {
+        let joined = |k: usize| doc.is(k, ",") || doc.is(k, "and");
+        let before = start >= 2
+            && joined(start - 1)
+            && (ends_at(mentions, start - 1) == Some(EntityKind::Person)
+                || start >= 3
+                    && doc.is(start - 1, "and")
+                    && doc.is(start - 2, ",")
+                    && ends_at(mentions, start - 2) == Some(EntityKind::Person));
+        let after = joined(end)
+            && (starts_at(mentions, end + 1) == Some(EntityKind::Person)
+                || doc.is(end + 1, "and")
+                    && starts_at(mentions, end + 2) == Some(EntityKind::Person));
+        before || after
+    };
+    let mut open = Vec::new();
+    unknowns.sort_by_key(|u| (u.range.len() < 2, u.range.start));
+    for u in unknowns {
+        let words: Vec<&str> = u.range.clone().map(|j| doc.word(j)).collect();
+        let (start, end) = (u.range.start, u.range.end);
+        let contiguous_in = |name: &[String]| {
+            name.windows(words.len())
+                .any(|w| w.iter().zip(&words).all(|(a, b)| a == b))
+        };
+        let person = known
+            .iter()
+            .any(|(k, name)| *k == EntityKind::Person && contiguous_in(name));
+        let org = known.iter().any(|(k, name)| {
+            *k == EntityKind::Organization
+                && name.len() > words.len()
+                && name.iter().zip(&words).all(|(a, b)| a == b)
+        });
+        // "Tom Reyes of Brantwell Vossberg": where a person works.
+        let employs = start >= 2
+            && doc.is(start - 1, "of")
+            && ends_at(mentions, start - 1) == Some(EntityKind::Person);
+        // "Ana Lopes, 8, of Vardby": a person's age, then the home town.
+        let home_town = start >= 5
+            && doc.is(start - 1, "of")
+            && doc.is(start - 2, ",")
+            && doc.tokens[start - 3].kind == TokenKind::Number
+            && doc.is(start - 4, ",")
+            && ends_at(mentions, start - 4) == Some(EntityKind::Person);
+        // "a Vardby native", "Vardby-born"
+        let birthplace = doc.is(end, "native") || doc.is(end, "-") && doc.is(end + 1, "born");
+        // "diver Tom Reyes of Vardby": one word after a person's "of" is rather a town
+        // than an employer (which names itself: "of Vardby Freight").
+        let home_town = home_town || employs && words.len() == 1 && !doc.is(end, "'s");
+        // "with Tom Reyes, Romelu Ardo and …": two capitalized words ending in one no
+        // English word, or a full name, in a list with a person.
+        let name_like = looks_like_full_name(doc, &u.range)
+            || words.len() == 2 && person_like(doc, &u.range) && !lex.is_english_word(words[1]);
+        // "Maria de Souza": a particle inside a name of no English words.
+        let particle = words.len() >= 3
+            && words[1..words.len() - 1]
+                .iter()
+                .any(|w| PARTICLES.contains(w))
+            && looks_like_full_name(doc, &u.range);
+        let kind = if person {
+            Some((EntityKind::Person, "person:short-name", 0.8))
+        } else if org {
+            Some((EntityKind::Organization, "organization:short-name", 0.8))
+        } else if home_town || birthplace {
+            Some((EntityKind::Place, "place:home-town", 0.6))
+        } else if personal_context(doc, around, start, end) && person_like(doc, &u.range) {
+            Some((EntityKind::Person, "person:personal-context", 0.6))
+        } else if particle {
+            Some((EntityKind::Person, "person:particle-name", 0.6))
+        } else if employs {
+            Some((EntityKind::Organization, "organization:employer", 0.6))
+        } else if name_like && !u.after_preposition && listed_with_person(mentions, start, end) {
+            Some((EntityKind::Person, "person:full-name-in-context", 0.55))
+        } else if owns_or_is_organization(doc, mentions, end) {
+            Some((EntityKind::Organization, "organization:owner", 0.6))
+        } else {
+            learned_kind(doc, analysis, &u).or_else(|| {
+                // "in Vardby", "near Oslo": a place, when nothing says otherwise.
+                u.after_preposition
+                    .then_some((EntityKind::Place, "place:after-preposition", 0.5))
+            })
+        };
+        match kind {
+            Some((kind, rule, conf)) => {
+                if u.range.len() >= 2 {
+                    known.push((kind, words.iter().map(|w| (*w).to_owned()).collect()));
+                }
+                mentions.push(mention(doc, u.range, kind, rule, conf));
+            }
+            None => open.push(u),
+        }
+    }
+    // A name left open that was typed elsewhere ("Lind said …; Lind left") is the same.
+    for u in open {
+        let text = doc.slice(u.range.start, u.range.end);
+        let typed = mentions
+            .iter()
+            .find(|m| m.name == text && m.kind != EntityKind::Event)
+            .map(|m| m.kind);
+        if let Some(kind) = typed {
+            mentions.push(mention(doc, u.range, kind, "alias:repeated-name", 0.5));
+        }
+    }
+}
+
+/// "Lind, 45, said", "Lind, who …", "Lind was born", "Lind's wife", "Lind, a Republican",
+/// "the assassin, Tom Lind": what only persons have or are, said of the name at
+/// `start..end`.
+fn personal_context(doc: &Document<'_>, around: &Around<'_, '_>, start: usize, end: usize) -> bool {
+    let lex = lexicons();
+    let aged = doc.is(end, ",")
+        && end + 2 < doc.tokens.len()
+        && doc.tokens[end + 1].kind == TokenKind::Number
+        && doc.is(end + 2, ",");
+    let who = doc.is(end, ",") && doc.is(end + 1, "who");
+    let born = (doc.is(end, "was") || doc.is(end, ",")) && doc.is(end + 1, "born");
+    let kin = end + 1 < doc.tokens.len()
+        && doc.tokens[end].kind == TokenKind::Possessive
+        && matches!(
+            doc.word(end + 1),
+            "wife"
+                | "husband"
+                | "son"
+                | "daughter"
+                | "father"
+                | "mother"
+                | "brother"
+                | "sister"
+                | "widow"
+                | "family"
+                | "lawyer"
+                | "attorney"
+                | "parents"
+        );
+    let described_as_person = doc.is(end, ",")
+        && matches!(doc.word(end + 1), "a" | "an")
+        && (matches!(
+            doc.word(end + 2),
+            "Republican" | "Democrat" | "Conservative"
+        ) || around.title_starts.contains(&(end + 2))
+            && !lex.is_org_descriptor(doc.word(end + 2)));
+    let before = if start >= 1 && doc.is(start - 1, ",") {
+        start.saturating_sub(2)
+    } else {
+        start.saturating_sub(1)
+    };
+    let killer = start >= 1
+        && matches!(
+            doc.word(before),
+            "assassin" | "killer" | "murderer" | "gunman" | "suspect"
+        );
+    aged || who || born || kin || described_as_person || killer
+}
+
+/// "Halvorsen's Nordic Times", "Zintrex-owned Harvo Freight", "Zintrex's shares",
+/// "Littlewoods, a retailer": the name ending at `end` owns an organization, has what
+/// organizations have, or is described as one.
+fn owns_or_is_organization(doc: &Document<'_>, mentions: &[Mention], end: usize) -> bool {
+    let lex = lexicons();
+    let organization_at = |k: usize| {
+        mentions
+            .iter()
+            .any(|m| m.tokens.start == k && m.kind == EntityKind::Organization)
+    };
+    let possessive = end + 1 < doc.tokens.len() && doc.tokens[end].kind == TokenKind::Possessive;
+    let owns = possessive && organization_at(end + 1);
+    let owns_by_modifier = doc.is(end, "-")
+        && matches!(
+            doc.word(end + 1),
+            "owned" | "affiliated" | "controlled" | "backed"
+        )
+        && organization_at(end + 2);
+    let has_org_attribute = possessive && lex.is_org_attribute(doc.word(end + 1));
+    let described = doc.is(end, ",") && matches!(doc.word(end + 1), "a" | "an" | "the") && {
+        let mut k = end + 2;
+        while k < doc.tokens.len()
+            && k < end + 5
+            && !lex.is_org_descriptor(doc.word(k))
+            && doc.tokens[k].kind == TokenKind::Word
+            && doc.word(k).chars().next().is_some_and(char::is_lowercase)
+        {
+            k += 1;
+        }
+        k < doc.tokens.len() && lex.is_org_descriptor(doc.word(k))
+    };
+    owns || owns_by_modifier || has_org_attribute || described
+}
+
+/// How sure the name recognizer must be of a name no rule typed: below, it is mostly a
+/// capitalized common word or a product it took for a name (on the public sets).
+const LEARNED_NAME_CONFIDENCE: f32 = 0.95;
+
+/// What the learned name recognizer tagged the words of a name with, when it is sure.
+fn learned_kind(
+    doc: &Document<'_>,
+    analysis: &Analysis<'_>,
+    u: &Unknown,
+) -> Option<(EntityKind, &'static str, f32)> {
+    // "Officials said …", "Gameplay is …": a capital at the start of a sentence or a
+    // headline makes any word look like a name; one English word there is none.
+    if u.sentence_initial
+        && u.range.len() == 1
+        && lexicons().is_english_word(doc.word(u.range.start))
+    {
+        return None;
+    }
+    let span = Span::new(
+        doc.tokens[u.range.start].start,
+        doc.tokens[u.range.end - 1].end,
+    );
+    let (kind, confidence) = analysis
+        .name_kind(span)
+        .filter(|&(_, c)| c >= LEARNED_NAME_CONFIDENCE)?;
+    let rule = match kind {
+        EntityKind::Person => "person:recognizer",
+        EntityKind::Organization => "organization:recognizer",
+        _ => "place:recognizer",
+    };
+    Some((kind, rule, confidence))
+}
