@@ -147,6 +147,7 @@ impl Models {
             lemmas,
             heads: tree.heads,
             labels: tree.labels,
+            head_margins: tree.margins,
             names,
             name_margins,
         }
@@ -188,6 +189,8 @@ pub struct Parsed {
     pub names: Vec<u8>,
     /// How clearly each name tag won over the next best.
     pub name_margins: Vec<f32>,
+    /// How clearly the parser chose each word's attachment.
+    pub head_margins: Vec<f32>,
 }
 
 /// One analysed word of an article.
@@ -203,6 +206,8 @@ pub struct Word {
     pub head: Option<usize>,
     /// Its relation label id.
     pub label: u16,
+    /// How clearly the parser chose its attachment (score units; larger is surer).
+    pub head_margin: f32,
     /// Its BIO name tag id.
     pub name: u8,
     /// How clearly its name tag won.
@@ -294,6 +299,7 @@ pub fn analyze<'m>(doc: &Document<'_>, models: &'m Models) -> Analysis<'m> {
                 label: parsed.labels[k],
                 name: parsed.names[k],
                 name_margin: parsed.name_margins[k],
+                head_margin: parsed.head_margins[k],
             });
         }
         sentences.push(offset..words.len());

@@ -44,12 +44,15 @@ pub struct Context<'a> {
 }
 
 /// A parsed sentence: every word's head (`None` for the root's child) and relation.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Tree {
     /// Each word's head word.
     pub heads: Vec<Option<usize>>,
     /// Each word's relation label, an index into [`Parser::labels`].
     pub labels: Vec<u16>,
+    /// How clearly the move that attached each word won over the next allowed one
+    /// (score units; 0 for a word attached by the clean-up at the end).
+    pub margins: Vec<f32>,
 }
 
 /// A trained parser.
@@ -142,11 +145,19 @@ impl Parser {
         rare.trim();
         let mut hidden = Vec::with_capacity(self.net.dims.hidden);
         let mut label_scores = Vec::with_capacity(self.labels.len());
+        let mut margins = vec![0f32; n];
         while !s.is_final() {
             let ids = inputs(&s, context, &word_ids, &class_ids);
             self.hidden(&ids, rare, &mut hidden);
             let scores = self.net.move_scores(&hidden);
-            let m = MOVES[best_of(&scores, |k| s.allows(MOVES[k])).expect("a move is allowed")];
+            let best = best_of(&scores, |k| s.allows(MOVES[k])).expect("a move is allowed");
+            let m = MOVES[best];
+            if let Some((_, child)) = s.arc_of(m)
+                && (child as usize) < n
+            {
+                let next = best_of(&scores, |k| k != best && s.allows(MOVES[k]));
+                margins[child as usize] = next.map_or(10.0, |k| scores[best] - scores[k]);
+            }
             let label = match s.arc_of(m) {
                 Some((head, _)) if head as usize == n => self.root,
                 Some((head, child)) => {
@@ -165,6 +176,7 @@ impl Parser {
                 .map(|&h| ((h as usize) < n).then_some(h as usize))
                 .collect(),
             labels: s.labels[..n].to_vec(),
+            margins,
         }
     }
 
