@@ -170,7 +170,33 @@ impl Lemmatizer {
         } else {
             word.to_lowercase()
         };
-        best.and_then(|s| s.apply(&base)).unwrap_or(base)
+        let lemma = best
+            .and_then(|s| s.apply(&base))
+            .unwrap_or_else(|| base.clone());
+        restore_silent_e(&base, lemma)
+    }
+}
+
+/// English doubles the last consonant of a short stem before "-ed" and "-ing" ("fin" →
+/// "finned"), so an undoubled "fined" or "hoping" cannot come from "fin" or "hop": the
+/// stem had a silent "e" ("fine", "hope"). Fixes the ending rules' guess for words the
+/// treebank never showed.
+fn restore_silent_e(word: &str, lemma: String) -> String {
+    let stem_of = |suffix: &str| word.strip_suffix(suffix).filter(|s| *s == lemma);
+    if stem_of("ed").or_else(|| stem_of("ing")).is_none() {
+        return lemma;
+    }
+    let vowel = |c: char| matches!(c, 'a' | 'e' | 'i' | 'o' | 'u');
+    let chars: Vec<char> = lemma.chars().collect();
+    let [.., before, v, last] = chars[..] else {
+        return lemma;
+    };
+    let one_syllable = chars.iter().filter(|&&c| vowel(c)).count() == 1;
+    let short = !vowel(before) && vowel(v) && !vowel(last) && !matches!(last, 'w' | 'x' | 'y');
+    if one_syllable && short && last.is_ascii_lowercase() {
+        lemma + "e"
+    } else {
+        lemma
     }
 }
 
@@ -260,6 +286,18 @@ pub fn train_lemmatizer(words: &[LemmaExample], epochs: usize, seed: u64) -> Lem
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_short_stem_without_doubling_had_a_silent_e() {
+        let fix = |word: &str, lemma: &str| restore_silent_e(word, lemma.to_owned());
+        assert_eq!(fix("fined", "fin"), "fine");
+        assert_eq!(fix("hoping", "hop"), "hope");
+        assert_eq!(fix("visited", "visit"), "visit"); // two syllables
+        assert_eq!(fix("fixed", "fix"), "fix"); // x never doubles
+        assert_eq!(fix("rained", "rain"), "rain"); // two vowels
+        assert_eq!(fix("finned", "fin"), "fin"); // doubled: the stem is short
+        assert_eq!(fix("fines", "fine"), "fine"); // not an -ed or -ing form
+    }
 
     #[test]
     fn edit_scripts_change_endings() {
