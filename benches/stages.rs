@@ -40,11 +40,16 @@ fn stages(c: &mut Criterion) {
         b.iter(|| recognize(black_box(&doc), &analysis, published))
     });
     let rec = recognize(&doc, &analysis, published);
-    group.bench_function("relate", |b| b.iter(|| relate(black_box(&doc), &rec)));
+    group.bench_function("relate", |b| {
+        b.iter(|| relate(black_box(&doc), &analysis, &rec))
+    });
     group.bench_function("resolve", |b| {
         b.iter(|| {
             let (entities, of_mention) = resolve_entities(black_box(&rec.mentions));
-            (entities, resolve_facts(relate(&doc, &rec), &of_mention))
+            (
+                entities,
+                resolve_facts(relate(&doc, &analysis, &rec), &of_mention),
+            )
         })
     });
     let extraction = newsgraph::extract(&article);

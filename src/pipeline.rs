@@ -32,7 +32,7 @@ pub fn extract(article: &Article) -> Extraction {
         let doc = Document::new(&article.text);
         let analysis = analyze(&doc, models());
         let recognized = recognize(&doc, &analysis, article.published);
-        let facts = relate(&doc, &recognized);
+        let facts = relate(&doc, &analysis, &recognized);
         let sentences = doc
             .sentences
             .iter()

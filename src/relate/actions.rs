@@ -1,235 +1,298 @@
-//! Actions: who did what to whom, read off a verb and the names around it.
+//! Actions: who did what to whom, when and where, read off the dependency tree.
 //!
-//! Rules:
-//! - `action:active-voice` — "Norway's regulator announced new rules", "Solberg sent a letter"
-//! - `action:passive-voice` — "Harvo Group's planned IPO was halted by the exchange"
+//! Rules (each a construction of English over the analysis):
+//! - `action:subject` — a verb whose subject names an actor: "Vantor fined the bank on
+//!   Tuesday" (agent Vantor, affected the bank, the date from the clause); the affected
+//!   one is the direct or indirect object, or else the object of the preposition the
+//!   verb governs ("brought charges against Vantor", "sided with Olsen");
+//! - `action:passive` — a passive verb with its "by" agent: "The plant was closed by
+//!   Vantor" (the passive subject is the affected one);
+//! - `action:shared-subject` — a verb with no subject of its own takes the subject of
+//!   the verb it complements or is coordinated with: "Vantor agreed to refund the fees",
+//!   "Olsen resigned and left the party";
+//! - a light verb names no action by itself: "took action", "made a decision", "brought
+//!   charges" take their object's noun as the trigger ("action", "decision", "charge").
 //!
-//! A verb is an action when its lemma is in the action-verb lexicon, it stands
-//! outside quotation marks, and a person, organization or place is its subject (or
-//! its "by" agent). Speech is not an action: it makes Statements.
+//! Speech makes Statements, not actions; verbs of being, having, seeming and wanting
+//! name states, not actions. The confidence is how sure the parser was of the arcs the
+//! action rests on.
 
+use super::tree::Tree;
 use super::{Ctx, EventFact, Evidence};
 use crate::lexicon::lexicons;
-use crate::model::EntityKind;
+use crate::model::{DateValue, EntityKind};
 use crate::recognize::can_act;
-use crate::segment::TokenKind;
 
-const AUXILIARIES: &[&str] = &[
-    "was", "were", "been", "is", "are", "be", "being", "has", "have", "had", "will", "would",
-];
-const PASSIVE_AUXILIARIES: &[&str] = &["was", "were", "been", "is", "are", "be", "being"];
-/// Words after which a new clause, and so a new subject, may start.
-const CLAUSE_OPENERS: &[&str] = &[
-    ",", ";", ":", "and", "but", "after", "before", "when", "while", "as", "that", "because",
-    "since", "then", "which", "who", "once", "until", "if", "although", "though", "whereas",
-    "\u{2014}", "\u{2013}", "-",
-];
-/// Killing verbs, whose "by" agent may stand far after the verb.
-const KILLING: &[&str] = &["kill", "murder", "assassinate", "shoot", "slay", "stab"];
-const PREPOSITIONS: &[&str] = &[
-    "to", "for", "of", "in", "on", "at", "by", "from", "with", "into", "against", "over", "after",
-    "before",
+/// Verbs whose object carries the meaning: "took action", "made a decision".
+const LIGHT_VERBS: &[&str] = &["take", "make", "bring", "give", "have", "hold", "do"];
+
+/// Verbs of states, wishes and appearances (and the auxiliaries' lemmas): no action.
+const STATES: &[&str] = &[
+    "be", "have", "do", "seem", "appear", "become", "remain", "want", "need", "wish", "hope",
+    "like", "love", "know", "think", "believe", "feel", "mean", "include", "contain", "involve",
+    "consider", "expect", "let", "get", "go", "come", "try", "continue", "keep", "begin", "start",
+    "stop", "use", "base", "rely", "depend", "own", "face", "lack",
 ];
 
-/// Reads the actions of a document and adds them to `events`.
+/// A date that opens the sentence before a comma ("Earlier this month, …") is when
+/// its main clauses happened — not its relative or adverbial clauses.
+fn opening_date(ctx: &Ctx<'_, '_>, tree: &Tree<'_>, v: usize) -> Option<DateValue> {
+    if matches!(tree.deprel(v), "acl" | "acl:relcl" | "advcl" | "xcomp") {
+        return None;
+    }
+    let sentence = ctx.sentence(tree.token(v));
+    let d = (sentence.start..(sentence.start + 2).min(sentence.end))
+        .find_map(|t| ctx.rec.date_at(t))?;
+    let end = ctx.rec.dates[d].tokens.end;
+    (ctx.doc.is(end, ",") && end < tree.token(v))
+        .then(|| ctx.first_date_in(ctx.rec.dates[d].tokens.clone()))
+        .flatten()
+}
+
+/// Whether a noun names an act: a noun made from a verb ("decision", "approval",
+/// "closure") or a verb's own form ("charge", "attack").
+fn names_an_act(noun: &str) -> bool {
+    const ENDINGS: &[&str] = &["tion", "sion", "ment", "ance", "ence", "al", "ure"];
+    ENDINGS
+        .iter()
+        .any(|e| noun.len() > e.len() + 2 && noun.ends_with(e))
+        || !lexicons().action_verb(noun).is_empty()
+}
+
+/// Verbs whose complement is not done (yet): "wants to launch", "plans to sell".
+const UNREALIZED: &[&str] = &[
+    "want", "hope", "wish", "plan", "expect", "need", "intend", "aim", "seek", "try", "threaten",
+    "like", "love", "propose", "offer",
+];
+
+/// Prepositions whose object is the one an action is done to: "against Vantor",
+/// "on the bank", "with Olsen", "to the council".
+const AFFECTED_PREPOSITIONS: &[&str] = &["against", "on", "with", "to", "into"];
+
+/// Reads the actions of a document and adds them to `events`; then the verbs the tree
+/// gave no action or reason for none go to the word-order rules of `verb_window`.
 pub(super) fn find_actions(ctx: &Ctx<'_, '_>, events: &mut Vec<EventFact>) {
-    let lex = lexicons();
-    for sentence in &ctx.doc.sentences {
-        let s = sentence.tokens.clone();
-        for v in s.clone() {
-            if ctx.quoted[v]
-                || ctx.doc.tokens[v].kind != TokenKind::Word
-                || ctx.rec.mention_at(v).is_some()
-            {
-                continue;
-            }
-            let w = ctx.lower(v);
-            let Some(entry) = lex.action_verb(w).first() else {
-                continue;
-            };
-            if !w.chars().next().is_some_and(char::is_lowercase) && v != s.start {
-                continue;
-            }
-            if v > s.start && ctx.lower(v - 1) == "to" {
-                continue; // "to help offset": an infinitive, not an event
-            }
-            let prev = if v > s.start { ctx.lower(v - 1) } else { "" };
-            // "was fatally shot": an adverb between the auxiliary and the verb.
-            let prev = if prev.ends_with("ly") && v >= s.start + 2 {
-                ctx.lower(v - 2)
-            } else {
-                prev
-            };
-            let base_form =
-                w == entry.lemma && !matches!(w, "cut" | "shut" | "put" | "set" | "hit" | "beat");
-            let gerund = w.ends_with("ing");
-            let by = if ctx.doc.is(v + 1, "by") {
-                Some(v + 1)
-            } else if KILLING.contains(&entry.lemma.as_str()) {
-                // "was shot to death on May 5 in his home by …"
-                // ("shot and badly wounded by …": a second participle joins the first.)
-                (v + 1..s.end.min(v + 24))
-                    .take_while(|&k| {
-                        let participle_follows =
-                            ctx.lower(k + 1).ends_with("ed") || ctx.lower(k + 2).ends_with("ed");
-                        let new_clause = ctx.word(k) == "and" && !participle_follows;
-                        !matches!(ctx.word(k), ";" | "who" | "which") && !new_clause
-                    })
-                    .find(|&k| ctx.doc.is(k, "by"))
-            } else {
-                None
-            };
-            let fact = if PASSIVE_AUXILIARIES.contains(&prev) && by.is_some() && !gerund {
-                passive(ctx, s.clone(), v, by.unwrap_or(v + 1), &entry.lemma)
-            } else if (!base_form || AUXILIARIES.contains(&prev))
-                && (!gerund || AUXILIARIES.contains(&prev))
-            {
-                active(ctx, s.clone(), v, &entry.lemma)
-            } else {
-                None
-            };
-            if let Some(mut fact) = fact {
-                // Who meets or visits takes part in the meeting or the visit.
-                if matches!(entry.lemma.as_str(), "meet" | "visit" | "host" | "attend") {
-                    fact.participants
-                        .extend(fact.agent.filter(|&a| ctx.kind(a) == EntityKind::Person));
-                }
-                events.push(fact);
-            }
+    let tree = &ctx.tree;
+    // Verbs settled by the tree: an action, or a reason for none (speech, a state).
+    let mut settled = Vec::new();
+    for v in 0..tree.len() {
+        if tree.upos(v) != "VERB" || matches!(tree.deprel(v), "amod" | "compound") {
+            continue; // "the proposed merger": a participle describing a noun
+        }
+        let t = tree.token(v);
+        if ctx.quoted[t] || ctx.rec.mention_at(t).is_some() || ctx.rec.title_at(t).is_some() {
+            continue; // quoted words are the speaker's; "Chief Operating Officer"
+        }
+        // A speech verb with a clause or a quotation makes a Statement; with an object
+        // or a complement it is an action ("announced job cuts", "agreed to pay").
+        let speech = !lexicons().speech_verb(ctx.word(t)).is_empty();
+        let says = tree
+            .children(v)
+            .iter()
+            .any(|&c| matches!(tree.deprel(c), "ccomp" | "parataxis"))
+            || !["obj", "xcomp"].iter().any(|r| tree.child(v, r).is_some());
+        if speech && says || STATES.contains(&tree.lemma(v)) {
+            settled.push(t);
+            continue;
+        }
+        if let Some(fact) = action(ctx, tree, v) {
+            settled.push(t);
+            events.push(fact);
         }
     }
+    super::verb_window::find_actions(ctx, &settled, events);
 }
 
-fn actor_starting_at(ctx: &Ctx<'_, '_>, k: usize) -> Option<usize> {
-    let k = if ctx.doc.is(k, "the") { k + 1 } else { k };
-    ctx.rec
-        .mention_starting_at(k)
-        .filter(|&m| can_act(ctx.kind(m)))
-}
-
-/// Where the object phrase after a verb ends: a few words, up to punctuation or a
-/// preposition once something was taken.
-fn object_end(ctx: &Ctx<'_, '_>, s: &std::ops::Range<usize>, from: usize) -> usize {
-    let mut k = from;
-    while k < s.end && k < from + 5 {
-        let t = &ctx.doc.tokens[k];
-        let w = ctx.lower(k);
-        if t.kind != TokenKind::Word
-            && t.kind != TokenKind::Number
-            && t.kind != TokenKind::Possessive
-        {
-            break;
-        }
-        if k > from && PREPOSITIONS.contains(&w) || w == "that" {
-            break;
-        }
-        k += 1;
-    }
-    k
-}
-
-fn active(
-    ctx: &Ctx<'_, '_>,
-    s: std::ops::Range<usize>,
-    v: usize,
-    lemma: &str,
-) -> Option<EventFact> {
-    if ctx.doc.is(v + 1, "by") {
-        return None; // "hosted by …" modifies a noun
-    }
-    let (agent, start) = ctx.subject_before(v, s.start)?;
-    let opens_clause = start == s.start
-        || CLAUSE_OPENERS.contains(&ctx.lower(start - 1))
-        || ctx.rec.date_at(start - 1).is_some()
-        || ctx.doc.tokens[start - 1].kind == TokenKind::OpenQuote;
-    if !opens_clause {
-        return None; // "the results China achieved": a relative clause, not a report
-    }
-    let end = object_end(ctx, &s, v + 1);
-    let affected = (v + 1..end.min(s.end)).find_map(|k| {
-        ctx.rec.mention_starting_at(k).filter(|&m| {
-            matches!(
-                ctx.kind(m),
-                EntityKind::Person | EntityKind::Organization | EntityKind::Place
-            )
-        })
-    });
-    let end = affected.map_or(end, |m| end.max(ctx.rec.mentions[m].tokens.end));
-    Some(EventFact {
-        label: ctx.doc.slice(v, end.max(v + 1)).to_owned(),
-        trigger: Some(lemma.to_owned()),
-        agent: Some(agent),
-        affected,
-        date: ctx.first_date_in(s.clone()),
-        evidence: vec![Evidence {
-            span: ctx.span(start, end.max(v + 1)),
-            rule: "action:active-voice",
-            confidence: 0.7,
-        }],
-        ..EventFact::default()
-    })
-}
-
-fn passive(
-    ctx: &Ctx<'_, '_>,
-    s: std::ops::Range<usize>,
-    v: usize,
-    by: usize,
-    lemma: &str,
-) -> Option<EventFact> {
-    let agent = actor_starting_at(ctx, by + 1)?;
-    let agent_end = ctx.rec.mentions[agent].tokens.end;
-    // The affected one is named in the subject: the owner in a possessive ("Ant
-    // Group's planned IPO"), or else the last name before the verb.
-    let mut clause_start = v;
-    while clause_start > s.start && !matches!(ctx.word(clause_start - 1), "," | ";" | ":") {
-        clause_start -= 1;
-    }
-    let candidates: Vec<usize> = ctx
-        .rec
-        .mentions_in(clause_start..v)
-        .filter(|&m| {
-            matches!(
-                ctx.kind(m),
-                EntityKind::Person | EntityKind::Organization | EntityKind::Place
-            )
-        })
-        .collect();
-    let possessor = candidates.iter().copied().find(|&m| {
-        let end = ctx.rec.mentions[m].tokens.end;
-        end < ctx.doc.tokens.len() && ctx.doc.tokens[end].kind == TokenKind::Possessive
-    });
-    // "Tom Lind, who was shot by …": the relative pronoun stands for the name before it.
-    let relative = (clause_start > s.start && ctx.lower(clause_start) == "who")
-        .then(|| ctx.rec.mention_ending_at(clause_start - 1))
-        .flatten();
-    let affected = possessor
-        .or_else(|| candidates.last().copied())
-        .or(relative);
-    let label_start = affected.map_or(v, |m| {
-        let end = ctx.rec.mentions[m].tokens.end;
-        if end < v && ctx.doc.tokens[end].kind == TokenKind::Possessive {
-            end + 1
-        } else {
-            end.min(v)
-        }
-    });
-    let label_start = if label_start >= v {
-        v
-    } else {
-        label_start.max(clause_start)
+/// The action a verb states, if its agent is an actor.
+fn action(ctx: &Ctx<'_, '_>, tree: &Tree<'_>, v: usize) -> Option<EventFact> {
+    // The verb lexicon knows irregular forms the lemmatizer may not have seen ("fled").
+    let form = ctx.word(tree.token(v));
+    let mut lemma = match lexicons().action_verb(form).first() {
+        Some(entry) => entry.lemma.clone(),
+        None => tree.lemma(v).to_owned(),
     };
-    Some(EventFact {
-        label: ctx.doc.slice(label_start, v + 1).to_owned(),
-        trigger: Some(lemma.to_owned()),
+    let object = tree.child(v, "obj");
+    // "brought charges against Vantor": the noun is what was done.
+    let light = LIGHT_VERBS.contains(&lemma.as_str())
+        && object.is_some_and(|o| tree.upos(o) == "NOUN" && ctx.mention_of(tree, o).is_none());
+    if light {
+        // "made a decision" is an action, "made a profit" is not.
+        let noun = object.map(|o| tree.lemma(o)).unwrap_or_default();
+        if !names_an_act(noun) {
+            return None;
+        }
+        lemma = noun.to_owned();
+    } else if STATES.contains(&lemma.as_str()) {
+        return None;
+    }
+    let mut arcs = Vec::new();
+    let (agent, affected, rule) = if let Some(subject) = tree.child(v, "nsubj:pass") {
+        let by = passive_agent(tree, v)?;
+        let agent = ctx.actor(tree, by)?;
+        arcs.extend([by, subject]);
+        (agent, affected_by(ctx, tree, subject), "action:passive")
+    } else {
+        let (agent, rule) = match tree.child(v, "nsubj") {
+            Some(subject) => {
+                arcs.push(subject);
+                (ctx.actor(tree, subject)?, "action:subject")
+            }
+            None => (
+                shared_subject(ctx, tree, v, &mut arcs)?,
+                "action:shared-subject",
+            ),
+        };
+        // The object, unless the light verb's noun is the action itself; then the
+        // object of a preposition on the verb or on that noun.
+        let direct = if light {
+            None
+        } else {
+            object.or(tree.child(v, "iobj"))
+        };
+        let affected = direct
+            .and_then(|o| {
+                arcs.push(o);
+                affected_by(ctx, tree, o)
+            })
+            .or_else(|| {
+                let mut nominals: Vec<usize> = tree.children(v).to_vec();
+                if light {
+                    nominals.extend(
+                        object
+                            .map(|o| tree.children(o).to_vec())
+                            .unwrap_or_default(),
+                    );
+                }
+                nominals
+                    .into_iter()
+                    .filter(|&c| matches!(tree.deprel(c), "obl" | "nmod"))
+                    .filter(|&c| {
+                        tree.preposition(c)
+                            .is_some_and(|p| AFFECTED_PREPOSITIONS.contains(&p))
+                    })
+                    .find_map(|c| ctx.actor(tree, c))
+            });
+        (agent, affected, rule)
+    };
+    // "closed its branches": the owner of what was done to is the agent itself.
+    let affected = affected.filter(|&a| a != agent);
+    let clause = tree.clause_words(v);
+    let clause_tokens = clause.iter().map(|&w| tree.token(w));
+    let (first, last) = clause_tokens
+        .clone()
+        .fold((usize::MAX, 0), |(a, b), t| (a.min(t), b.max(t)));
+    let date_in = |words: &[usize]| {
+        words
+            .iter()
+            .find_map(|&w| ctx.rec.date_at(tree.token(w)))
+            .and_then(|d| ctx.first_date_in(ctx.rec.dates[d].tokens.clone()))
+    };
+    // "On Monday, Vantor bought …" parsed with the date as the head of the sentence: a
+    // head that is no verb belongs to the clause.
+    let date = date_in(&clause)
+        .or_else(|| {
+            let head = tree
+                .head(v)
+                .filter(|&h| !matches!(tree.upos(h), "VERB" | "AUX"))?;
+            date_in(&tree.clause_words(head))
+        })
+        .or_else(|| opening_date(ctx, tree, v));
+    let location = clause
+        .iter()
+        .copied()
+        .filter(|&c| tree.head(c) == Some(v) && tree.deprel(c) == "obl")
+        .filter(|&c| matches!(tree.preposition(c), Some("in" | "at")))
+        .find_map(|c| ctx.mention_of(tree, c))
+        .filter(|&m| ctx.kind(m) == EntityKind::Place && Some(m) != affected);
+    let verb = tree.token(v);
+    // The verb and its object ("attended the funeral"), the object's head alone when
+    // its phrase runs long.
+    let label_end = object.map_or(verb + 1, |o| {
+        let end = tree.subtree_tokens(o).end;
+        if end <= verb + 8 {
+            end
+        } else {
+            tree.token(o) + 1
+        }
+    });
+    let confidence = arcs
+        .iter()
+        .map(|&w| tree.sureness(w))
+        .fold(0.9, |c: f32, s| c * s);
+    let mut fact = EventFact {
+        label: ctx.doc.slice(verb, label_end.max(verb + 1)).to_owned(),
+        trigger: Some(lemma),
         agent: Some(agent),
         affected,
-        date: ctx.first_date_in(s.clone()),
+        date,
+        location,
         evidence: vec![Evidence {
-            span: ctx.span(clause_start, agent_end),
-            rule: "action:passive-voice",
-            confidence: 0.75,
+            span: ctx.span(first.min(verb), last.max(verb) + 1),
+            rule,
+            confidence: (confidence * 100.0).round() / 100.0,
         }],
         ..EventFact::default()
+    };
+    // Who meets or visits takes part in the meeting or the visit.
+    let trigger = fact.trigger.as_deref().unwrap_or_default();
+    if matches!(trigger, "meet" | "visit" | "host" | "attend")
+        && ctx.kind(agent) == EntityKind::Person
+    {
+        fact.participants.push(agent);
+    }
+    Some(fact)
+}
+
+/// The "by" phrase of a passive verb: its own, that of a participle coordinated with
+/// it ("was shot and wounded by Reyes"), or one the parser hung lower in the clause
+/// ("was shot on the steps by Reyes").
+fn passive_agent(tree: &Tree<'_>, v: usize) -> Option<usize> {
+    tree.child(v, "obl:agent")
+        .or_else(|| {
+            tree.children(v)
+                .iter()
+                .find(|&&c| tree.deprel(c) == "conj" && tree.child(c, "nsubj:pass").is_none())
+                .and_then(|&c| tree.child(c, "obl:agent"))
+        })
+        .or_else(|| {
+            tree.clause_words(v)
+                .into_iter()
+                .find(|&w| w > v && tree.upos(w) == "PROPN" && tree.preposition(w) == Some("by"))
+        })
+}
+
+/// Who a nominal names as affected: itself, or the owner of what it names ("halted
+/// Harvo Group's planned IPO": Harvo Group).
+fn affected_by(ctx: &Ctx<'_, '_>, tree: &Tree<'_>, w: usize) -> Option<usize> {
+    ctx.actor(tree, w).or_else(|| {
+        let owner = tree.child(w, "nmod:poss")?;
+        ctx.actor(tree, owner)
     })
+}
+
+/// The subject of the verb a subjectless verb complements ("agreed to refund") or is
+/// coordinated with ("resigned and left"), up the chain.
+fn shared_subject(
+    ctx: &Ctx<'_, '_>,
+    tree: &Tree<'_>,
+    v: usize,
+    arcs: &mut Vec<usize>,
+) -> Option<usize> {
+    let mut verb = v;
+    for _ in 0..4 {
+        if !matches!(tree.deprel(verb), "xcomp" | "conj") {
+            return None;
+        }
+        arcs.push(verb);
+        let complement = tree.deprel(verb) == "xcomp";
+        verb = tree.head(verb)?;
+        if complement && UNREALIZED.contains(&tree.lemma(verb)) {
+            return None;
+        }
+        if let Some(subject) = tree.child(verb, "nsubj") {
+            arcs.push(subject);
+            return ctx.actor(tree, subject).filter(|&m| can_act(ctx.kind(m)));
+        }
+    }
+    None
 }

@@ -16,13 +16,18 @@ mod roles;
 mod statements;
 #[cfg(test)]
 mod tests;
+mod tree;
+mod verb_window;
 
 pub use pairs::{PairCandidate, PairModel, PairRelation, pair_candidates};
 
+use crate::analyze::Analysis;
 use crate::model::{Date, DateValue, EntityKind, Span};
 use crate::recognize::Recognized;
+use crate::recognize::can_act;
 use crate::segment::{Document, TokenKind};
 use std::ops::Range;
+use tree::Tree;
 
 /// Where a fact was read, by which rule, how surely.
 #[derive(Debug, Clone, PartialEq)]
@@ -145,8 +150,8 @@ pub struct Facts {
 }
 
 /// Reads every fact off a recognized document.
-pub fn relate(doc: &Document<'_>, rec: &Recognized) -> Facts {
-    let ctx = Ctx::new(doc, rec);
+pub fn relate(doc: &Document<'_>, analysis: &Analysis<'_>, rec: &Recognized) -> Facts {
+    let ctx = Ctx::new(doc, analysis, rec);
     let mut facts = Facts::default();
     let event_refs = events::find_events(&ctx, &mut facts.events);
     facts.roles = roles::find_roles(&ctx);
@@ -163,19 +168,58 @@ pub fn relate(doc: &Document<'_>, rec: &Recognized) -> Facts {
 pub(crate) struct Ctx<'d, 'a> {
     pub doc: &'d Document<'a>,
     pub rec: &'d Recognized,
+    /// The dependency tree over the document's tokens.
+    pub tree: Tree<'d>,
     /// Whether each token lies inside quotation marks.
     pub quoted: Vec<bool>,
 }
 
 impl<'d, 'a> Ctx<'d, 'a> {
-    fn new(doc: &'d Document<'a>, rec: &'d Recognized) -> Self {
+    fn new(doc: &'d Document<'a>, analysis: &'d Analysis<'d>, rec: &'d Recognized) -> Self {
         let mut quoted = vec![false; doc.tokens.len()];
         for (open, close) in quotes(doc) {
             for q in quoted.iter_mut().take(close + 1).skip(open) {
                 *q = true;
             }
         }
-        Self { doc, rec, quoted }
+        let tree = Tree::new(doc, analysis);
+        Self {
+            doc,
+            rec,
+            tree,
+            quoted,
+        }
+    }
+
+    /// The mention covering word `w` of the tree.
+    pub fn mention_of(&self, tree: &Tree<'_>, w: usize) -> Option<usize> {
+        self.rec.mention_at(tree.token(w))
+    }
+
+    /// The person, organization or place a nominal word stands for: a name ("Vantor"),
+    /// a pronoun or a description of one named before ("it", "the company"), or, for a
+    /// relative pronoun, the noun its clause describes ("Vantor, which fined …").
+    pub fn actor(&self, tree: &Tree<'_>, w: usize) -> Option<usize> {
+        let acts = |m: &usize| can_act(self.kind(*m));
+        if let Some(m) = self.mention_of(tree, w) {
+            return Some(m).filter(acts);
+        }
+        let t = tree.token(w);
+        if tree.upos(w) == "PRON" {
+            if matches!(tree.lemma(w), "who" | "which" | "that") {
+                let verb = tree.head(w)?;
+                let noun = tree
+                    .head(verb)
+                    .filter(|_| tree.deprel(verb) == "acl:relcl")?;
+                return self.mention_of(tree, noun).filter(acts);
+            }
+            return self.antecedent(t).map(|(m, _)| m).filter(acts);
+        }
+        let det = tree.child(w, "det").filter(|&d| tree.lemma(d) == "the")?;
+        self.antecedent(tree.token(det))
+            .filter(|&(_, end)| end == t + 1)
+            .map(|(m, _)| m)
+            .filter(acts)
     }
 
     pub fn word(&self, i: usize) -> &'a str {

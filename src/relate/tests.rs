@@ -397,12 +397,27 @@ fn actions_in_active_and_passive_voice() {
             "Zintrex Group has cut 300 jobs.",
             &[("Zintrex Group", "cut", None, None)],
         ),
-        ("The results Zintrex Group achieved were good.", &[]),
+        // A relative clause without its pronoun still says who did it.
         (
-            "Tom Reyes, who shot Nina Olsen, fled.",
-            &[("Tom Reyes", "shoot", Some("Nina Olsen"), None)],
+            "The results Zintrex Group achieved were good.",
+            &[("Zintrex Group", "achieve", None, None)],
         ),
+        (
+            "Tom Reyes, who shot Nina Olsen, left.",
+            &[
+                ("Tom Reyes", "shoot", Some("Nina Olsen"), None),
+                ("Tom Reyes", "leave", None, None),
+            ],
+        ),
+        // What one wants or plans to do is not done.
         ("Zintrex Group wants to launch a fund.", &[]),
+        (
+            "Zintrex Group agreed to refund the fees.",
+            &[
+                ("Zintrex Group", "agree", None, None),
+                ("Zintrex Group", "refund", None, None),
+            ],
+        ),
         (
             "Nina Olsen was fatally shot on the steps of her house by Tom Reyes.",
             &[("Tom Reyes", "shoot", Some("Nina Olsen"), None)],
@@ -437,11 +452,17 @@ fn actions_in_active_and_passive_voice() {
         ),
         (
             "A panel found that Tom Reyes, acting alone, fired the shots that killed Nina Olsen.",
-            &[("Tom Reyes", "killed", Some("Nina Olsen"), None)],
+            &[
+                ("Tom Reyes", "fire", None, None),
+                ("Tom Reyes", "killed", Some("Nina Olsen"), None),
+            ],
         ),
         (
             "The panel found Tom Reyes acted alone in killing Nina Olsen.",
-            &[("Tom Reyes", "killing", Some("Nina Olsen"), None)],
+            &[
+                ("Tom Reyes", "act", None, None),
+                ("Tom Reyes", "killing", Some("Nina Olsen"), None),
+            ],
         ),
         (
             "Tom Reyes wasn't a lonely drifter who killed Nina Olsen.",
@@ -453,16 +474,81 @@ fn actions_in_active_and_passive_voice() {
         ),
         (
             "Police said Tom Reyes met the man who killed Nina Olsen.",
-            &[],
+            &[("Tom Reyes", "meet", None, None)],
         ),
+        // The object of the preposition the verb governs is the one affected.
+        (
+            "Nordic Finance Authority sided with Vantor Bank.",
+            &[(
+                "Nordic Finance Authority",
+                "side",
+                Some("Vantor Bank"),
+                None,
+            )],
+        ),
+        // A light verb's noun is what was done.
+        (
+            "Nordic Finance Authority brought charges against Vantor Bank.",
+            &[(
+                "Nordic Finance Authority",
+                "charge",
+                Some("Vantor Bank"),
+                None,
+            )],
+        ),
+        // Coordinated verbs share their subject; the date stays with its clause.
+        (
+            "Nina Olsen resigned in March 2011 and left Vantor Bank.",
+            &[
+                ("Nina Olsen", "resign", None, Some("2011-03")),
+                ("Nina Olsen", "leave", Some("Vantor Bank"), None),
+            ],
+        ),
+        // A pronoun subject stands for the organization named before.
+        (
+            "Vantor Bank lost the case. It will appeal against Nordic Finance Authority.",
+            &[
+                ("Vantor Bank", "lose", None, None),
+                (
+                    "Vantor Bank",
+                    "appeal",
+                    Some("Nordic Finance Authority"),
+                    None,
+                ),
+            ],
+        ),
+        // A date opening the sentence dates its main clause.
+        (
+            "Earlier this month, Nordic Finance Authority fined Vantor Bank.",
+            &[(
+                "Nordic Finance Authority",
+                "fine",
+                Some("Vantor Bank"),
+                Some("2021-03"),
+            )],
+        ),
+        // States, wishes and speech are no actions; a subject that names nobody
+        // makes none.
+        ("Nina Olsen is the chair of Vantor Bank.", &[]),
+        ("Vantor Bank wants a new chief.", &[]),
+        (
+            "After the fees rose, Vantor Bank closed its branches.",
+            &[("Vantor Bank", "close", None, None)],
+        ),
+        ("Vantor Bank said the fees were fair.", &[]),
     ];
+    let mut wrong = Vec::new();
     for (text, expected) in table {
         let want: Vec<(String, String, Option<String>, Option<String>)> = expected
             .iter()
             .map(|(a, t, x, d)| (s(a), s(t), x.map(s), d.map(s)))
             .collect();
-        assert_eq!(actions(text), want, "{text}");
+        let got = actions(text);
+        if got != want {
+            wrong.push(format!("{text}\n  got:  {got:?}\n  want: {want:?}"));
+        }
     }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
 
 #[test]

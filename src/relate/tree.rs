@@ -1,0 +1,155 @@
+//! The dependency tree of the analysis, seen from the tokens the rules work on.
+//!
+//! Words are the treebank's units: a token is one word or several ("do" + "n't",
+//! "Vantor" + "'s"). Rules find names, titles and dates by token and read relations
+//! between words; this view maps one to the other and walks the tree.
+
+use crate::analyze::Analysis;
+use crate::segment::Document;
+use std::ops::Range;
+
+/// Clausal relations: a dependent that is a clause of its own, whose words are not
+/// part of the clause of its head.
+const CLAUSAL: &[&str] = &[
+    "ccomp",
+    "xcomp",
+    "advcl",
+    "acl",
+    "acl:relcl",
+    "parataxis",
+    "conj",
+    "csubj",
+    "csubj:pass",
+];
+
+/// A dependency tree over a document's tokens.
+pub(crate) struct Tree<'d> {
+    analysis: &'d Analysis<'d>,
+    /// The token each word lies in.
+    token_of_word: Vec<usize>,
+    /// Each word's children, in text order (`children[child_start[w]..child_start[w+1]]`).
+    children: Vec<usize>,
+    child_start: Vec<usize>,
+}
+
+impl<'d> Tree<'d> {
+    /// The tree of a document's analysis.
+    pub fn new(doc: &Document<'_>, analysis: &'d Analysis<'d>) -> Self {
+        let words = &analysis.words;
+        let mut token_of_word = Vec::with_capacity(words.len());
+        let mut t = 0;
+        for word in words {
+            while t + 1 < doc.tokens.len() && doc.tokens[t].end <= word.span.start {
+                t += 1;
+            }
+            token_of_word.push(t);
+        }
+        let mut counts = vec![0usize; words.len() + 1];
+        for word in words {
+            if let Some(h) = word.head {
+                counts[h + 1] += 1;
+            }
+        }
+        for k in 1..counts.len() {
+            counts[k] += counts[k - 1];
+        }
+        let child_start = counts.clone();
+        let mut children = vec![0; child_start[words.len()]];
+        let mut next = counts;
+        for (w, word) in words.iter().enumerate() {
+            if let Some(h) = word.head {
+                children[next[h]] = w;
+                next[h] += 1;
+            }
+        }
+        Self {
+            analysis,
+            token_of_word,
+            children,
+            child_start,
+        }
+    }
+
+    /// The number of words.
+    pub fn len(&self) -> usize {
+        self.token_of_word.len()
+    }
+
+    /// The token word `w` lies in.
+    pub fn token(&self, w: usize) -> usize {
+        self.token_of_word[w]
+    }
+
+    /// Word `w`'s relation to its head.
+    pub fn deprel(&self, w: usize) -> &str {
+        self.analysis.deprel(w)
+    }
+
+    /// Word `w`'s universal part of speech.
+    pub fn upos(&self, w: usize) -> &str {
+        self.analysis.upos(w)
+    }
+
+    /// Word `w`'s lemma.
+    pub fn lemma(&self, w: usize) -> &str {
+        &self.analysis.words[w].lemma
+    }
+
+    /// Word `w`'s head.
+    pub fn head(&self, w: usize) -> Option<usize> {
+        self.analysis.words[w].head
+    }
+
+    /// How sure the parser was of word `w`'s attachment, from 0.5 to 1.
+    pub fn sureness(&self, w: usize) -> f32 {
+        let margin = self.analysis.words[w].head_margin.max(0.0);
+        0.5 + 0.5 * (1.0 - (-margin).exp())
+    }
+
+    /// Word `w`'s children, in text order.
+    pub fn children(&self, w: usize) -> &[usize] {
+        &self.children[self.child_start[w]..self.child_start[w + 1]]
+    }
+
+    /// Word `w`'s first child with relation `rel`.
+    pub fn child(&self, w: usize, rel: &str) -> Option<usize> {
+        self.children(w)
+            .iter()
+            .copied()
+            .find(|&c| self.deprel(c) == rel)
+    }
+
+    /// The lemma of the preposition of a nominal (its `case` child): "against" for
+    /// "against Vantor".
+    pub fn preposition(&self, w: usize) -> Option<&str> {
+        self.child(w, "case").map(|c| self.lemma(c))
+    }
+
+    /// The tokens of word `w`'s subtree (the tree is projective, so they are one run).
+    pub fn subtree_tokens(&self, w: usize) -> Range<usize> {
+        let (mut first, mut last) = (w, w);
+        let mut stack = vec![w];
+        while let Some(x) = stack.pop() {
+            first = first.min(x);
+            last = last.max(x);
+            stack.extend_from_slice(self.children(x));
+        }
+        self.token(first)..self.token(last) + 1
+    }
+
+    /// The words of the clause a verb heads, without the clauses inside it.
+    pub fn clause_words(&self, w: usize) -> Vec<usize> {
+        let mut words = Vec::new();
+        let mut stack = vec![w];
+        while let Some(x) = stack.pop() {
+            words.push(x);
+            for &c in self.children(x) {
+                if !CLAUSAL.contains(&self.deprel(c)) {
+                    stack.push(c);
+                }
+            }
+        }
+        words.sort_unstable();
+        words
+    }
+}
