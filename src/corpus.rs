@@ -157,6 +157,24 @@ pub struct Articles {
 }
 
 impl Articles {
+    /// The next `size` articles (fewer at the end, none when all are read); each input
+    /// that fails on the way goes to `failed` and is skipped.
+    pub fn next_chunk(&mut self, size: usize, mut failed: impl FnMut(InputError)) -> Vec<Article> {
+        let mut chunk = Vec::with_capacity(size);
+        for item in self.by_ref() {
+            match item {
+                Ok(article) => {
+                    chunk.push(article);
+                    if chunk.len() == size {
+                        break;
+                    }
+                }
+                Err(e) => failed(e),
+            }
+        }
+        chunk
+    }
+
     /// Articles from `inputs`; `published` dates those that carry no date.
     pub fn new(inputs: Vec<Input>, published: Option<Date>) -> Self {
         Self {

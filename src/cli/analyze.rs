@@ -114,21 +114,10 @@ pub fn run(args: AnalyzeArgs) -> Result<Outcome> {
         failed += errors.len();
         let mut articles = corpus::Articles::new(inputs, None);
         loop {
-            let mut chunk = Vec::with_capacity(CHUNK);
-            for item in articles.by_ref() {
-                match item {
-                    Ok(article) => {
-                        chunk.push(article);
-                        if chunk.len() == CHUNK {
-                            break;
-                        }
-                    }
-                    Err(e) => {
-                        eprintln!("newsgraph: {e}; skipped");
-                        failed += 1;
-                    }
-                }
-            }
+            let chunk = articles.next_chunk(CHUNK, |e| {
+                eprintln!("newsgraph: {e}; skipped");
+                failed += 1;
+            });
             if chunk.is_empty() {
                 break;
             }

@@ -185,22 +185,11 @@ pub fn run(args: ExtractArgs) -> Result<Outcome> {
         let mut articles = corpus::Articles::new(inputs, args.published);
         let mut aliases = pipeline::CorpusAliases::default();
         loop {
-            let mut chunk = Vec::with_capacity(CHUNK);
-            for item in articles.by_ref() {
-                match item {
-                    Ok(article) => {
-                        chunk.push(article);
-                        if chunk.len() == CHUNK {
-                            break;
-                        }
-                    }
-                    Err(e) => {
-                        progress.clear();
-                        eprintln!("newsgraph: {e}; skipped");
-                        summary.failed += 1;
-                    }
-                }
-            }
+            let chunk = articles.next_chunk(CHUNK, |e| {
+                progress.clear();
+                eprintln!("newsgraph: {e}; skipped");
+                summary.failed += 1;
+            });
             if chunk.is_empty() {
                 break;
             }

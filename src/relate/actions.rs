@@ -74,7 +74,7 @@ const AFFECTED_PREPOSITIONS: &[&str] = &["against", "on", "with", "to", "into"];
 pub(super) fn find_actions(ctx: &Ctx<'_, '_>, events: &mut Vec<EventFact>) {
     let tree = &ctx.tree;
     // Verbs settled by the tree: an action, or a reason for none (speech, a state).
-    let mut settled = Vec::new();
+    let mut settled = vec![false; ctx.doc.tokens.len()];
     for v in 0..tree.len() {
         if tree.upos(v) != "VERB" || matches!(tree.deprel(v), "amod" | "compound") {
             continue; // "the proposed merger": a participle describing a noun
@@ -92,11 +92,11 @@ pub(super) fn find_actions(ctx: &Ctx<'_, '_>, events: &mut Vec<EventFact>) {
             .any(|&c| matches!(tree.deprel(c), "ccomp" | "parataxis"))
             || !["obj", "xcomp"].iter().any(|r| tree.child(v, r).is_some());
         if speech && says || STATES.contains(&tree.lemma(v)) {
-            settled.push(t);
+            settled[t] = true;
             continue;
         }
         if let Some(fact) = action(ctx, tree, v) {
-            settled.push(t);
+            settled[t] = true;
             events.push(fact);
         }
     }

@@ -33,15 +33,15 @@ const PREPOSITIONS: &[&str] = &[
     "before",
 ];
 
-/// Reads the actions of a document's verbs that `done` does not hold and adds them to
-/// `events`.
-pub(super) fn find_actions(ctx: &Ctx<'_, '_>, done: &[usize], events: &mut Vec<EventFact>) {
+/// Reads the actions of a document's verbs not marked `done` (one flag per token) and
+/// adds them to `events`.
+pub(super) fn find_actions(ctx: &Ctx<'_, '_>, done: &[bool], events: &mut Vec<EventFact>) {
     let lex = lexicons();
     for sentence in &ctx.doc.sentences {
         let s = sentence.tokens.clone();
         for v in s.clone() {
             if ctx.quoted[v]
-                || done.contains(&v)
+                || done[v]
                 || ctx.doc.tokens[v].kind != TokenKind::Word
                 || ctx.rec.mention_at(v).is_some()
             {
