@@ -342,6 +342,41 @@ fn statements_direct_reported_and_continued() {
             &[],
         ),
         (
+            "Zintrex Group rallied its staff on Monday, saying: “We will not close the plant.”",
+            &[("Zintrex Group", "direct", "We will not close the plant.")],
+        ),
+        (
+            "Tom Reyes tweeted on Friday to say he had never met Ana Lopes.",
+            &[("Tom Reyes", "indirect", "he had never met Ana Lopes")],
+        ),
+        (
+            "A spokesman for Zintrex Group said the plant would close in May.",
+            &[("Zintrex Group", "indirect", "the plant would close in May")],
+        ),
+        (
+            "The analyst, Ana Lopes, said prices would fall.",
+            &[("Ana Lopes", "indirect", "prices would fall")],
+        ),
+        ("Maria Olsen asked whether the bank would pay.", &[]),
+        (
+            "The Vardby gold medallist says the coach damaged her reputation.",
+            &[],
+        ),
+        (
+            "According to Zintrex Group, sales rose by 5% in March.",
+            &[("Zintrex Group", "indirect", "sales rose by 5% in March")],
+        ),
+        (
+            "Sales rose by 5% in March, according to Maria Olsen.",
+            &[("Maria Olsen", "indirect", "Sales rose by 5% in March")],
+        ),
+        (
+            "“We will not pay the fine,” according to Tom Reyes.",
+            &[("Tom Reyes", "direct", "We will not pay the fine")],
+        ),
+        ("Sales, according to Maria Olsen, rose by 5% in March.", &[]),
+        ("According to the regulator, the bank broke the rules.", &[]),
+        (
             "Maria Olsen was upbeat. “Demand is strong,” “Costs are falling,” she added.",
             &[
                 ("Maria Olsen", "direct", "Demand is strong"),

@@ -80,6 +80,13 @@ impl<'d> Tree<'d> {
         self.token_of_word[w]
     }
 
+    /// The words that lie in a run of tokens.
+    pub fn words_in(&self, tokens: Range<usize>) -> Range<usize> {
+        let first = self.token_of_word.partition_point(|&t| t < tokens.start);
+        let end = self.token_of_word.partition_point(|&t| t < tokens.end);
+        first..end
+    }
+
     /// Word `w`'s relation to its head.
     pub fn deprel(&self, w: usize) -> &str {
         self.analysis.deprel(w)
@@ -88,6 +95,17 @@ impl<'d> Tree<'d> {
     /// Word `w`'s universal part of speech.
     pub fn upos(&self, w: usize) -> &str {
         self.analysis.upos(w)
+    }
+
+    /// Word `w`'s language-specific part of speech (Penn Treebank tags: "VBD").
+    pub fn xpos(&self, w: usize) -> &str {
+        self.analysis.xpos(w)
+    }
+
+    /// Whether word `w` is a finite verb: one with tense ("says", "said"), not a
+    /// participle or infinitive.
+    pub fn is_finite(&self, w: usize) -> bool {
+        matches!(self.xpos(w), "VBZ" | "VBD" | "VBP")
     }
 
     /// Word `w`'s lemma.

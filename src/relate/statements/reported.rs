@@ -1,0 +1,392 @@
+//! Reported speech: "Olsen said the bank would pay", "…, the minister told reporters".
+
+use super::direct::speaker_after_verb;
+use super::{date_outside, in_wh_clause, made_at, mentions_within, passive_at, speech_verb_at};
+use crate::lexicon::lexicons;
+use crate::relate::events::EventRefs;
+use crate::relate::{Ctx, Evidence, StatementFact};
+use crate::segment::TokenKind;
+use std::collections::HashSet;
+use std::ops::Range;
+
+/// The end of a sentence's content: before its final punctuation and closing quotes.
+fn content_end(ctx: &Ctx<'_, '_>, sentence: &Range<usize>) -> usize {
+    let mut end = sentence.end;
+    // ("rose 5%." keeps its "%").
+    while end > sentence.start
+        && matches!(
+            ctx.doc.tokens[end - 1].kind,
+            TokenKind::Punct | TokenKind::CloseQuote
+        )
+        && ctx.word(end - 1) != "%"
+    {
+        end -= 1;
+    }
+    end
+}
+
+/// Whether the clause opening at token `k` is a yes-no question ("asked whether …"): it
+/// reports nothing said. ("said if elected he would …" is a condition; "explained why
+/// …" reports an explanation.)
+fn asks(ctx: &Ctx<'_, '_>, k: usize) -> bool {
+    ctx.lower(k) == "whether"
+}
+
+/// Whether the tree reads the speech verb at token `v` as leading to another ("tweeted
+/// to say …", "went on to say …"): the words said belong to that one.
+fn leads_to_speech(ctx: &Ctx<'_, '_>, v: usize) -> bool {
+    let tree = &ctx.tree;
+    let w = tree.words_in(v..v + 1).start;
+    tree.children(w).iter().any(|&c| {
+        matches!(tree.deprel(c), "xcomp" | "advcl") && speech_verb_at(ctx, tree.token(c)).is_some()
+    })
+}
+
+/// Reported speech read off the tree: the clause a speech verb takes as its complement
+/// ("Olsen said (that) the bank would pay": ccomp), or the clause a speech verb is set
+/// beside ("The bank will pay, Olsen told reporters": parataxis). The content is that
+/// clause's words without "that" and the final punctuation; the speaker the verb's
+/// subject. Not when the clause is a question ("asked whether …") or opens with a
+/// quotation (a direct statement).
+fn reported_in_tree(ctx: &Ctx<'_, '_>, v: usize) -> Option<(usize, Range<usize>)> {
+    let tree = &ctx.tree;
+    let w = tree.words_in(v..v + 1).start;
+    // (A finite verb modifying a noun is a misread sentence: "Yet analyst Ann Lee of
+    // Vantor says …" read as "Ann Lee [of Vantor says …]".)
+    if tree.upos(w) != "VERB"
+        || tree.deprel(w) == "acl" && tree.is_finite(w)
+        || tree.child(w, "nsubj:pass").is_some()
+        || tree.child(w, "aux:pass").is_some()
+    {
+        return None;
+    }
+    // A verb joined to the speech verb with neither "and" nor a subject is a misread
+    // clause ("noted that the results China achieved [this year] demonstrate …").
+    let misread = tree.children(w).iter().any(|&c| {
+        tree.deprel(c) == "conj"
+            && tree.child(c, "cc").is_none()
+            && tree.child(c, "nsubj").is_none()
+    });
+    if misread {
+        return None;
+    }
+    let verb_span = tree.subtree_tokens(w);
+    let mut content = match tree.child(w, "ccomp") {
+        Some(c) => tree.subtree_tokens(c),
+        None if tree.deprel(w) == "parataxis" => {
+            let head = tree.head(w).filter(|&h| tree.token(h) < v)?;
+            tree.subtree_tokens(head).start..verb_span.start
+        }
+        None => return None,
+    };
+    // A clause has its subject ("… human rights concerns remained" parsed without one
+    // is a fragment of a misread sentence).
+    if let Some(c) = tree.child(w, "ccomp") {
+        // A subject takes no preposition ("concerns over China remained").
+        let subject = ["nsubj", "nsubj:pass", "expl", "csubj"];
+        let s = subject.iter().find_map(|r| tree.child(c, r))?;
+        if tree.child(s, "case").is_some() {
+            return None;
+        }
+    }
+    let kind = |k: usize| ctx.doc.tokens[k].kind;
+    while content.start < content.end
+        && (ctx.lower(content.start) == "that" || kind(content.start) == TokenKind::Punct)
+    {
+        content.start += 1;
+    }
+    while content.end > content.start
+        && matches!(
+            kind(content.end - 1),
+            TokenKind::Punct | TokenKind::CloseQuote
+        )
+        && ctx.word(content.end - 1) != "%"
+    {
+        content.end -= 1;
+    }
+    if content.is_empty() || asks(ctx, content.start) || kind(content.start) == TokenKind::OpenQuote
+    {
+        return None;
+    }
+    let speaker = super::speaker_in_tree(ctx, w)?;
+    let m = &ctx.rec.mentions[speaker].tokens;
+    (m.end <= content.start || m.start >= content.end).then_some((speaker, content))
+}
+
+pub(super) fn reported_statements(
+    ctx: &Ctx<'_, '_>,
+    events: &EventRefs,
+    used_verbs: &HashSet<usize>,
+) -> Vec<StatementFact> {
+    let mut statements = Vec::new();
+    for sentence in &ctx.doc.sentences {
+        let s = sentence.tokens.clone();
+        for v in s.clone() {
+            if ctx.quoted[v] || used_verbs.contains(&v) {
+                continue;
+            }
+            let Some((lemma, verb_end, needs_that)) = speech_verb_at(ctx, v) else {
+                continue;
+            };
+            if passive_at(ctx, v, s.start) {
+                continue;
+            }
+            let infinitive = v > 0 && ctx.lower(v - 1) == "to";
+            if let Some((speaker, content)) = reported_in_tree(ctx, v) {
+                let words = content.clone().filter(|&k| {
+                    matches!(ctx.doc.tokens[k].kind, TokenKind::Word | TokenKind::Number)
+                        && ctx.rec.date_at(k).is_none()
+                });
+                if words.count() >= 3 {
+                    let text_span = ctx.span(content.start, content.end);
+                    let attribution = if content.start > v {
+                        v..content.start
+                    } else {
+                        v..s.end
+                    };
+                    statements.push(StatementFact {
+                        speaker,
+                        direct: false,
+                        text: text_span.of(ctx.doc.text).trim().to_owned(),
+                        text_span,
+                        made_at: made_at(events, attribution),
+                        date: date_outside(ctx, s.clone(), content.clone()),
+                        mentions: mentions_within(ctx, content.clone()),
+                        evidence: Evidence {
+                            span: ctx.span(s.start, s.end),
+                            rule: "statement:reported-clause",
+                            confidence: 0.75 * ctx.tree.sureness(ctx.tree.words_in(v..v + 1).start),
+                        },
+                    });
+                    continue;
+                }
+            }
+            if infinitive || leads_to_speech(ctx, v) {
+                continue; // "wants to say": only the tree knows whose words these are
+            }
+            let subject = ctx.subject_before(v, s.start);
+            let end = content_end(ctx, &s);
+            // "reported on Friday that …": the "that" clause may follow a date or an adverb.
+            let mut that_at = verb_end;
+            while that_at < end
+                && (ctx.rec.date_at(that_at).is_some()
+                    // (also when the article has no date to resolve "Monday" against)
+                    || lexicons().weekday(ctx.word(that_at)).is_some()
+                    || matches!(
+                        ctx.lower(that_at),
+                        "on" | "in"
+                            | "last"
+                            | "also"
+                            | "again"
+                            | "earlier"
+                            | "later"
+                            | "repeatedly"
+                            | "today"
+                            | "yesterday"
+                            | "week"
+                            | "month"
+                            | "year"
+                    ))
+            {
+                that_at += 1;
+            }
+            let that_follows = ctx.lower(that_at) == "that";
+            if subject.is_some_and(|(_, p)| in_wh_clause(ctx, p, s.start)) {
+                continue;
+            }
+            let mut intro = s.start..s.start;
+            // "In an interview, Tom Reyes said his officers would …": a clause after the
+            // verb is what was said, whatever comes before.
+            let lex = lexicons();
+            let clause_follows = lemma != "tell"
+                && (that_at..end)
+                    .filter(|&k| {
+                        ctx.doc.tokens[k].kind == TokenKind::Word && ctx.rec.date_at(k).is_none()
+                    })
+                    .count()
+                    >= 3
+                && !ctx.doc.is(that_at, ",")
+                && !ctx.lower(that_at).ends_with("ly")
+                && !matches!(
+                    ctx.lower(that_at),
+                    "in" | "at"
+                        | "on"
+                        | "during"
+                        | "after"
+                        | "before"
+                        | "while"
+                        | "from"
+                        | "to"
+                        | "with"
+                        | "for"
+                        | "as"
+                        | "when"
+                        | "of"
+                        | "by"
+                        | "about"
+                        | "outside"
+                )
+                || ctx.lower(that_at) == "that";
+            // (when the speaker comes after the verb: "…, said the minister, Tom Reyes")
+            let speaker_follows = ctx.rec.mention_starting_at(that_at).is_some()
+                || ctx.rec.title_at(that_at).is_some()
+                || lex.is_honorific(ctx.word(that_at))
+                || matches!(ctx.lower(that_at), "the" | "a" | "an");
+            let (speaker, content, attribution, rule) = match subject {
+                // "…, Acme CEO Mary Lou Chen told the conference"
+                Some((m, p))
+                    if p > s.start + 2
+                        && ctx.doc.is(p - 1, ",")
+                        && !that_follows
+                        && !clause_follows =>
+                {
+                    (
+                        m,
+                        s.start..p - 1,
+                        v..end,
+                        "statement:reported-before-attribution",
+                    )
+                }
+                Some((m, p)) => {
+                    intro = s.start..p;
+                    let mut c = verb_end;
+                    if lemma == "tell" {
+                        // "told Reuters (that) …", "told the BBC News website …", "told him …"
+                        let listener = ctx.rec.mention_starting_at(c).or_else(|| {
+                            (ctx.lower(c) == "the")
+                                .then(|| ctx.rec.mention_starting_at(c + 1))
+                                .flatten()
+                        });
+                        if let Some(o) = listener {
+                            c = ctx.rec.mentions[o].tokens.end;
+                            if matches!(
+                                ctx.lower(c),
+                                "website"
+                                    | "programme"
+                                    | "program"
+                                    | "newspaper"
+                                    | "paper"
+                                    | "agency"
+                                    | "channel"
+                                    | "radio"
+                                    | "network"
+                                    | "magazine"
+                                    | "show"
+                                    | "station"
+                            ) {
+                                c += 1;
+                            }
+                        } else if matches!(
+                            ctx.lower(c),
+                            "him" | "her" | "them" | "us" | "me" | "reporters" | "journalists"
+                        ) {
+                            c += 1;
+                        } else if ctx.lower(c) == "the"
+                            && ctx
+                                .doc
+                                .tokens
+                                .get(c + 1)
+                                .is_some_and(|t| t.kind == TokenKind::Word)
+                            && ctx.word(c + 1).chars().all(char::is_lowercase)
+                            && (ctx.doc.is(c + 2, ":") || ctx.lower(c + 2) == "that")
+                        {
+                            // "told the newspaper: …", "told the court that …"
+                            c += 2;
+                        } else if let Some(t) =
+                            (c..end.min(c + 8)).find(|&k| ctx.lower(k) == "that")
+                        {
+                            c = t;
+                        } else {
+                            continue;
+                        }
+                    }
+                    if ctx.doc.is(c, ",") || ctx.doc.is(c, ":") {
+                        c += 1;
+                    }
+                    // 'He added: "It's nice …' with the quotation running on into the next
+                    // paragraph (its closing mark comes later, or never).
+                    if c < end && ctx.doc.tokens[c].kind == TokenKind::OpenQuote {
+                        let text_span = ctx.span(c + 1, end);
+                        statements.push(StatementFact {
+                            speaker: m,
+                            direct: true,
+                            text: text_span.of(ctx.doc.text).trim().to_owned(),
+                            text_span,
+                            made_at: made_at(events, v..c),
+                            date: date_outside(ctx, s.clone(), c + 1..end),
+                            mentions: mentions_within(ctx, c + 1..end),
+                            evidence: Evidence {
+                                span: ctx.span(s.start, s.end),
+                                rule: "statement:attribution-then-open-quote",
+                                confidence: 0.8,
+                            },
+                        });
+                        continue;
+                    }
+                    if that_follows && c == verb_end {
+                        c = that_at;
+                    }
+                    if ctx.lower(c) == "that" {
+                        c += 1;
+                    } else if needs_that {
+                        continue;
+                    }
+                    if c < end && ctx.doc.tokens[c].kind == TokenKind::OpenQuote {
+                        continue; // a direct quotation follows
+                    }
+                    (m, c..end, verb_end..c, "statement:reported-after-verb")
+                }
+                // "…, said the minister" with the speaker after the verb; "…, told the
+                // BBC" names the listener there, not the speaker.
+                None if v > s.start + 2
+                    && ctx.doc.is(v - 1, ",")
+                    && lemma != "tell"
+                    && (speaker_follows || !clause_follows) =>
+                {
+                    match speaker_after_verb(ctx, verb_end, end) {
+                        Some(m) => (
+                            m,
+                            s.start..v - 1,
+                            v..end,
+                            "statement:reported-before-attribution",
+                        ),
+                        None => continue,
+                    }
+                }
+                None => continue,
+            };
+            if content.len() < 3
+                || asks(ctx, content.start)
+                || content.clone().any(|k| ctx.quoted[k])
+                    && ctx.doc.tokens[content.start].kind == TokenKind::OpenQuote
+            {
+                continue;
+            }
+            // Three words at least, figures counting ("sales rose 5%") but not dates.
+            let words = content.clone().filter(|&k| {
+                matches!(ctx.doc.tokens[k].kind, TokenKind::Word | TokenKind::Number)
+                    && ctx.rec.date_at(k).is_none()
+            });
+            if words.count() < 3 {
+                continue;
+            }
+            let text_span = ctx.span(content.start, content.end);
+            statements.push(StatementFact {
+                speaker,
+                direct: false,
+                text: text_span.of(ctx.doc.text).trim().to_owned(),
+                text_span,
+                // "In a panel discussion at a Harbour summit, Mr Reyes said …"
+                made_at: made_at(events, attribution).or_else(|| made_at(events, intro)),
+                date: date_outside(ctx, s.clone(), content.clone()),
+                mentions: mentions_within(ctx, content.clone()),
+                evidence: Evidence {
+                    span: ctx.span(s.start, s.end),
+                    rule,
+                    confidence: 0.75,
+                },
+            });
+        }
+    }
+    statements
+}
