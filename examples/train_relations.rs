@@ -70,7 +70,7 @@ fn examples_of(article: &GoldArticle) -> Result<Vec<Example>, String> {
             .collect()
     };
     let mut out = Vec::new();
-    for candidate in pair_candidates(&doc, &rec) {
+    for candidate in pair_candidates(&doc, &analysis, &rec) {
         let hit = |rows: &[(String, String)]| {
             rows.iter().any(|(a, b)| {
                 cell_matches(a, &names[candidate.from]) && cell_matches(b, &names[candidate.to])

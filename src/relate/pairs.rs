@@ -5,7 +5,8 @@
 //! constructions they know exactly; news states these links in many more ways ("Tom
 //! Reyes, who spent 20 years at Zintrex", "Zintrex opened its Bergen plant"). Here
 //! every pair of names in one sentence whose kinds fit a link is described by the words
-//! between and around them, and a linear model scores it; the pairs it trusts become
+//! between and around them and by the dependency path from one to the other, and a
+//! linear model scores it; the pairs it trusts become
 //! links with rule `learned:<relation>` and the model's probability as confidence.
 //!
 //! The weights live in `lexicons/relation-weights.tsv`, written by
@@ -13,7 +14,9 @@
 
 use super::killings::killing;
 use super::links::link;
+use super::tree::Tree;
 use super::{Ctx, Facts, LinkKind};
+use crate::analyze::Analysis;
 use crate::lexicon::lexicons;
 use crate::model::EntityKind;
 use crate::recognize::Recognized;
@@ -166,7 +169,15 @@ fn killing_word(
 }
 
 /// Every pair of names in one sentence that a relation could link, with its features.
-pub fn pair_candidates(doc: &Document<'_>, rec: &Recognized) -> Vec<PairCandidate> {
+pub fn pair_candidates(
+    doc: &Document<'_>,
+    analysis: &Analysis<'_>,
+    rec: &Recognized,
+) -> Vec<PairCandidate> {
+    candidates(doc, &Tree::new(doc, analysis), rec)
+}
+
+fn candidates(doc: &Document<'_>, tree: &Tree<'_>, rec: &Recognized) -> Vec<PairCandidate> {
     let mut out = Vec::new();
     for sentence in &doc.sentences {
         let in_sentence: Vec<usize> = rec.mentions_in(sentence.tokens.clone()).collect();
@@ -204,6 +215,7 @@ pub fn pair_candidates(doc: &Document<'_>, rec: &Recognized) -> Vec<PairCandidat
                         None
                     };
                     let mut features = features(doc, rec, a, b, sentence.tokens.clone());
+                    features.extend(path_features(tree, rec, a, b));
                     if let Some(k) = trigger {
                         features.extend(killing_features(doc, rec, a, b, k));
                     }
@@ -356,6 +368,76 @@ fn features(
     out
 }
 
+/// The word of a mention the rest of its sentence hangs on: the one whose head lies
+/// outside it.
+fn head_word(tree: &Tree<'_>, tokens: std::ops::Range<usize>) -> Option<usize> {
+    let words = tree.words_in(tokens);
+    words
+        .clone()
+        .find(|&w| tree.head(w).is_none_or(|h| !words.contains(&h)))
+}
+
+/// A word's relation to its head as the path feature spells it, with the preposition
+/// of an oblique or a modifier: "obl:for", "nmod:of".
+fn arc(tree: &Tree<'_>, w: usize) -> String {
+    let rel = tree.deprel(w);
+    match tree.preposition(w) {
+        Some(p) if matches!(rel, "obl" | "nmod") => format!("{rel}:{}", shape(p)),
+        _ => rel.to_owned(),
+    }
+}
+
+/// The dependency path between two names: the relations up from the first to the word
+/// both hang on, that word's lemma, and the relations down to the second ("Olsen works
+/// for Vantor": `nsubj^work_obl:for`). Short paths say how the names are related;
+/// long ones that they mostly are not.
+fn path_features(tree: &Tree<'_>, rec: &Recognized, from: usize, to: usize) -> Vec<String> {
+    let (Some(a), Some(b)) = (
+        head_word(tree, rec.mentions[from].tokens.clone()),
+        head_word(tree, rec.mentions[to].tokens.clone()),
+    ) else {
+        return Vec::new();
+    };
+    let up = |mut w: usize| {
+        let mut chain = vec![w];
+        while let Some(h) = tree.head(w) {
+            if chain.len() > 12 {
+                break;
+            }
+            chain.push(h);
+            w = h;
+        }
+        chain
+    };
+    let (ua, ub) = (up(a), up(b));
+    let Some((i, j)) = ua
+        .iter()
+        .enumerate()
+        .find_map(|(i, w)| ub.iter().position(|x| x == w).map(|j| (i, j)))
+    else {
+        return vec!["path:none".to_owned()];
+    };
+    let length = i + j;
+    if length > 4 {
+        return vec!["path:long".to_owned()];
+    }
+    let top = ua[i];
+    let rising: Vec<String> = ua[..i].iter().map(|&w| arc(tree, w)).collect();
+    let falling: Vec<String> = ub[..j].iter().rev().map(|&w| arc(tree, w)).collect();
+    let labels = format!("{}^{}", rising.join("^"), falling.join("_"));
+    let lemma = shape(tree.lemma(top));
+    vec![
+        format!("path:{labels}"),
+        format!(
+            "path-lemma:{}^{lemma}_{}",
+            rising.join("^"),
+            falling.join("_")
+        ),
+        format!("path-top:{lemma}"),
+        format!("path-length:{length}"),
+    ]
+}
+
 /// Whether a relative clause between the killer and the word of killing belongs to
 /// another noun: "Reyes met the man who killed Olsen" (not "Reyes, who killed Olsen",
 /// nor the apposition "Reyes, the man who killed Olsen").
@@ -487,7 +569,7 @@ fn model() -> &'static PairModel {
 pub(super) fn add_learned_facts(ctx: &Ctx<'_, '_>, facts: &mut Facts) {
     let model = model();
     let name = |m: usize| &ctx.rec.mentions[m].name;
-    for candidate in pair_candidates(ctx.doc, ctx.rec) {
+    for candidate in candidates(ctx.doc, &ctx.tree, ctx.rec) {
         let (from, to) = (candidate.from, candidate.to);
         let known = match candidate.relation.link_kind() {
             Some(_) => {
@@ -540,5 +622,41 @@ mod tests {
         assert_eq!(err, "line 2: expected relation, feature, weight");
         let err = PairModel::parse("marries\tbias\t1.0\n").unwrap_err();
         assert!(err.contains("unknown relation"), "{err}");
+    }
+
+    /// The path features of the pair `from` → `to` (by name) in one sentence.
+    fn paths(text: &str, from: &str, to: &str) -> Vec<String> {
+        let doc = Document::new(text);
+        let analysis = crate::analyze::analyze(&doc, crate::analyze::models());
+        let rec = crate::recognize::recognize(&doc, &analysis, None);
+        let named = |m: usize, name: &str| rec.mentions[m].name == name;
+        pair_candidates(&doc, &analysis, &rec)
+            .into_iter()
+            .find(|c| named(c.from, from) && named(c.to, to))
+            .map(|c| {
+                c.features
+                    .into_iter()
+                    .filter(|f| f.starts_with("path"))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn a_pair_is_seen_through_the_dependency_path_between_its_names() {
+        let got = paths(
+            "Nina Olsen works for Zintrex Group.",
+            "Nina Olsen",
+            "Zintrex Group",
+        );
+        assert!(got.contains(&"path:nsubj^obl:for".to_owned()), "{got:?}");
+        assert!(got.contains(&"path-top:work".to_owned()), "{got:?}");
+        // Names far apart in the tree: only that the path is long.
+        let got = paths(
+            "Nina Olsen, who said that the plan was good, met analysts who admire Zintrex Group.",
+            "Nina Olsen",
+            "Zintrex Group",
+        );
+        assert!(!got.iter().any(|f| f.starts_with("path:nsubj")), "{got:?}");
     }
 }
