@@ -113,8 +113,11 @@ fn is_modifier(doc: &Document<'_>, i: usize, blocked: &[bool]) -> bool {
     let lex = lexicons();
     let t = &doc.tokens[i];
     let w = doc.word(i);
+    // (the end of a hyphenated word is not a modifier of its own: "well-known")
+    let glued_to_hyphen = i > 0 && doc.word(i - 1) == "-" && !t.space_before;
     t.kind == TokenKind::Word
         && !blocked[i]
+        && !glued_to_hyphen
         && w.chars().next().is_some_and(char::is_lowercase)
         && !lex.is_stopword(w)
         && lex.speech_verb(w).is_empty()
@@ -125,6 +128,11 @@ fn is_modifier(doc: &Document<'_>, i: usize, blocked: &[bool]) -> bool {
         && !matches!(
             w,
             "former" | "then" | "new" | "acting" | "interim" | "outgoing" | "incoming"
+        )
+        // participles used as prepositions: "including actress Ruby Lane"
+        && !matches!(
+            w,
+            "including" | "excluding" | "following" | "regarding" | "concerning" | "according"
         )
         && lex.number(w).is_none()
 }

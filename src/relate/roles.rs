@@ -12,10 +12,16 @@
 //! - `role:title-then-name` — "the chairman of the Vardby Institute, Tom Reyes"
 //! - `role:copula` — "Tom Reyes, 58, was acting comptroller at the Vardby Institute"
 //! - `role:at-organization` — "Wang Li at the Vardby Institute found …" (no title given)
+//!
+//! Where the words next to a title name no holder or organization, the tree may:
+//! apposition with modifiers ("Nina Olsen, a well-known civil rights activist"), a name
+//! in apposition to the title ("Zintrex's chief executive, Tom Reyes"), copulas with
+//! adverbs between, and the organization in the title's possessive or "of/for/at" phrase.
 
 use super::{Ctx, Evidence, RoleFact};
 use crate::model::EntityKind;
 use crate::segment::TokenKind;
+use std::ops::Range;
 
 /// Reads the roles of a document.
 pub(super) fn find_roles(ctx: &Ctx<'_, '_>) -> Vec<RoleFact> {
@@ -111,7 +117,17 @@ pub(super) fn find_roles(ctx: &Ctx<'_, '_>) -> Vec<RoleFact> {
                 }
             }
         }
-        let Some(person) = person else { continue };
+        let Some(person) = person.or_else(|| {
+            let (holder, tree_rule) = holder_in_tree(ctx, a..b)?;
+            rule = tree_rule;
+            start = start.min(ctx.rec.mentions[holder].tokens.start);
+            Some(holder)
+        }) else {
+            continue;
+        };
+        if at.is_none() {
+            at = served_in_tree(ctx, a..b);
+        }
         if at.is_none() {
             if let Some((org, org_end)) = organization_after(ctx, b) {
                 at = Some(org);
@@ -195,6 +211,78 @@ pub(super) fn find_roles(ctx: &Ctx<'_, '_>) -> Vec<RoleFact> {
     roles.extend(titles_before_names(ctx));
     roles.sort_by_key(|r| r.evidence.span);
     roles
+}
+
+/// The word of a title the rest of its sentence hangs on.
+fn title_word(ctx: &Ctx<'_, '_>, title: Range<usize>) -> Option<usize> {
+    let tree = &ctx.tree;
+    let words = tree.words_in(title);
+    words
+        .clone()
+        .find(|&w| tree.head(w).is_none_or(|h| !words.contains(&h)))
+}
+
+/// Who holds a title, read off the tree where the words around it say nothing
+/// plain: in apposition to a name ("Nina Olsen, a well-known civil rights activist,"),
+/// with a name in apposition to it ("Zintrex's chief executive, Tom Reyes,"), or
+/// said of a subject by a copula ("Tom Reyes was for years the chairman of …").
+fn holder_in_tree(ctx: &Ctx<'_, '_>, title: Range<usize>) -> Option<(usize, &'static str)> {
+    let tree = &ctx.tree;
+    let w = title_word(ctx, title)?;
+    let person = |x: usize| {
+        ctx.mention_of(tree, x)
+            .filter(|&m| ctx.kind(m) == EntityKind::Person)
+    };
+    if tree.deprel(w) == "appos" {
+        if let Some(m) = tree.head(w).and_then(person) {
+            return Some((m, "role:apposition"));
+        }
+    }
+    if let Some(m) = tree.child(w, "appos").and_then(person) {
+        return Some((m, "role:title-then-name"));
+    }
+    // A title with a subject but no copula is an apposition misread as a clause
+    // ("Nina Olsen, a well-known activist, died" parsed as "Olsen [is] an activist").
+    let subject = tree.child(w, "nsubj").and_then(person)?;
+    // "Olsen was my hero": the speaker's own relation, not a post.
+    let personal = tree.child(w, "nmod:poss").is_some_and(|p| {
+        tree.upos(p) == "PRON" && matches!(ctx.lower(tree.token(p)), "my" | "our" | "your")
+    });
+    if personal {
+        return None;
+    }
+    let rule = if tree.child(w, "cop").is_some() {
+        "role:copula"
+    } else {
+        "role:apposition"
+    };
+    Some((subject, rule))
+}
+
+/// Where a title is held, read off the tree: a possessive ("Norway's finance minister",
+/// "Zintrex's chief executive") or an "of"/"for"/"at" phrase ("spokeswoman for Zintrex
+/// Group", "professor at the Vardby Institute"), naming an organization or a place.
+fn served_in_tree(ctx: &Ctx<'_, '_>, title: Range<usize>) -> Option<usize> {
+    let tree = &ctx.tree;
+    let w = title_word(ctx, title)?;
+    let serves = |m: &usize| matches!(ctx.kind(*m), EntityKind::Organization | EntityKind::Place);
+    tree.children(w).iter().copied().find_map(|c| {
+        let phrase = match tree.deprel(c) {
+            "nmod:poss" => true,
+            "nmod" => matches!(tree.preposition(c), Some("of" | "for" | "at")),
+            _ => false,
+        };
+        if !phrase {
+            return None;
+        }
+        // ("of the logistics company Zintrex": the name may stand beside a noun)
+        ctx.mention_of(tree, c).filter(serves).or_else(|| {
+            tree.children(c)
+                .iter()
+                .filter(|&&x| matches!(tree.deprel(x), "appos" | "compound" | "flat"))
+                .find_map(|&x| ctx.mention_of(tree, x).filter(serves))
+        })
+    })
 }
 
 /// The post a verb of leading gives: "heads" → head, "founded" → founder.

@@ -115,6 +115,19 @@ fn roles_from_premodifiers_appositions_and_possessives() {
             &[("Ana Lopes", Some("marine biology expert"), None)],
         ),
         (
+            "Nina Olsen, a well-known civil rights activist, died on Friday.",
+            &[("Nina Olsen", Some("civil rights activist"), None)],
+        ),
+        (
+            "Zintrex Group's chief executive, Tom Reyes, resigned.",
+            &[("Tom Reyes", Some("chief executive"), Some("Zintrex Group"))],
+        ),
+        (
+            "Mourners included actress Ruby Lane.",
+            &[("Ruby Lane", Some("actress"), None)],
+        ),
+        ("“Tom Reyes was my hero,” she said.", &[]),
+        (
             "Kestrel Capital's Nina Park agreed.",
             &[("Nina Park", None, Some("Kestrel Capital"))],
         ),
