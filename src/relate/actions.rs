@@ -31,7 +31,7 @@ const STATES: &[&str] = &[
     "be", "have", "do", "seem", "appear", "become", "remain", "want", "need", "wish", "hope",
     "like", "love", "know", "think", "believe", "feel", "mean", "include", "contain", "involve",
     "consider", "expect", "let", "get", "go", "come", "try", "continue", "keep", "begin", "start",
-    "stop", "use", "base", "rely", "depend", "own", "face", "lack",
+    "stop", "use", "base", "rely", "depend", "own", "face", "lack", "seek", "attempt",
 ];
 
 /// A date that opens the sentence before a comma ("Earlier this month, …") is when
@@ -97,10 +97,53 @@ pub(super) fn find_actions(ctx: &Ctx<'_, '_>, events: &mut Vec<EventFact>) {
         }
         if let Some(fact) = action(ctx, tree, v) {
             settled[t] = true;
+            // "Vantor, Harvo and Zintrex have all announced …": each one did.
+            let others: Vec<usize> = tree
+                .child(v, "nsubj")
+                .filter(|_| fact.evidence[0].rule == "action:subject")
+                .map(|s| coordinated(tree, s))
+                .unwrap_or_default()
+                .into_iter()
+                .filter_map(|c| ctx.named_by(c))
+                .filter(|&m| Some(m) != fact.agent && Some(m) != fact.affected)
+                .collect();
+            for other in others {
+                let participants = if fact.participants.is_empty() {
+                    Vec::new()
+                } else {
+                    vec![other]
+                };
+                events.push(EventFact {
+                    agent: Some(other),
+                    participants,
+                    ..fact.clone()
+                });
+            }
             events.push(fact);
         }
     }
     super::verb_window::find_actions(ctx, &settled, events);
+}
+
+/// The other members of a list a nominal heads: its conjuncts, and a list the parser
+/// read as an apposition ("Olsen, Reyes and Lopes" with "Reyes and Lopes" apposed).
+fn coordinated(tree: &Tree<'_>, w: usize) -> Vec<usize> {
+    let mut members = Vec::new();
+    for &c in tree.children(w) {
+        match tree.deprel(c) {
+            "conj" => members.push(c),
+            "appos" if tree.child(c, "conj").is_some() => {
+                members.push(c);
+                members.extend(
+                    tree.children(c)
+                        .iter()
+                        .filter(|&&x| tree.deprel(x) == "conj"),
+                );
+            }
+            _ => {}
+        }
+    }
+    members
 }
 
 /// The action a verb states, if its agent is an actor.
@@ -128,15 +171,28 @@ fn action(ctx: &Ctx<'_, '_>, tree: &Tree<'_>, v: usize) -> Option<EventFact> {
     let mut arcs = Vec::new();
     let (agent, affected, rule) = if let Some(subject) = tree.child(v, "nsubj:pass") {
         let by = passive_agent(tree, v)?;
-        let agent = ctx.actor(tree, by)?;
+        let agent = ctx.named_by(by)?;
         arcs.extend([by, subject]);
         (agent, affected_by(ctx, tree, subject), "action:passive")
+    } else if let Some(by) = tree
+        .child(v, "obl:agent")
+        .filter(|_| tree.xpos(v) == "VBN" && matches!(tree.deprel(v), "acl" | "xcomp" | "advcl"))
+    {
+        // "a conference hosted by Vantor": a participle with its "by" agent.
+        let agent = ctx.named_by(by)?;
+        arcs.push(by);
+        let described = tree.head(v).filter(|_| tree.deprel(v) == "acl");
+        let affected = described.and_then(|n| affected_by(ctx, tree, n));
+        (agent, affected, "action:passive")
     } else {
-        let (agent, rule) = match tree.child(v, "nsubj") {
+        let (agent, rule) = match ctx.subject_of(v) {
             Some(subject) => {
                 arcs.push(subject);
-                (ctx.actor(tree, subject)?, "action:subject")
+                (ctx.named_by(subject)?, "action:subject")
             }
+            // "Vantor is unlikely to be cowed": a passive verb's inherited subject
+            // is the one acted on, and no one is named acting.
+            None if tree.child(v, "aux:pass").is_some() => return None,
             None => (
                 shared_subject(ctx, tree, v, &mut arcs)?,
                 "action:shared-subject",
@@ -279,19 +335,26 @@ fn shared_subject(
     arcs: &mut Vec<usize>,
 ) -> Option<usize> {
     let mut verb = v;
+    // ("did not want to comment, referring the issue to …": a participle's subject is
+    // that of the clause it modifies, and the referring was done, wanted or not)
+    let mut done = false;
     for _ in 0..4 {
-        if !matches!(tree.deprel(verb), "xcomp" | "conj") {
+        let participle = matches!(tree.deprel(verb), "advcl" | "conj")
+            && tree.xpos(verb) == "VBG"
+            && tree.head(verb).is_some_and(|h| tree.xpos(h) != "VBG");
+        done |= participle;
+        if !(matches!(tree.deprel(verb), "xcomp" | "conj") || participle) {
             return None;
         }
         arcs.push(verb);
         let complement = tree.deprel(verb) == "xcomp";
         verb = tree.head(verb)?;
-        if complement && UNREALIZED.contains(&tree.lemma(verb)) {
+        if complement && !done && UNREALIZED.contains(&tree.lemma(verb)) {
             return None;
         }
         if let Some(subject) = tree.child(verb, "nsubj") {
             arcs.push(subject);
-            return ctx.actor(tree, subject).filter(|&m| can_act(ctx.kind(m)));
+            return ctx.named_by(subject).filter(|&m| can_act(ctx.kind(m)));
         }
     }
     None

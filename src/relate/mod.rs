@@ -222,6 +222,77 @@ impl<'d, 'a> Ctx<'d, 'a> {
             .filter(acts)
     }
 
+    /// Who a nominal names when it stands for someone: itself (a name, a pronoun,
+    /// "the company"), the person in its apposition ("the analyst, Ann Lee"; "Ann Lee,
+    /// an analyst," misread as a clause with her as the subject), or for a title, the
+    /// one it serves ("a spokesman for Vantor") — not a name that only describes a
+    /// common noun ("the Oslo gold medallist" is not Oslo).
+    pub fn named_by(&self, w: usize) -> Option<usize> {
+        let tree = &self.tree;
+        let own = self.mention_of(tree, w);
+        let phrase = tree.subtree_tokens(w);
+        let described = self
+            .actor(tree, w)
+            .filter(|&m| own == Some(m) || !phrase.contains(&self.rec.mentions[m].tokens.start));
+        let titled = self.rec.title_at(tree.token(w)).is_some();
+        let copula = tree.child(w, "cop").is_some();
+        // "US Undersecretary of State John Bolton", "UK finance minister Gordon Brown":
+        // a title followed by a name in the phrase is that person, whatever the parser
+        // made the head.
+        let person = |m: &usize| self.kind(*m) == EntityKind::Person;
+        let titled_name = || {
+            self.rec
+                .mentions_in(phrase.clone())
+                .filter(person)
+                .find(|&m| {
+                    let start = self.rec.mentions[m].tokens.start;
+                    (phrase.start..start).any(|t| self.rec.title_at(t).is_some())
+                })
+        };
+        if own.is_none_or(|m| !person(&m)) {
+            if let Some(m) = titled_name() {
+                return Some(m);
+            }
+        }
+        described.or_else(|| {
+            tree.children(w).iter().copied().find_map(|c| {
+                let m = self.mention_of(tree, c)?;
+                let person = self.kind(m) == EntityKind::Person;
+                // ("Rep. Lee Zeldin" read as the title with the name flat beside it)
+                let apposed = matches!(tree.deprel(c), "appos" | "flat")
+                    || tree.deprel(c) == "nsubj" && titled && !copula;
+                let served = titled
+                    && tree.deprel(c) == "nmod"
+                    && matches!(tree.preposition(c), Some("for" | "of" | "at"))
+                    && matches!(self.kind(m), EntityKind::Person | EntityKind::Organization);
+                (apposed && person || served).then_some(m)
+            })
+        })
+    }
+
+    /// The word a verb's subject is: its `nsubj`, or for a finite verb the parser hung
+    /// on a noun phrase ("Veteran star Ann Lee, an activist, died" read with "died"
+    /// describing "activist"), the top of that phrase through its appositions.
+    pub fn subject_of(&self, v: usize) -> Option<usize> {
+        let tree = &self.tree;
+        if let Some(s) = tree.child(v, "nsubj") {
+            return Some(s);
+        }
+        let head = tree.head(v)?;
+        let misread = tree.is_finite(v)
+            && head < v
+            && matches!(tree.deprel(v), "acl" | "parataxis" | "appos" | "conj")
+            && matches!(tree.upos(head), "PROPN" | "NOUN" | "PRON");
+        if !misread {
+            return None;
+        }
+        let mut top = head;
+        while tree.deprel(top) == "appos" {
+            top = tree.head(top)?;
+        }
+        Some(top)
+    }
+
     pub fn word(&self, i: usize) -> &'a str {
         self.doc.word(i)
     }

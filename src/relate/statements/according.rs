@@ -1,6 +1,6 @@
 //! "According to X": a source named by a preposition, not a verb.
 
-use super::{date_outside, mentions_within, subject_names};
+use super::{date_outside, mentions_within};
 use crate::relate::{Ctx, Evidence, StatementFact};
 use crate::segment::TokenKind;
 
@@ -23,7 +23,7 @@ pub(super) fn according_to(ctx: &Ctx<'_, '_>, known: &[StatementFact]) -> Vec<St
         if !marks_source {
             continue;
         }
-        let (Some(speaker), Some(head)) = (subject_names(ctx, source), tree.head(source)) else {
+        let (Some(speaker), Some(head)) = (ctx.named_by(source), tree.head(source)) else {
             continue;
         };
         let clause = tree.subtree_tokens(head);

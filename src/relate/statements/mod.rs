@@ -128,20 +128,12 @@ pub(super) fn speaker_in_tree(ctx: &Ctx<'_, '_>, verb: usize) -> Option<usize> {
     let tree = &ctx.tree;
     let mut v = verb;
     for _ in 0..3 {
-        if let Some(subject) = tree.child(v, "nsubj") {
-            return subject_names(ctx, subject)
+        if let Some(subject) = ctx.subject_of(v) {
+            return ctx
+                .named_by(subject)
                 .filter(|&m| !ctx.quoted[ctx.rec.mentions[m].tokens.start]);
         }
         let head = tree.head(v)?;
-        // "Ann Lee, the former governor, told …" misread as a verb beside the name:
-        // a finite verb after a name with no subject of its own is the name's.
-        if tree.is_finite(v)
-            && head < v
-            && matches!(tree.deprel(v), "parataxis" | "acl" | "conj")
-            && matches!(tree.upos(head), "PROPN" | "NOUN" | "PRON")
-        {
-            return subject_names(ctx, head);
-        }
         // "…, rallied supporters, saying: …", "tweeted to say …"; "resigned and said
         // …" — but not across a name ("Britain was cautious, but Olsen said …" misread
         // without "Olsen").
@@ -156,31 +148,4 @@ pub(super) fn speaker_in_tree(ctx: &Ctx<'_, '_>, verb: usize) -> Option<usize> {
         v = head;
     }
     None
-}
-
-/// Who a subject names: itself (a name, a pronoun, "the company"), the person in its
-/// apposition ("the analyst, Ann Lee"), or for a title, the one it serves ("a
-/// spokesman for Vantor") — not a name that only describes a common noun ("the Oslo
-/// gold medallist" is not Oslo).
-pub(super) fn subject_names(ctx: &Ctx<'_, '_>, subject: usize) -> Option<usize> {
-    let tree = &ctx.tree;
-    let own = ctx.mention_of(tree, subject);
-    let phrase = tree.subtree_tokens(subject);
-    let described = ctx
-        .actor(tree, subject)
-        .filter(|&m| own == Some(m) || !phrase.contains(&ctx.rec.mentions[m].tokens.start));
-    let titled = ctx.rec.title_at(tree.token(subject)).is_some();
-    described.or_else(|| {
-        tree.children(subject).iter().copied().find_map(|c| {
-            let m = ctx.mention_of(tree, c)?;
-            // ("Rep. Lee Zeldin" read as the title with the name flat beside it)
-            let apposed =
-                matches!(tree.deprel(c), "appos" | "flat") && ctx.kind(m) == EntityKind::Person;
-            let served = titled
-                && tree.deprel(c) == "nmod"
-                && matches!(tree.preposition(c), Some("for" | "of" | "at"))
-                && matches!(ctx.kind(m), EntityKind::Person | EntityKind::Organization);
-            (apposed || served).then_some(m)
-        })
-    })
 }
