@@ -82,6 +82,7 @@ pub struct Lexicons {
     faiths: HashSet<String>,
     event_heads: HashSet<String>,
     event_nouns: HashMap<String, String>,
+    event_words: HashMap<String, EventClass>,
     places: Vec<Country>,
     place_names: HashMap<String, usize>,
     demonyms: HashMap<String, usize>,
@@ -154,6 +155,13 @@ impl Lexicons {
             legal_forms: set(include_str!("../lexicons/legal-forms.txt"), false),
             faiths: set(include_str!("../lexicons/faiths.txt"), false),
             event_heads: set(include_str!("../lexicons/event-heads.txt"), false),
+            event_words: entries(include_str!("../lexicons/event-words.tsv"))
+                .filter_map(|l| {
+                    let mut fields = l.split('\t');
+                    let word = fields.next()?.to_owned();
+                    Some((word, EventClass::parse(fields.next()?)?))
+                })
+                .collect(),
             event_nouns: entries(include_str!("../lexicons/event-nouns.txt"))
                 .filter_map(|l| l.split_once('\t'))
                 .map(|(n, c)| (n.trim().to_owned(), c.trim().to_owned()))
@@ -361,6 +369,12 @@ impl Lexicons {
         self.event_heads.contains(word)
     }
 
+    /// The kind of event a word names in news, as learned from ECB+
+    /// (`lexicons/event-words.tsv`): "attack" an occurrence, "began" aspectual.
+    pub fn event_word(&self, word: &str) -> Option<EventClass> {
+        lowered(word, |w| self.event_words.get(w)).copied()
+    }
+
     /// The class of an event noun ("conference" → "gathering").
     pub fn event_noun_class(&self, word: &str) -> Option<&str> {
         lowered(word, |w| self.event_nouns.get(w)).map(String::as_str)
@@ -490,6 +504,40 @@ impl Lexicons {
 
 /// Reads a verb lexicon: a lemma (maybe with a particle; a `*` after it when it
 /// needs a "that" clause to report speech), then irregular forms.
+/// The kinds of event mention ECB+ annotates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EventClass {
+    /// Something happened: "attack", "arrested", "earthquake".
+    Occurrence,
+    /// Speech: "said", "announcement".
+    Reporting,
+    /// A state: "custody", "guilty", "stay".
+    State,
+    /// A phase of another event: "began", "continued", "ended".
+    Aspectual,
+    /// A cause of another event: "caused".
+    Causative,
+    /// Seeing or hearing: "seen", "heard".
+    Perception,
+    /// A generic event: "manslaughter".
+    Generic,
+}
+
+impl EventClass {
+    fn parse(class: &str) -> Option<Self> {
+        Some(match class {
+            "ACTION_OCCURRENCE" => Self::Occurrence,
+            "ACTION_REPORTING" => Self::Reporting,
+            "ACTION_STATE" => Self::State,
+            "ACTION_ASPECTUAL" => Self::Aspectual,
+            "ACTION_CAUSATIVE" => Self::Causative,
+            "ACTION_PERCEPTION" => Self::Perception,
+            "ACTION_GENERIC" => Self::Generic,
+            _ => return None,
+        })
+    }
+}
+
 fn verbs(data: &'static str) -> HashMap<String, Vec<VerbEntry>> {
     let mut map: HashMap<String, Vec<VerbEntry>> = HashMap::default();
     for line in entries(data) {

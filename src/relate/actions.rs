@@ -19,7 +19,7 @@
 
 use super::tree::Tree;
 use super::{Ctx, EventFact, Evidence};
-use crate::lexicon::lexicons;
+use crate::lexicon::{EventClass, lexicons};
 use crate::model::{DateValue, EntityKind};
 use crate::recognize::can_act;
 
@@ -146,6 +146,15 @@ fn coordinated(tree: &Tree<'_>, w: usize) -> Vec<usize> {
     members
 }
 
+/// Whether news uses a verb form for a state, a phase of another event or a perception
+/// ("remained", "began", "saw"), as learned from ECB+: no deed of its own.
+fn names_no_deed(form: &str) -> bool {
+    matches!(
+        lexicons().event_word(form),
+        Some(EventClass::State | EventClass::Aspectual | EventClass::Perception)
+    )
+}
+
 /// The action a verb states, if its agent is an actor.
 fn action(ctx: &Ctx<'_, '_>, tree: &Tree<'_>, v: usize) -> Option<EventFact> {
     // The verb lexicon knows irregular forms the lemmatizer may not have seen ("fled").
@@ -165,7 +174,7 @@ fn action(ctx: &Ctx<'_, '_>, tree: &Tree<'_>, v: usize) -> Option<EventFact> {
             return None;
         }
         lemma = noun.to_owned();
-    } else if STATES.contains(&lemma.as_str()) {
+    } else if STATES.contains(&lemma.as_str()) || names_no_deed(form) {
         return None;
     }
     let mut arcs = Vec::new();

@@ -7,7 +7,7 @@
 //! `event:location`, `event:start`, `event:participants-list`, `event:theme`.
 
 use super::{Ctx, EventFact, Evidence, StatementFact};
-use crate::lexicon::lexicons;
+use crate::lexicon::{EventClass, lexicons};
 use crate::model::{DateValue, EntityKind};
 use crate::segment::TokenKind;
 use std::collections::{BTreeMap, HashMap};
@@ -94,10 +94,19 @@ pub(super) fn find_events(ctx: &Ctx<'_, '_>, events: &mut Vec<EventFact>) -> Eve
                 continue;
             }
             let w = ctx.word(i);
+            // A noun of the hand-kept classes, or one that news uses for something that
+            // happened (learned from ECB+: "the attack", "a trial").
+            let learned = || {
+                let noun = ctx
+                    .tree
+                    .words_in(i..i + 1)
+                    .any(|x| ctx.tree.upos(x) == "NOUN");
+                (noun && lex.event_word(w) == Some(EventClass::Occurrence)).then_some("occurrence")
+            };
             let noun_class = (w.chars().next().is_some_and(char::is_lowercase)
                 && ctx.rec.mention_at(i).is_none()
                 && !ctx.quoted[i])
-                .then(|| lex.event_noun_class(w))
+                .then(|| lex.event_noun_class(w).or_else(learned))
                 .flatten();
             let Some(class) = noun_class else {
                 i += 1;

@@ -857,3 +857,33 @@ fn links_and_killings_read_by_the_learned_model() {
         .filter(|e| e.evidence[0].rule == "learned:kill");
     assert_eq!(learned.count(), 0, "{:?}", x.facts.events);
 }
+
+#[test]
+fn nouns_that_news_uses_for_happenings_are_events() {
+    // "attack" and "trial" are learned from ECB+, not listed by hand.
+    let x = run("The attack in Vardby on 3 March 2020 shocked Norway. A trial opened in Oslo.");
+    let labels: Vec<&str> = x
+        .facts
+        .events
+        .iter()
+        .filter(|e| e.trigger.is_none())
+        .map(|e| e.label.as_str())
+        .collect();
+    assert!(labels.iter().any(|l| l.contains("attack")), "{labels:?}");
+    assert!(labels.iter().any(|l| l.contains("trial")), "{labels:?}");
+    let attack = x.facts.events.iter().find(|e| e.label.contains("attack"));
+    assert_eq!(
+        attack.and_then(|e| e.date).map(|d| d.lexical()).as_deref(),
+        Some("2020-03-03")
+    );
+    // The same words used as verbs or inside names make no such event.
+    let x = run("Vardby Attack Club trained hard. They attacked early.");
+    assert!(
+        !x.facts
+            .events
+            .iter()
+            .any(|e| e.label.to_lowercase().contains("attack") && e.trigger.is_none()),
+        "{:?}",
+        x.facts.events
+    );
+}
