@@ -101,7 +101,7 @@ pub(super) fn find_actions(ctx: &Ctx<'_, '_>, events: &mut Vec<EventFact>) {
             let others: Vec<usize> = tree
                 .child(v, "nsubj")
                 .filter(|_| fact.evidence[0].rule == "action:subject")
-                .map(|s| coordinated(tree, s))
+                .map(|s| tree.coordinated(s))
                 .unwrap_or_default()
                 .into_iter()
                 .filter_map(|c| ctx.named_by(c))
@@ -123,27 +123,6 @@ pub(super) fn find_actions(ctx: &Ctx<'_, '_>, events: &mut Vec<EventFact>) {
         }
     }
     super::verb_window::find_actions(ctx, &settled, events);
-}
-
-/// The other members of a list a nominal heads: its conjuncts, and a list the parser
-/// read as an apposition ("Olsen, Reyes and Lopes" with "Reyes and Lopes" apposed).
-fn coordinated(tree: &Tree<'_>, w: usize) -> Vec<usize> {
-    let mut members = Vec::new();
-    for &c in tree.children(w) {
-        match tree.deprel(c) {
-            "conj" => members.push(c),
-            "appos" if tree.child(c, "conj").is_some() => {
-                members.push(c);
-                members.extend(
-                    tree.children(c)
-                        .iter()
-                        .filter(|&&x| tree.deprel(x) == "conj"),
-                );
-            }
-            _ => {}
-        }
-    }
-    members
 }
 
 /// Whether news uses a verb form for a state, a phase of another event or a perception

@@ -177,7 +177,7 @@ pub(super) fn find_events(ctx: &Ctx<'_, '_>, events: &mut Vec<EventFact>) -> Eve
         }
         for &(event, from, to) in &in_sentence {
             details(ctx, s.clone(), to, &mut events[event]);
-            if let Some(p) = attendee(ctx, s.clone(), from) {
+            for p in attendees(ctx, from, to) {
                 if !events[event].participants.contains(&p) {
                     events[event].participants.push(p);
                 }
@@ -375,40 +375,74 @@ fn details(ctx: &Ctx<'_, '_>, s: std::ops::Range<usize>, to: usize, event: &mut 
     }
 }
 
-/// "Ana Lopes addressed the forum", "Tom Reyes spoke at the summit": the subject of
-/// a verb of attending an event took part in it.
-fn attendee(ctx: &Ctx<'_, '_>, s: std::ops::Range<usize>, from: usize) -> Option<usize> {
-    let mut k = from;
-    if k > s.start && ctx.lower(k - 1) == "the" {
-        k -= 1;
-    }
-    if k <= s.start {
-        return None;
-    }
-    let w = ctx.lower(k - 1);
-    let verb = if matches!(
-        w,
-        "addressed"
-            | "addresses"
-            | "addressing"
-            | "attended"
-            | "attends"
-            | "attending"
-            | "joined"
-            | "joins"
-    ) {
-        k - 1
-    } else if w == "at"
-        && k >= 2
-        && matches!(ctx.lower(k - 2), "spoke" | "speaks" | "speaking" | "spoken")
-    {
-        k - 2
-    } else {
-        return None;
+/// Who took part in an event, read off the tree: the subject of a verb the event is
+/// the "at" phrase or the object of ("Ana Lopes spoke at the summit", "stars paid
+/// tribute at a ceremony", "Tom Reyes attended the forum"), or of "present at" ("Also
+/// present at the ceremony was Tom Reyes") — every member of a list, and the names a
+/// subject counts in ("stars including Ana Lopes and Tom Reyes").
+fn attendees(ctx: &Ctx<'_, '_>, from: usize, to: usize) -> Vec<usize> {
+    let tree = &ctx.tree;
+    let words = tree.words_in(from..to);
+    let Some(noun) = words
+        .clone()
+        .find(|&w| tree.head(w).is_none_or(|h| !words.contains(&h)))
+    else {
+        return Vec::new();
     };
-    ctx.subject_before(verb, s.start)
-        .map(|(m, _)| m)
-        .filter(|&m| ctx.kind(m) == EntityKind::Person)
+    let Some(head) = tree.head(noun) else {
+        return Vec::new();
+    };
+    let at = matches!(tree.deprel(noun), "obl" | "nmod") && tree.preposition(noun) == Some("at");
+    let attended = tree.deprel(noun) == "obj"
+        && matches!(
+            tree.lemma(head),
+            "attend" | "address" | "join" | "host" | "visit"
+        );
+    if !(at || attended) {
+        return Vec::new();
+    }
+    // "paid tribute to the actor at a ceremony": an "at" phrase hung on a noun tells
+    // where the verb's deed was done.
+    let mut verb = head;
+    while at && tree.upos(verb) == "NOUN" && matches!(tree.deprel(verb), "obl" | "obj" | "nmod") {
+        match tree.head(verb) {
+            Some(h) => verb = h,
+            None => break,
+        }
+    }
+    let Some(subject) = ctx.subject_of(verb) else {
+        return Vec::new();
+    };
+    let mut found = Vec::new();
+    let mut add = |m: usize| {
+        if ctx.kind(m) == EntityKind::Person && !found.contains(&m) {
+            found.push(m);
+        }
+    };
+    let mut named = |w: usize| {
+        if let Some(m) = ctx.named_by(w) {
+            add(m);
+        }
+        for c in tree.coordinated(w) {
+            if let Some(m) = ctx.named_by(c) {
+                add(m);
+            }
+        }
+    };
+    named(subject);
+    for &c in tree.children(subject) {
+        let counted = tree
+            .child(c, "case")
+            .is_some_and(|k| tree.lemma(k) == "include")
+            || tree.lemma(c) == "include";
+        if counted {
+            named(c);
+            if let Some(o) = tree.child(c, "obj") {
+                named(o);
+            }
+        }
+    }
+    found
 }
 
 const PARTICIPANT_NOUNS: &[&str] = &[

@@ -887,3 +887,32 @@ fn nouns_that_news_uses_for_happenings_are_events() {
         x.facts.events
     );
 }
+
+#[test]
+fn who_was_at_an_event_took_part_in_it() {
+    let participants = |text: &str| -> Vec<String> {
+        let x = run(text);
+        let mut names: Vec<String> = x
+            .facts
+            .events
+            .iter()
+            .filter(|e| e.label.contains("ceremony"))
+            .flat_map(|e| e.participants.iter().map(|&p| label(&x, p)))
+            .collect();
+        names.sort();
+        names.dedup();
+        names
+    };
+    assert_eq!(
+        participants(
+            "Stars including Nina Olsen, Tom Reyes and Ana Lopes paid tribute to the actor at a ceremony in Oslo."
+        ),
+        ["Ana Lopes", "Nina Olsen", "Tom Reyes"]
+    );
+    assert_eq!(
+        participants("Tom Reyes attended the ceremony in Oslo."),
+        ["Tom Reyes"]
+    );
+    // Named in the sentence, but not at the ceremony.
+    assert!(participants("Tom Reyes said the ceremony in Oslo was cancelled.").is_empty());
+}

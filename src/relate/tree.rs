@@ -155,6 +155,28 @@ impl<'d> Tree<'d> {
         self.token(first)..self.token(last) + 1
     }
 
+    /// The other members of a list a nominal heads: its conjuncts, and a list the
+    /// parser read as an apposition ("Olsen, Reyes and Lopes" with "Reyes and Lopes"
+    /// apposed).
+    pub fn coordinated(&self, w: usize) -> Vec<usize> {
+        let mut members = Vec::new();
+        for &c in self.children(w) {
+            match self.deprel(c) {
+                "conj" => members.push(c),
+                "appos" if self.child(c, "conj").is_some() => {
+                    members.push(c);
+                    members.extend(
+                        self.children(c)
+                            .iter()
+                            .filter(|&&x| self.deprel(x) == "conj"),
+                    );
+                }
+                _ => {}
+            }
+        }
+        members
+    }
+
     /// The words of the clause a verb heads, without the clauses inside it.
     pub fn clause_words(&self, w: usize) -> Vec<usize> {
         let mut words = Vec::new();
