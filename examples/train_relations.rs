@@ -10,7 +10,6 @@
 //! unseen by weights, regularization and thresholds alike. Same input, same file: no
 //! randomness, sorted output.
 
-use newsgraph::recognize::recognize;
 use newsgraph::relate::{PairCandidate, PairModel, PairRelation, pair_candidates};
 use newsgraph::resolve::resolve_entities;
 use newsgraph::segment::Document;
@@ -47,8 +46,7 @@ fn cell_matches(cell: &str, names: &[String]) -> bool {
 fn examples_of(article: &GoldArticle) -> Result<Vec<Example>, String> {
     let gold = &article.gold;
     let doc = Document::new(&article.text);
-    let analysis = newsgraph::analyze::analyze(&doc, newsgraph::analyze::models());
-    let rec = recognize(&doc, &analysis, article.published);
+    let (analysis, rec) = newsgraph::pipeline::analyze_and_recognize(&doc, article.published);
     let (entities, of_mention) = resolve_entities(&rec.mentions);
     // Every name a mention goes by: its entity's label, its own name, its words.
     let names: Vec<Vec<String>> = (0..rec.mentions.len())

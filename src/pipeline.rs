@@ -26,12 +26,28 @@ pub struct Extraction {
     pub analysis: Analysis<'static>,
 }
 
+/// Analyses a segmented article, recognizes its names, dates and titles, and parses
+/// again the sentences with names of several words, each name read as one word (see
+/// [`Analysis::reparsed_with_names`]): the analysis the facts are read from.
+pub fn analyze_and_recognize(
+    doc: &Document<'_>,
+    published: Option<crate::model::Date>,
+) -> (Analysis<'static>, Recognized) {
+    let analysis = analyze(doc, models());
+    let recognized = recognize(doc, &analysis, published);
+    let names: Vec<(Span, EntityKind)> = recognized
+        .mentions
+        .iter()
+        .map(|m| (m.span, m.kind))
+        .collect();
+    (analysis.reparsed_with_names(doc.text, &names), recognized)
+}
+
 /// Runs segment → analyze → recognize → relate → resolve over one article.
 pub fn extract(article: &Article) -> Extraction {
     let (analysis, recognized, facts, sentences) = {
         let doc = Document::new(&article.text);
-        let analysis = analyze(&doc, models());
-        let recognized = recognize(&doc, &analysis, article.published);
+        let (analysis, recognized) = analyze_and_recognize(&doc, article.published);
         let facts = relate(&doc, &analysis, &recognized);
         let sentences = doc
             .sentences

@@ -193,7 +193,10 @@ fn restore_silent_e(word: &str, lemma: String) -> String {
     };
     let one_syllable = chars.iter().filter(|&&c| vowel(c)).count() == 1;
     let short = !vowel(before) && vowel(v) && !vowel(last) && !matches!(last, 'w' | 'x' | 'y');
-    if one_syllable && short && last.is_ascii_lowercase() {
+    // Longer stems: the dictionary knows "telephone" and "settle", not "telephon".
+    let lex = crate::lexicon::lexicons();
+    let only_with_e = || !lex.is_english_word(&lemma) && lex.is_english_word(&format!("{lemma}e"));
+    if one_syllable && short && last.is_ascii_lowercase() || only_with_e() {
         lemma + "e"
     } else {
         lemma
@@ -297,6 +300,9 @@ mod tests {
         assert_eq!(fix("rained", "rain"), "rain"); // two vowels
         assert_eq!(fix("finned", "fin"), "fin"); // doubled: the stem is short
         assert_eq!(fix("fines", "fine"), "fine"); // not an -ed or -ing form
+        assert_eq!(fix("telephoned", "telephon"), "telephone"); // the dictionary's word
+        assert_eq!(fix("settled", "settl"), "settle");
+        assert_eq!(fix("opened", "open"), "open");
     }
 
     #[test]

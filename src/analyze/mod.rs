@@ -17,6 +17,7 @@ pub mod clusters;
 pub mod conllu;
 pub mod features;
 pub mod lemma;
+mod names_as_words;
 pub mod ner;
 pub mod output;
 pub mod parser;
@@ -121,6 +122,35 @@ impl Models {
         self.analyze_atoms(words, &atoms, rare)
     }
 
+    /// Parses one sentence given as words with their tags (no tagging, lemmas or
+    /// names): the heads, labels and attachment margins.
+    pub(crate) fn parse_tagged(
+        &self,
+        words: &[&str],
+        tags: &[u16],
+        rare: &mut RareRows,
+    ) -> parser::Tree {
+        let mut atoms = word_atoms(words, true);
+        self.clusters.mark(&mut atoms);
+        let classes = self.tagger.classes(&atoms);
+        let context = Context {
+            atoms: &atoms,
+            tags,
+            classes: &classes,
+            doubts: tags,
+        };
+        self.parser.parse_with(&context, rare)
+    }
+
+    /// The id of the tag with this universal and Penn Treebank part of speech.
+    pub(crate) fn tag_id(&self, upos: &str, xpos: &str) -> Option<u16> {
+        self.tagger
+            .tags()
+            .iter()
+            .position(|t| t.upos == upos && t.xpos == xpos)
+            .and_then(|i| u16::try_from(i).ok())
+    }
+
     fn analyze_atoms(&self, words: &[&str], atoms: &[WordAtoms], rare: &mut RareRows) -> Parsed {
         let (tags, doubts) = self.tagger.tag_with_doubts(atoms);
         let tag_set = self.tagger.tags();
@@ -151,6 +181,16 @@ impl Models {
             names,
             name_margins,
         }
+    }
+
+    /// The id of a dependency relation label, or 0 when the parser has no such label.
+    pub fn parser_label(&self, label: &str) -> u16 {
+        let labels = self.parser.labels();
+        labels
+            .iter()
+            .position(|l| l == label)
+            .and_then(|i| u16::try_from(i).ok())
+            .unwrap_or(0)
     }
 
     /// The universal part of speech of a tag id.

@@ -86,12 +86,13 @@ pub(super) fn find_actions(ctx: &Ctx<'_, '_>, events: &mut Vec<EventFact>) {
         // A speech verb with a clause or a quotation makes a Statement; with an object
         // or a complement it is an action ("announced job cuts", "agreed to pay").
         let speech = !lexicons().speech_verb(ctx.word(t)).is_empty();
-        let says = tree
-            .children(v)
+        // (an untensed "clause" is a misread object: "announced draft rules targeting …")
+        let says = tree.children(v).iter().any(|&c| {
+            tree.deprel(c) == "parataxis" || tree.deprel(c) == "ccomp" && tree.is_tensed(c)
+        }) || !["obj", "xcomp", "ccomp"]
             .iter()
-            .any(|&c| matches!(tree.deprel(c), "ccomp" | "parataxis"))
-            || !["obj", "xcomp"].iter().any(|r| tree.child(v, r).is_some());
-        if speech && says || STATES.contains(&tree.lemma(v)) {
+            .any(|r| tree.child(v, r).is_some());
+        if speech && says || STATES.contains(&tree.lemma(v)) || unrealized(ctx, tree, v) {
             settled[t] = true;
             continue;
         }
@@ -123,6 +124,42 @@ pub(super) fn find_actions(ctx: &Ctx<'_, '_>, events: &mut Vec<EventFact>) {
         }
     }
     super::verb_window::find_actions(ctx, &settled, events);
+}
+
+/// Modal auxiliaries: what could, would or will be done has not been done.
+const MODALS: &[&str] = &[
+    "could", "would", "might", "may", "should", "must", "will", "shall", "can", "'ll", "wo", "ca",
+];
+
+/// Whether a verb, or a verb it complements, is negated or modal: "Vantor was not
+/// fined", "Olsen could play the role", "will close the plant next year", "has yet
+/// to pay" — no deed has been done.
+fn unrealized(ctx: &Ctx<'_, '_>, tree: &Tree<'_>, v: usize) -> bool {
+    let mut verb = v;
+    for _ in 0..4 {
+        let negated_or_modal = tree.children(verb).iter().any(|&c| {
+            let word = ctx.lower(tree.token(c));
+            match tree.deprel(c) {
+                "aux" | "aux:pass" => MODALS.contains(&word),
+                "advmod" => matches!(word, "not" | "n't" | "never" | "yet"),
+                _ => false,
+            }
+        });
+        if negated_or_modal {
+            return true;
+        }
+        // (a participle says what was done alongside: "did not want to comment, citing
+        // the lawsuit" cited it)
+        let participle = tree.xpos(verb) == "VBG";
+        if participle || !matches!(tree.deprel(verb), "xcomp" | "conj") {
+            return false;
+        }
+        match tree.head(verb) {
+            Some(h) => verb = h,
+            None => return false,
+        }
+    }
+    false
 }
 
 /// Whether news uses a verb form for a state, a phase of another event or a perception
@@ -340,7 +377,10 @@ fn shared_subject(
         if complement && !done && UNREALIZED.contains(&tree.lemma(verb)) {
             return None;
         }
-        if let Some(subject) = tree.child(verb, "nsubj") {
+        // An object controls a complement ("found Reyes acted alone", "persuaded
+        // Olsen to resign"); otherwise the subject does.
+        let controller = tree.child(verb, "obj").filter(|_| complement);
+        if let Some(subject) = controller.or_else(|| tree.child(verb, "nsubj")) {
             arcs.push(subject);
             return ctx.named_by(subject).filter(|&m| can_act(ctx.kind(m)));
         }

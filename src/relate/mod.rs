@@ -211,7 +211,11 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 let noun = tree
                     .head(verb)
                     .filter(|_| tree.deprel(verb) == "acl:relcl")?;
-                return self.mention_of(tree, noun).filter(acts);
+                return match self.mention_of(tree, noun) {
+                    Some(m) => Some(m).filter(acts),
+                    // "Olsen's assassin, Tom Reyes, who …": the one the noun names
+                    None => self.named_by(noun),
+                };
             }
             return self.antecedent(t).map(|(m, _)| m).filter(acts);
         }
@@ -259,8 +263,10 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 let m = self.mention_of(tree, c)?;
                 let person = self.kind(m) == EntityKind::Person;
                 // ("Rep. Lee Zeldin" read as the title with the name flat beside it)
+                // (", Name," after a common noun read as a conjunct without "and")
                 let apposed = matches!(tree.deprel(c), "appos" | "flat")
-                    || tree.deprel(c) == "nsubj" && titled && !copula;
+                    || tree.deprel(c) == "nsubj" && titled && !copula
+                    || tree.deprel(c) == "conj" && own.is_none() && tree.child(c, "cc").is_none();
                 let served = titled
                     && tree.deprel(c) == "nmod"
                     && matches!(tree.preposition(c), Some("for" | "of" | "at"))

@@ -554,7 +554,7 @@ fn actions_in_active_and_passive_voice() {
         ),
         // A pronoun subject stands for the organization named before.
         (
-            "Vantor Bank lost the case. It will appeal against Nordic Finance Authority.",
+            "Vantor Bank lost the case. It appealed against Nordic Finance Authority.",
             &[
                 ("Vantor Bank", "lose", None, None),
                 (
@@ -614,6 +614,19 @@ fn actions_in_active_and_passive_voice() {
         ),
         // A passive complement names the one acted on, not who acted.
         ("Vantor Bank is unlikely to be cowed by the fine.", &[]),
+        // What was not done, could be done or will be done is no deed.
+        (
+            "Vantor Bank was not fined by Nordic Finance Authority.",
+            &[],
+        ),
+        ("Tom Reyes could play the role.", &[]),
+        ("Zintrex Group will close the plant next year.", &[]),
+        ("Zintrex Group has yet to pay the fine.", &[]),
+        // An object controls its complement.
+        (
+            "The panel found Tom Reyes acted alone.",
+            &[("Tom Reyes", "act", None, None)],
+        ),
         // Attempts are no deeds: "will seek to contact" contacted no one yet.
         ("Vantor Bank will seek to contact Tom Reyes.", &[]),
     ];

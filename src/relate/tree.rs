@@ -108,6 +108,15 @@ impl<'d> Tree<'d> {
         matches!(self.xpos(w), "VBZ" | "VBD" | "VBP")
     }
 
+    /// Whether a clause headed by word `w` has a tense of its own: a finite verb, or an
+    /// auxiliary or copula beside its head ("would rise", "was wrong").
+    pub fn is_tensed(&self, w: usize) -> bool {
+        self.is_finite(w)
+            || ["aux", "aux:pass", "cop"]
+                .iter()
+                .any(|r| self.child(w, r).is_some())
+    }
+
     /// Word `w`'s lemma.
     pub fn lemma(&self, w: usize) -> &str {
         &self.analysis.words[w].lemma

@@ -88,6 +88,11 @@ fn reported_in_tree(ctx: &Ctx<'_, '_>, v: usize) -> Option<(usize, Range<usize>)
         if tree.child(s, "case").is_some() {
             return None;
         }
+        // … and a tense: "said sales rose", "said prices would rise", "said it was
+        // wrong" — not "announced draft rules targeting …" read as a clause.
+        if !tree.is_tensed(c) {
+            return None;
+        }
     }
     let kind = |k: usize| ctx.doc.tokens[k].kind;
     while content.start < content.end
