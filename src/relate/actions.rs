@@ -92,7 +92,9 @@ pub(super) fn find_actions(ctx: &Ctx<'_, '_>, events: &mut Vec<EventFact>) {
         }) || !["obj", "xcomp", "ccomp"]
             .iter()
             .any(|r| tree.child(v, r).is_some());
-        if speech && says || STATES.contains(&tree.lemma(v)) || unrealized(ctx, tree, v) {
+        let lemma = tree.lemma(v);
+        let no_deed = STATES.contains(&lemma) || NOT_DONE.contains(&lemma);
+        if speech && says || no_deed || unrealized(ctx, tree, v) {
             settled[t] = true;
             continue;
         }
@@ -126,14 +128,19 @@ pub(super) fn find_actions(ctx: &Ctx<'_, '_>, events: &mut Vec<EventFact>) {
     super::verb_window::find_actions(ctx, &settled, events);
 }
 
+/// Verbs that say their complement did not happen: "failed to disclose", "refused to
+/// pay", "declined to comment".
+const NOT_DONE: &[&str] = &["fail", "refuse", "decline", "neglect", "avoid", "forget"];
+
 /// Modal auxiliaries: what could, would or will be done has not been done.
 const MODALS: &[&str] = &[
     "could", "would", "might", "may", "should", "must", "will", "shall", "can", "'ll", "wo", "ca",
 ];
 
-/// Whether a verb, or a verb it complements, is negated or modal: "Vantor was not
-/// fined", "Olsen could play the role", "will close the plant next year", "has yet
-/// to pay" — no deed has been done.
+/// Whether a verb, or a verb it complements, is negated or modal, or the complement of
+/// a wish or a failure: "Vantor was not fined", "Olsen could play the role", "will
+/// close the plant next year", "has yet to pay", "failed to disclose" — no deed has
+/// been done.
 fn unrealized(ctx: &Ctx<'_, '_>, tree: &Tree<'_>, v: usize) -> bool {
     let mut verb = v;
     for _ in 0..4 {
@@ -154,9 +161,15 @@ fn unrealized(ctx: &Ctx<'_, '_>, tree: &Tree<'_>, v: usize) -> bool {
         if participle || !matches!(tree.deprel(verb), "xcomp" | "conj") {
             return false;
         }
+        let complement = tree.deprel(verb) == "xcomp";
         match tree.head(verb) {
             Some(h) => verb = h,
             None => return false,
+        }
+        // "wants to buy", "failed to disclose", "refused to pay": not done.
+        let lemma = tree.lemma(verb);
+        if complement && (UNREALIZED.contains(&lemma) || NOT_DONE.contains(&lemma)) {
+            return true;
         }
     }
     false

@@ -622,6 +622,7 @@ fn actions_in_active_and_passive_voice() {
         ("Tom Reyes could play the role.", &[]),
         ("Zintrex Group will close the plant next year.", &[]),
         ("Zintrex Group has yet to pay the fine.", &[]),
+        ("Zintrex Group failed to disclose the payments.", &[]),
         // An object controls its complement.
         (
             "The panel found Tom Reyes acted alone.",
