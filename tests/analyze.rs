@@ -144,6 +144,12 @@ fn tags_lemmas_and_names() {
     );
     assert_eq!(tag("Oslo"), "B-LOC");
     assert_eq!(tag("deals"), "O");
+    // A capitalized word is lemmatized as its lower-case form ("The" → "the"), and a
+    // stem the dictionary lacks takes its silent e ("telephoned" → "telephone").
+    let p = parse("The bank telephoned Nina Olsen.");
+    let lemma = |w: &str| p.analysis.words[p.index(w)].lemma.clone();
+    assert_eq!(lemma("The"), "the");
+    assert_eq!(lemma("telephoned"), "telephone");
 }
 
 #[test]

@@ -160,6 +160,15 @@ impl Lemmatizer {
                 lemma.clone()
             };
         }
+        // The ending rules learned from lower-case forms: a capitalized word ("The" at
+        // the start of a sentence) is scored as its lower-case form, as in training.
+        let lowered;
+        let atoms = if word.chars().any(char::is_uppercase) {
+            lowered = super::features::word_atoms(&[word.to_lowercase().as_str()], false)[0];
+            &lowered
+        } else {
+            atoms
+        };
         let mut features = Vec::with_capacity(8);
         lemma_features(atoms, tag, &mut features);
         let mut scores = Vec::with_capacity(self.scripts.len());
