@@ -129,7 +129,7 @@ fn is_modifier(doc: &Document<'_>, i: usize, blocked: &[bool]) -> bool {
             w,
             "former" | "then" | "new" | "acting" | "interim" | "outgoing" | "incoming"
         )
-        // participles used as prepositions: "including actress Ruby Lane"
+        // participles used as prepositions: "including singer Nina Berg"
         && !matches!(
             w,
             "including" | "excluding" | "following" | "regarding" | "concerning" | "according"

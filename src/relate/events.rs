@@ -382,11 +382,7 @@ fn details(ctx: &Ctx<'_, '_>, s: std::ops::Range<usize>, to: usize, event: &mut 
 /// subject counts in ("stars including Ana Lopes and Tom Reyes").
 fn attendees(ctx: &Ctx<'_, '_>, from: usize, to: usize) -> Vec<usize> {
     let tree = &ctx.tree;
-    let words = tree.words_in(from..to);
-    let Some(noun) = words
-        .clone()
-        .find(|&w| tree.head(w).is_none_or(|h| !words.contains(&h)))
-    else {
+    let Some(noun) = tree.head_word(from..to) else {
         return Vec::new();
     };
     let Some(head) = tree.head(noun) else {

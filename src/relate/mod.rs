@@ -227,10 +227,10 @@ impl<'d, 'a> Ctx<'d, 'a> {
     }
 
     /// Who a nominal names when it stands for someone: itself (a name, a pronoun,
-    /// "the company"), the person in its apposition ("the analyst, Ann Lee"; "Ann Lee,
+    /// "the company"), the person in its apposition ("the analyst, Ann Lind"; "Ann Lind,
     /// an analyst," misread as a clause with her as the subject), or for a title, the
     /// one it serves ("a spokesman for Vantor") — not a name that only describes a
-    /// common noun ("the Oslo gold medallist" is not Oslo).
+    /// common noun ("the Oslo chess champion" is not Oslo).
     pub fn named_by(&self, w: usize) -> Option<usize> {
         let tree = &self.tree;
         let own = self.mention_of(tree, w);
@@ -240,7 +240,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
             .filter(|&m| own == Some(m) || !phrase.contains(&self.rec.mentions[m].tokens.start));
         let titled = self.rec.title_at(tree.token(w)).is_some();
         let copula = tree.child(w, "cop").is_some();
-        // "US Undersecretary of State John Bolton", "UK finance minister Gordon Brown":
+        // "Norway Undersecretary of Trade Nina Olsen", "Vardby finance minister Tom Reyes":
         // a title followed by a name in the phrase is that person, whatever the parser
         // made the head.
         let person = |m: &usize| self.kind(*m) == EntityKind::Person;
@@ -262,7 +262,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
             tree.children(w).iter().copied().find_map(|c| {
                 let m = self.mention_of(tree, c)?;
                 let person = self.kind(m) == EntityKind::Person;
-                // ("Rep. Lee Zeldin" read as the title with the name flat beside it)
+                // ("Rep. Tom Reyes" read as the title with the name flat beside it)
                 // (", Name," after a common noun read as a conjunct without "and")
                 let apposed = matches!(tree.deprel(c), "appos" | "flat")
                     || tree.deprel(c) == "nsubj" && titled && !copula
@@ -277,8 +277,8 @@ impl<'d, 'a> Ctx<'d, 'a> {
     }
 
     /// The word a verb's subject is: its `nsubj`, or for a finite verb the parser hung
-    /// on a noun phrase ("Veteran star Ann Lee, an activist, died" read with "died"
-    /// describing "activist"), the top of that phrase through its appositions.
+    /// on a noun phrase ("Judge Ann Lind, a Vardby native, resigned" read with "resigned"
+    /// describing "native"), the top of that phrase through its appositions.
     pub fn subject_of(&self, v: usize) -> Option<usize> {
         let tree = &self.tree;
         if let Some(s) = tree.child(v, "nsubj") {

@@ -368,15 +368,6 @@ fn features(
     out
 }
 
-/// The word of a mention the rest of its sentence hangs on: the one whose head lies
-/// outside it.
-fn head_word(tree: &Tree<'_>, tokens: std::ops::Range<usize>) -> Option<usize> {
-    let words = tree.words_in(tokens);
-    words
-        .clone()
-        .find(|&w| tree.head(w).is_none_or(|h| !words.contains(&h)))
-}
-
 /// A word's relation to its head as the path feature spells it, with the preposition
 /// of an oblique or a modifier: "obl:for", "nmod:of".
 fn arc(tree: &Tree<'_>, w: usize) -> String {
@@ -393,8 +384,8 @@ fn arc(tree: &Tree<'_>, w: usize) -> String {
 /// long ones that they mostly are not.
 fn path_features(tree: &Tree<'_>, rec: &Recognized, from: usize, to: usize) -> Vec<String> {
     let (Some(a), Some(b)) = (
-        head_word(tree, rec.mentions[from].tokens.clone()),
-        head_word(tree, rec.mentions[to].tokens.clone()),
+        tree.head_word(rec.mentions[from].tokens.clone()),
+        tree.head_word(rec.mentions[to].tokens.clone()),
     ) else {
         return Vec::new();
     };

@@ -213,22 +213,13 @@ pub(super) fn find_roles(ctx: &Ctx<'_, '_>) -> Vec<RoleFact> {
     roles
 }
 
-/// The word of a title the rest of its sentence hangs on.
-fn title_word(ctx: &Ctx<'_, '_>, title: Range<usize>) -> Option<usize> {
-    let tree = &ctx.tree;
-    let words = tree.words_in(title);
-    words
-        .clone()
-        .find(|&w| tree.head(w).is_none_or(|h| !words.contains(&h)))
-}
-
 /// Who holds a title, read off the tree where the words around it say nothing
 /// plain: in apposition to a name ("Nina Olsen, a well-known civil rights activist,"),
 /// with a name in apposition to it ("Zintrex's chief executive, Tom Reyes,"), or
 /// said of a subject by a copula ("Tom Reyes was for years the chairman of …").
 fn holder_in_tree(ctx: &Ctx<'_, '_>, title: Range<usize>) -> Option<(usize, &'static str)> {
     let tree = &ctx.tree;
-    let w = title_word(ctx, title)?;
+    let w = ctx.tree.head_word(title)?;
     let person = |x: usize| {
         ctx.mention_of(tree, x)
             .filter(|&m| ctx.kind(m) == EntityKind::Person)
@@ -264,7 +255,7 @@ fn holder_in_tree(ctx: &Ctx<'_, '_>, title: Range<usize>) -> Option<(usize, &'st
 /// Group", "professor at the Vardby Institute"), naming an organization or a place.
 fn served_in_tree(ctx: &Ctx<'_, '_>, title: Range<usize>) -> Option<usize> {
     let tree = &ctx.tree;
-    let w = title_word(ctx, title)?;
+    let w = ctx.tree.head_word(title)?;
     let serves = |m: &usize| matches!(ctx.kind(*m), EntityKind::Organization | EntityKind::Place);
     tree.children(w).iter().copied().find_map(|c| {
         let phrase = match tree.deprel(c) {

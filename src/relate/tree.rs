@@ -87,6 +87,15 @@ impl<'d> Tree<'d> {
         first..end
     }
 
+    /// The word of a run of tokens the rest of the sentence hangs on: the first whose
+    /// head lies outside the run ("Officer" in "Chief Executive Officer").
+    pub fn head_word(&self, tokens: Range<usize>) -> Option<usize> {
+        let words = self.words_in(tokens);
+        words
+            .clone()
+            .find(|&w| self.head(w).is_none_or(|h| !words.contains(&h)))
+    }
+
     /// Word `w`'s relation to its head.
     pub fn deprel(&self, w: usize) -> &str {
         self.analysis.deprel(w)

@@ -51,8 +51,8 @@ fn leads_to_speech(ctx: &Ctx<'_, '_>, v: usize) -> bool {
 fn reported_in_tree(ctx: &Ctx<'_, '_>, v: usize) -> Option<(usize, Range<usize>)> {
     let tree = &ctx.tree;
     let w = tree.words_in(v..v + 1).start;
-    // (A finite verb modifying a noun is a misread sentence: "Yet analyst Ann Lee of
-    // Vantor says …" read as "Ann Lee [of Vantor says …]".)
+    // (A finite verb modifying a noun is a misread sentence: "Then engineer Ann Lind of
+    // Vantor says …" read as "Ann Lind [of Vantor says …]".)
     if tree.upos(w) != "VERB"
         || tree.deprel(w) == "acl" && tree.is_finite(w)
         || tree.child(w, "nsubj:pass").is_some()
@@ -118,6 +118,44 @@ fn reported_in_tree(ctx: &Ctx<'_, '_>, v: usize) -> Option<(usize, Range<usize>)
     (m.end <= content.start || m.start >= content.end).then_some((speaker, content))
 }
 
+/// Reported speech found in a sentence, before the checks every statement passes.
+struct Reported {
+    speaker: usize,
+    content: Range<usize>,
+    made_at: Option<usize>,
+    rule: &'static str,
+    confidence: f32,
+}
+
+impl Reported {
+    /// The statement, if its content has three words at least (figures counting: "sales
+    /// rose 5%", dates not).
+    fn fact(self, ctx: &Ctx<'_, '_>, sentence: Range<usize>) -> Option<StatementFact> {
+        let words = self.content.clone().filter(|&k| {
+            matches!(ctx.doc.tokens[k].kind, TokenKind::Word | TokenKind::Number)
+                && ctx.rec.date_at(k).is_none()
+        });
+        if words.count() < 3 {
+            return None;
+        }
+        let text_span = ctx.span(self.content.start, self.content.end);
+        Some(StatementFact {
+            speaker: self.speaker,
+            direct: false,
+            text: text_span.of(ctx.doc.text).trim().to_owned(),
+            text_span,
+            made_at: self.made_at,
+            date: date_outside(ctx, sentence.clone(), self.content.clone()),
+            mentions: mentions_within(ctx, self.content),
+            evidence: Evidence {
+                span: ctx.span(sentence.start, sentence.end),
+                rule: self.rule,
+                confidence: self.confidence,
+            },
+        })
+    }
+}
+
 pub(super) fn reported_statements(
     ctx: &Ctx<'_, '_>,
     events: &EventRefs,
@@ -138,31 +176,21 @@ pub(super) fn reported_statements(
             }
             let infinitive = v > 0 && ctx.lower(v - 1) == "to";
             if let Some((speaker, content)) = reported_in_tree(ctx, v) {
-                let words = content.clone().filter(|&k| {
-                    matches!(ctx.doc.tokens[k].kind, TokenKind::Word | TokenKind::Number)
-                        && ctx.rec.date_at(k).is_none()
-                });
-                if words.count() >= 3 {
-                    let text_span = ctx.span(content.start, content.end);
-                    let attribution = if content.start > v {
-                        v..content.start
-                    } else {
-                        v..s.end
-                    };
-                    statements.push(StatementFact {
-                        speaker,
-                        direct: false,
-                        text: text_span.of(ctx.doc.text).trim().to_owned(),
-                        text_span,
-                        made_at: made_at(events, attribution),
-                        date: date_outside(ctx, s.clone(), content.clone()),
-                        mentions: mentions_within(ctx, content.clone()),
-                        evidence: Evidence {
-                            span: ctx.span(s.start, s.end),
-                            rule: "statement:reported-clause",
-                            confidence: 0.75 * ctx.tree.sureness(ctx.tree.words_in(v..v + 1).start),
-                        },
-                    });
+                let attribution = if content.start > v {
+                    v..content.start
+                } else {
+                    v..s.end
+                };
+                let verb = ctx.tree.words_in(v..v + 1).start;
+                let found = Reported {
+                    speaker,
+                    content,
+                    made_at: made_at(events, attribution),
+                    rule: "statement:reported-clause",
+                    confidence: 0.75 * ctx.tree.sureness(verb),
+                };
+                if let Some(fact) = found.fact(ctx, s.clone()) {
+                    statements.push(fact);
                     continue;
                 }
             }
@@ -367,30 +395,15 @@ pub(super) fn reported_statements(
             {
                 continue;
             }
-            // Three words at least, figures counting ("sales rose 5%") but not dates.
-            let words = content.clone().filter(|&k| {
-                matches!(ctx.doc.tokens[k].kind, TokenKind::Word | TokenKind::Number)
-                    && ctx.rec.date_at(k).is_none()
-            });
-            if words.count() < 3 {
-                continue;
-            }
-            let text_span = ctx.span(content.start, content.end);
-            statements.push(StatementFact {
+            let found = Reported {
                 speaker,
-                direct: false,
-                text: text_span.of(ctx.doc.text).trim().to_owned(),
-                text_span,
+                content,
                 // "In a panel discussion at a Harbour summit, Mr Reyes said …"
                 made_at: made_at(events, attribution).or_else(|| made_at(events, intro)),
-                date: date_outside(ctx, s.clone(), content.clone()),
-                mentions: mentions_within(ctx, content.clone()),
-                evidence: Evidence {
-                    span: ctx.span(s.start, s.end),
-                    rule,
-                    confidence: 0.75,
-                },
-            });
+                rule,
+                confidence: 0.75,
+            };
+            statements.extend(found.fact(ctx, s.clone()));
         }
     }
     statements
