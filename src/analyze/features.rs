@@ -7,6 +7,8 @@
 //! build features with these same functions, so what was learned is what is read.
 
 use crate::lexicon::lexicons;
+use std::cell::RefCell;
+use std::collections::HashMap;
 
 /// FxHash's multiplier: fast, and good enough for word hashing.
 const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
@@ -136,14 +138,47 @@ pub struct WordAtoms {
 pub fn word_atoms(words: &[&str], with_lexicons: bool) -> Vec<WordAtoms> {
     let mut lower = String::new();
     let mut shape = String::new();
-    let mut atoms: Vec<WordAtoms> = words
-        .iter()
-        .map(|w| atoms(w, with_lexicons, &mut lower, &mut shape))
-        .collect();
+    let mut atoms: Vec<WordAtoms> = if with_lexicons {
+        words
+            .iter()
+            .map(|w| known_atoms(w, &mut lower, &mut shape))
+            .collect()
+    } else {
+        words
+            .iter()
+            .map(|w| atoms(w, false, &mut lower, &mut shape))
+            .collect()
+    };
     if with_lexicons {
         mark_known_names(words, &mut atoms);
     }
     atoms
+}
+
+/// Words whose atoms a thread keeps ([`known_atoms`]); about 5 MB.
+const ATOMS_KEPT: usize = 1 << 15;
+
+thread_local! {
+    static THREAD_ATOMS: RefCell<HashMap<Box<str>, WordAtoms>> = RefCell::new(HashMap::new());
+}
+
+/// The atoms of a word with its lexicon facts, kept per thread: a word comes back
+/// often, and its dozen lexicon look-ups and seven affix hashes are the same each time.
+fn known_atoms(word: &str, lower: &mut String, shape: &mut String) -> WordAtoms {
+    THREAD_ATOMS.with(|cell| {
+        let Ok(mut kept) = cell.try_borrow_mut() else {
+            return atoms(word, true, lower, shape);
+        };
+        if let Some(a) = kept.get(word) {
+            return *a;
+        }
+        let a = atoms(word, true, lower, shape);
+        if kept.len() >= ATOMS_KEPT {
+            kept.clear();
+        }
+        kept.insert(word.into(), a);
+        a
+    })
 }
 
 /// The longest name, in words, looked up in the lexicons.

@@ -33,7 +33,7 @@ use clusters::Clusters;
 use features::{WordAtoms, word_atoms};
 use lemma::Lemmatizer;
 use ner::Recognizer;
-use parser::{Context, Parser, RareRows};
+use parser::{Context, Parser};
 use std::ops::Range;
 use std::path::Path;
 use std::sync::LazyLock;
@@ -111,25 +111,14 @@ impl Models {
 
     /// Analyses one sentence given as words.
     pub fn analyze_words(&self, words: &[&str]) -> Parsed {
-        self.analyze_words_with(words, &mut RareRows::default())
-    }
-
-    /// Analyses one sentence given as words, keeping what the parser computed for rare
-    /// words in `rare` for the next sentences of the same text.
-    pub fn analyze_words_with(&self, words: &[&str], rare: &mut RareRows) -> Parsed {
         let mut atoms = word_atoms(words, true);
         self.clusters.mark(&mut atoms);
-        self.analyze_atoms(words, &atoms, rare)
+        self.analyze_atoms(words, &atoms)
     }
 
     /// Parses one sentence given as words with their tags (no tagging, lemmas or
     /// names): the heads, labels and attachment margins.
-    pub(crate) fn parse_tagged(
-        &self,
-        words: &[&str],
-        tags: &[u16],
-        rare: &mut RareRows,
-    ) -> parser::Tree {
+    pub(crate) fn parse_tagged(&self, words: &[&str], tags: &[u16]) -> parser::Tree {
         let mut atoms = word_atoms(words, true);
         self.clusters.mark(&mut atoms);
         let classes = self.tagger.classes(&atoms);
@@ -139,7 +128,7 @@ impl Models {
             classes: &classes,
             doubts: tags,
         };
-        self.parser.parse_with(&context, rare)
+        self.parser.parse(&context)
     }
 
     /// The id of the tag with this universal and Penn Treebank part of speech.
@@ -151,7 +140,7 @@ impl Models {
             .and_then(|i| u16::try_from(i).ok())
     }
 
-    fn analyze_atoms(&self, words: &[&str], atoms: &[WordAtoms], rare: &mut RareRows) -> Parsed {
+    fn analyze_atoms(&self, words: &[&str], atoms: &[WordAtoms]) -> Parsed {
         let (tags, doubts) = self.tagger.tag_with_doubts(atoms);
         let tag_set = self.tagger.tags();
         let lemmas = words
@@ -170,7 +159,7 @@ impl Models {
             classes: &classes,
             doubts: &doubts,
         };
-        let tree = self.parser.parse_with(&context, rare);
+        let tree = self.parser.parse(&context);
         let (names, name_margins) = self.recognizer.recognize(atoms, &tags);
         Parsed {
             tags,
@@ -323,12 +312,11 @@ pub fn analyze<'m>(doc: &Document<'_>, models: &'m Models) -> Analysis<'m> {
     let mut words = Vec::with_capacity(doc.tokens.len() + doc.tokens.len() / 16);
     let mut sentences = Vec::with_capacity(doc.sentences.len());
     let mut strings: Vec<&str> = Vec::new();
-    let mut rare = RareRows::default();
     for sentence in &doc.sentences {
         let spans = words::ud_words(doc, sentence.tokens.clone());
         strings.clear();
         strings.extend(spans.iter().map(|s| &doc.text[s.start..s.end]));
-        let parsed = models.analyze_words_with(&strings, &mut rare);
+        let parsed = models.analyze_words(&strings);
         let offset = words.len();
         for (k, span) in spans.into_iter().enumerate() {
             words.push(Word {

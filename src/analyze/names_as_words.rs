@@ -37,7 +37,6 @@ impl Analysis<'_> {
             .filter(|(words, _)| words.len() > 1)
             .collect();
         groups.sort_by_key(|(words, _)| words.start);
-        let mut rare = super::RareRows::default();
         let mut next_group = 0;
         for s in 0..self.sentences.len() {
             let sentence = self.sentences[s].clone();
@@ -83,7 +82,7 @@ impl Analysis<'_> {
                     }
                 }
             }
-            let parsed = self.models.parse_tagged(&strings, &tags, &mut rare);
+            let parsed = self.models.parse_tagged(&strings, &tags);
             for (u, &word) in heads_of_unit.iter().enumerate() {
                 let w = &mut self.words[word];
                 w.head = parsed.heads[u].map(|h| heads_of_unit[h]);

@@ -9,7 +9,12 @@
 use super::features::{WordAtoms, f1, f2, f3, flag, mix};
 use super::perceptron::{Perceptron, Report, Rng, Training, best_of};
 use super::weights::{ModelError, ModelFile, Weights};
+use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap};
+use std::sync::atomic::{AtomicU64, Ordering};
+
+/// Gives every tagger made in a process its own id.
+static NEXT_ID: AtomicU64 = AtomicU64::new(1);
 
 /// A part-of-speech tag: universal and treebank-specific.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -37,8 +42,45 @@ const TAGGER_FLAGS: u32 = flag::TITLE
     | flag::DEMONYM;
 
 /// The features of word `i`, given the ambiguity classes of the sentence's words and
-/// the tags of the two words before it.
+/// the tags of the two words before it: [`own_features`] and [`context_features`].
 pub fn tag_features(
+    atoms: &[WordAtoms],
+    classes: &[u64],
+    i: usize,
+    prev: [Option<u16>; 2],
+    out: &mut Vec<u64>,
+) {
+    own_features(&atoms[i], classes[i], out);
+    let mut context = Vec::new();
+    context_features(atoms, classes, i, prev, &mut context);
+    out.extend(context);
+}
+
+/// The features that read nothing but the word itself (and its ambiguity class, itself
+/// a fact of the word): the same wherever the word stands, so their summed weights can
+/// be kept per word.
+fn own_features(w: &WordAtoms, class: u64, out: &mut Vec<u64>) {
+    out.clear();
+    out.extend([
+        f1(0, 0),
+        f1(1, w.lower),
+        f1(2, w.form),
+        f1(3, w.shape),
+        f1(4, w.suffix[0]),
+        f1(5, w.suffix[1]),
+        f1(6, w.suffix[2]),
+        f1(7, w.suffix[3]),
+        f1(8, w.prefix[0]),
+        f1(9, w.prefix[1]),
+        f1(10, w.prefix[2]),
+        f1(28, class),
+        f1(36, w.clusters[1]),
+        f1(37, w.clusters[2]),
+    ]);
+}
+
+/// The features that read the word's neighbours, its place or the tags before it.
+fn context_features(
     atoms: &[WordAtoms],
     classes: &[u64],
     i: usize,
@@ -62,17 +104,6 @@ pub fn tag_features(
     let (p1, p2) = (tag_value(prev[0]), tag_value(prev[1]));
     out.clear();
     out.extend([
-        f1(0, 0),
-        f1(1, w.lower),
-        f1(2, w.form),
-        f1(3, w.shape),
-        f1(4, w.suffix[0]),
-        f1(5, w.suffix[1]),
-        f1(6, w.suffix[2]),
-        f1(7, w.suffix[3]),
-        f1(8, w.prefix[0]),
-        f1(9, w.prefix[1]),
-        f1(10, w.prefix[2]),
         f1(11, p1),
         f2(12, p1, p2),
         f2(13, p1, w.lower),
@@ -90,7 +121,6 @@ pub fn tag_features(
         f3(25, p1, w.shape, u64::from(i == 0)),
         f2(26, lower(1), lower(2)),
         f2(27, w.suffix[2], lower(1)),
-        f1(28, class(0)),
         f1(29, class(1)),
         f1(30, class(2)),
         f2(31, class(1), class(2)),
@@ -98,8 +128,6 @@ pub fn tag_features(
         f2(33, class(0), class(1)),
         f3(34, class(-1), class(0), class(1)),
         f2(35, w.lower, class(1)),
-        f1(36, w.clusters[1]),
-        f1(37, w.clusters[2]),
         f1(38, at(1).map_or(NONE, |a| a.clusters[1])),
         f1(39, at(-1).map_or(NONE, |a| a.clusters[1])),
         f2(40, p1, w.clusters[2]),
@@ -107,9 +135,52 @@ pub fn tag_features(
     ]);
 }
 
+/// The summed weights of words' own features ([`own_features`]), kept per thread for
+/// the words met most recently.
+#[derive(Debug, Default)]
+struct OwnScores {
+    /// The tagger the scores belong to ([`Tagger`]'s id).
+    owner: u64,
+    /// A word's [`own_key`] → where its scores start in `scores`.
+    index: HashMap<OwnKey, usize>,
+    scores: Vec<i32>,
+}
+
+/// Everything [`own_features`] reads. Two words with the same key have the same own
+/// features, so kept scores are exactly what scoring afresh would give (the form hash
+/// alone would not do: word hashes can collide).
+type OwnKey = [u64; 13];
+
+fn own_key(w: &WordAtoms, class: u64) -> OwnKey {
+    [
+        w.lower,
+        w.form,
+        w.shape,
+        w.suffix[0],
+        w.suffix[1],
+        w.suffix[2],
+        w.suffix[3],
+        w.prefix[0],
+        w.prefix[1],
+        w.prefix[2],
+        class,
+        w.clusters[1],
+        w.clusters[2],
+    ]
+}
+
+/// Words whose own scores a thread keeps (a few megabytes).
+const OWN_SCORES_KEPT: usize = 1 << 14;
+
+thread_local! {
+    static OWN_SCORES: RefCell<OwnScores> = RefCell::new(OwnScores::default());
+}
+
 /// A trained tagger.
 #[derive(Debug)]
 pub struct Tagger {
+    /// Tells this tagger's kept scores from another's ([`OwnScores`]).
+    id: u64,
     weights: Weights,
     tags: Vec<PosTag>,
     /// Each frequent word's ambiguity class: a hash of the tags it was seen with.
@@ -174,6 +245,7 @@ impl Tagger {
         }
         let ambiguity = file.pairs(name, "ambiguity")?.into_iter().collect();
         Ok(Self {
+            id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
             weights,
             tags,
             ambiguity,
@@ -215,18 +287,46 @@ impl Tagger {
     /// hesitated (its own tag when it did not). The parser reads both, so that a close
     /// call between a noun and a verb is not taken for certain.
     pub fn tag_with_doubts(&self, atoms: &[WordAtoms]) -> (Vec<u16>, Vec<u16>) {
+        OWN_SCORES.with(|cell| match cell.try_borrow_mut() {
+            Ok(mut kept) => self.tag_keeping(atoms, &mut kept),
+            Err(_) => self.tag_keeping(atoms, &mut OwnScores::default()),
+        })
+    }
+
+    fn tag_keeping(&self, atoms: &[WordAtoms], kept: &mut OwnScores) -> (Vec<u16>, Vec<u16>) {
+        if kept.owner != self.id || kept.index.len() >= OWN_SCORES_KEPT {
+            kept.index.clear();
+            kept.scores.clear();
+            kept.owner = self.id;
+        }
+        let n = self.weights.classes();
         let mut tags: Vec<u16> = Vec::with_capacity(atoms.len());
         let mut doubts = Vec::with_capacity(atoms.len());
         let mut features = Vec::new();
         let mut scores = Vec::new();
         let classes = classes_of(&self.ambiguity, atoms);
-        for i in 0..atoms.len() {
+        for (i, a) in atoms.iter().enumerate() {
+            let key = own_key(a, classes[i]);
+            let own = match kept.index.get(&key) {
+                Some(&at) => at,
+                None => {
+                    own_features(a, classes[i], &mut features);
+                    self.weights.scores(&features, &mut scores);
+                    let at = kept.scores.len();
+                    kept.scores.extend_from_slice(&scores);
+                    kept.index.insert(key, at);
+                    at
+                }
+            };
             let prev = [
                 i.checked_sub(1).map(|k| tags[k]),
                 i.checked_sub(2).map(|k| tags[k]),
             ];
-            tag_features(atoms, &classes, i, prev, &mut features);
+            context_features(atoms, &classes, i, prev, &mut features);
             self.weights.scores(&features, &mut scores);
+            for (s, o) in scores.iter_mut().zip(&kept.scores[own..own + n]) {
+                *s += o;
+            }
             let best = best_of(&scores, |_| true).unwrap_or(0);
             let second = best_of(&scores, |k| k != best).unwrap_or(best);
             let margin = (scores[best] - scores[second]) as f32 * self.weights.scale();
@@ -290,6 +390,7 @@ pub fn train_tagger(
         }
         if let Some(report) = report.as_mut() {
             let snapshot = Tagger {
+                id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
                 weights: model.average(training.min_weight),
                 tags: tags.clone(),
                 ambiguity: ambiguity.clone(),
@@ -298,6 +399,7 @@ pub fn train_tagger(
         }
     }
     Tagger {
+        id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
         weights: model.average(training.min_weight),
         tags,
         ambiguity,

@@ -8,6 +8,7 @@
 //! sums some forty rows per move instead of multiplying a thousand inputs.
 
 use super::network::{Kind, N_SLOTS, Network, slot_kinds};
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 
@@ -65,17 +66,45 @@ impl Cache {
     }
 }
 
-/// Rows of rare words, computed as sentences need them and kept for the next sentences
-/// of the same text, up to [`RareRows::LIMIT`] rows.
+/// Rows of rare words, computed as sentences need them and kept, one store per thread,
+/// for the next sentences and articles (names and topic words come back), up to
+/// [`RareRows::LIMIT`] rows.
 #[derive(Debug, Default)]
 pub struct RareRows {
+    /// The parser the rows belong to ([`super::Parser`]'s id): rows of one model are
+    /// no rows of another.
+    owner: u64,
     index: HashMap<(u8, u32), usize>,
     rows: Vec<f32>,
 }
 
+thread_local! {
+    static THREAD_ROWS: RefCell<RareRows> = RefCell::new(RareRows::default());
+}
+
 impl RareRows {
-    /// Rows kept at most (a megabyte with 256 hidden units).
-    pub const LIMIT: usize = 1024;
+    /// Rows kept at most (8 MB a thread with 256 hidden units).
+    pub const LIMIT: usize = 8192;
+
+    /// Runs `f` with this thread's rows for the parser `owner`: a worker that parses
+    /// article after article computes a rare word's rows once, not once per article.
+    pub fn with_thread_rows<R>(owner: u64, f: impl FnOnce(&mut RareRows) -> R) -> R {
+        THREAD_ROWS.with(|cell| match cell.try_borrow_mut() {
+            Ok(mut rows) => {
+                if rows.owner != owner {
+                    rows.index.clear();
+                    rows.rows.clear();
+                    rows.owner = owner;
+                }
+                f(&mut rows)
+            }
+            // Only a parse inside a parse would get here; it keeps its own rows.
+            Err(_) => f(&mut RareRows {
+                owner,
+                ..RareRows::default()
+            }),
+        })
+    }
 
     /// Forgets the rows when there are more than [`RareRows::LIMIT`] (between sentences:
     /// indices handed out stay valid within one).

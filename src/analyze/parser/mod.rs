@@ -18,7 +18,6 @@ mod network;
 mod projective;
 mod state;
 
-pub use cache::RareRows;
 pub use learn::{NetworkTraining, train_network};
 pub use network::Network;
 pub use projective::projectivize;
@@ -27,8 +26,9 @@ pub use state::{MOVES, Move, NONE, State};
 use super::features::WordAtoms;
 use super::perceptron::best_of;
 use super::weights::{ModelError, ModelFile};
-use cache::Cache;
+use cache::{Cache, RareRows};
 use network::{N_SLOTS, inputs};
+use std::sync::atomic::{AtomicU64, Ordering};
 
 /// The words and tags a parse reads.
 #[derive(Debug, Clone, Copy)]
@@ -58,6 +58,8 @@ pub struct Tree {
 /// A trained parser.
 #[derive(Debug)]
 pub struct Parser {
+    /// Tells this parser's cached rows from another's ([`RareRows::with_thread_rows`]).
+    id: u64,
     net: Network,
     cache: Cache,
     labels: Vec<String>,
@@ -77,7 +79,9 @@ impl Parser {
             .iter()
             .position(|l| l == ROOT_LABEL)
             .ok_or("no root label")? as u16;
+        static NEXT_ID: AtomicU64 = AtomicU64::new(1);
         Ok(Self {
+            id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
             cache: Cache::new(&net),
             net,
             labels,
@@ -132,12 +136,10 @@ impl Parser {
 
     /// Parses a tagged sentence.
     pub fn parse(&self, context: &Context<'_>) -> Tree {
-        self.parse_with(context, &mut RareRows::default())
+        RareRows::with_thread_rows(self.id, |rare| self.parse_with(context, rare))
     }
 
-    /// Parses a tagged sentence, keeping the rows of rare words in `rare` for the next
-    /// sentences of the same text (names and topic words come back).
-    pub fn parse_with(&self, context: &Context<'_>, rare: &mut RareRows) -> Tree {
+    fn parse_with(&self, context: &Context<'_>, rare: &mut RareRows) -> Tree {
         let n = context.atoms.len();
         let mut s = State::new(n);
         let word_ids = self.net.vocabulary.word_ids(context);
