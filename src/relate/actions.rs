@@ -28,10 +28,100 @@ const LIGHT_VERBS: &[&str] = &["take", "make", "bring", "give", "have", "hold", 
 
 /// Verbs of states, wishes and appearances (and the auxiliaries' lemmas): no action.
 const STATES: &[&str] = &[
-    "be", "have", "do", "seem", "appear", "become", "remain", "want", "need", "wish", "hope",
-    "like", "love", "know", "think", "believe", "feel", "mean", "include", "contain", "involve",
-    "consider", "expect", "let", "get", "go", "come", "try", "continue", "keep", "begin", "start",
-    "stop", "use", "base", "rely", "depend", "own", "face", "lack", "seek", "attempt",
+    "be",
+    "have",
+    "do",
+    "seem",
+    "appear",
+    "become",
+    "remain",
+    "want",
+    "need",
+    "wish",
+    "hope",
+    "like",
+    "love",
+    "know",
+    "think",
+    "believe",
+    "feel",
+    "mean",
+    "include",
+    "contain",
+    "involve",
+    "consider",
+    "expect",
+    "let",
+    "get",
+    "go",
+    "come",
+    "try",
+    "continue",
+    "keep",
+    "begin",
+    "start",
+    "stop",
+    "use",
+    "base",
+    "rely",
+    "depend",
+    "own",
+    "face",
+    "lack",
+    "seek",
+    "attempt",
+    // knowing and perceiving ("BBC Sport understands …", "learned that …")
+    "understand",
+    "learn",
+    "realise",
+    "realize",
+    "recognise",
+    "recognize",
+    "remember",
+    "hear",
+    "see",
+    "notice", // intending ("had planned to relaunch the brand")
+    "plan",
+    "intend",
+    "aim",
+];
+
+/// Verbs of saying whose object is the words or the hearer: "said", "told the BBC",
+/// "added", "denied the claims" — a Statement at most, never an action.
+const SAYING: &[&str] = &[
+    "say",
+    "tell",
+    "add",
+    "state",
+    "insist",
+    "note",
+    "argue",
+    "explain",
+    "reply",
+    "suggest",
+    "admit",
+    "acknowledge",
+    "confirm",
+    "deny",
+    "stress",
+];
+
+/// Participles that news uses as prepositions: "following the dispute", "including
+/// Vantor", "regarding the fees" — with no subject of their own, no one did them.
+const PREPOSITION_PARTICIPLES: &[&str] = &[
+    "following",
+    "including",
+    "according",
+    "regarding",
+    "concerning",
+    "excluding",
+    "considering",
+    "barring",
+    "pending",
+    "given",
+    "starting",
+    "beginning",
+    "involving",
 ];
 
 /// A date that opens the sentence before a comma ("Earlier this month, …") is when
@@ -59,10 +149,44 @@ fn names_an_act(noun: &str) -> bool {
         || !lexicons().action_verb(noun).is_empty()
 }
 
-/// Verbs whose complement is not done (yet): "wants to launch", "plans to sell".
+/// Verbs (and adjectives) whose complement is not done (yet): "wants to launch",
+/// "plans to sell", "allowed him to borrow", "urged Vantor to pay", "is set to
+/// learn", "is likely to close".
 const UNREALIZED: &[&str] = &[
-    "want", "hope", "wish", "plan", "expect", "need", "intend", "aim", "seek", "try", "threaten",
-    "like", "love", "propose", "offer",
+    "want",
+    "hope",
+    "wish",
+    "plan",
+    "expect",
+    "need",
+    "intend",
+    "aim",
+    "seek",
+    "try",
+    "threaten",
+    "like",
+    "love",
+    "propose",
+    "offer", // permission and request
+    "allow",
+    "permit",
+    "enable",
+    "ask",
+    "urge",
+    "encourage",
+    "invite",
+    "advise",
+    "call",
+    // what is arranged or likely
+    "set",
+    "due",
+    "likely",
+    "unlikely",
+    "ready",
+    "eager",
+    "keen",
+    "willing",
+    "poised",
 ];
 
 /// Prepositions whose object is the one an action is done to: "against Vantor",
@@ -93,12 +217,23 @@ pub(super) fn find_actions(ctx: &Ctx<'_, '_>, events: &mut Vec<EventFact>) {
             .iter()
             .any(|r| tree.child(v, r).is_some());
         let lemma = tree.lemma(v);
-        let no_deed = STATES.contains(&lemma) || NOT_DONE.contains(&lemma);
+        let no_deed = STATES.contains(&lemma)
+            || NOT_DONE.contains(&lemma)
+            || SAYING.contains(&lemma)
+            || PREPOSITION_PARTICIPLES.contains(&ctx.lower(t)) && tree.child(v, "nsubj").is_none();
         if speech && says || no_deed || unrealized(ctx, tree, v) {
             settled[t] = true;
             continue;
         }
-        if let Some(fact) = action(ctx, tree, v) {
+        let fact = action(ctx, tree, v);
+        // "Reyes was fined": a passive with no one named acting is settled too — the
+        // word-order rules would read the one acted on as the actor.
+        // (A "by" right after the verb is left to them: the parse may have missed it.)
+        let passive = tree.child(v, "nsubj:pass").is_some() || tree.child(v, "aux:pass").is_some();
+        if fact.is_none() && passive && !ctx.doc.is(t + 1, "by") {
+            settled[t] = true;
+        }
+        if let Some(fact) = fact {
             settled[t] = true;
             // "Vantor, Harvo and Zintrex have all announced …": each one did.
             let others: Vec<usize> = tree
@@ -391,9 +526,13 @@ fn shared_subject(
             return None;
         }
         // An object controls a complement ("found Reyes acted alone", "persuaded
-        // Olsen to resign"); otherwise the subject does.
+        // Olsen to resign"); otherwise the subject does — of a participle, a passive one
+        // too: "Reyes was suspended by the club for missing the tests" (Reyes missed them).
         let controller = tree.child(verb, "obj").filter(|_| complement);
-        if let Some(subject) = controller.or_else(|| tree.child(verb, "nsubj")) {
+        let subject = controller
+            .or_else(|| tree.child(verb, "nsubj"))
+            .or_else(|| tree.child(verb, "nsubj:pass").filter(|_| participle));
+        if let Some(subject) = subject {
             arcs.push(subject);
             return ctx.named_by(subject).filter(|&m| can_act(ctx.kind(m)));
         }

@@ -176,18 +176,12 @@ pub(crate) struct Ctx<'d, 'a> {
 
 impl<'d, 'a> Ctx<'d, 'a> {
     fn new(doc: &'d Document<'a>, analysis: &'d Analysis<'d>, rec: &'d Recognized) -> Self {
-        let mut quoted = vec![false; doc.tokens.len()];
-        for (open, close) in quotes(doc) {
-            for q in quoted.iter_mut().take(close + 1).skip(open) {
-                *q = true;
-            }
-        }
         let tree = Tree::new(doc, analysis);
         Self {
             doc,
             rec,
             tree,
-            quoted,
+            quoted: quoted_tokens(doc),
         }
     }
 
@@ -592,6 +586,34 @@ impl<'d, 'a> Ctx<'d, 'a> {
             .find(|d| range.contains(&d.tokens.start) && !bound(d.tokens.start))
             .map(|d| d.value)
     }
+}
+
+/// Whether each token lies inside quotation marks: between a pair, or after an opening
+/// mark left open to the end of its paragraph (a quotation that runs on over paragraphs
+/// closes only in the last one).
+fn quoted_tokens(doc: &Document<'_>) -> Vec<bool> {
+    let mut quoted = vec![false; doc.tokens.len()];
+    for (open, close) in quotes(doc) {
+        quoted[open..=close].fill(true);
+    }
+    let mut open: Option<usize> = None;
+    for (k, s) in doc.sentences.iter().enumerate() {
+        for i in s.tokens.clone() {
+            match doc.tokens[i].kind {
+                TokenKind::OpenQuote => open = Some(i),
+                TokenKind::CloseQuote => open = None,
+                _ => {}
+            }
+        }
+        let paragraph_ends = doc
+            .sentences
+            .get(k + 1)
+            .is_none_or(|next| next.paragraph != s.paragraph);
+        if paragraph_ends && let Some(o) = open.take() {
+            quoted[o..s.tokens.end].fill(true);
+        }
+    }
+    quoted
 }
 
 /// Pairs of quotation marks (opening, closing token) within each paragraph.

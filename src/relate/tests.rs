@@ -630,6 +630,32 @@ fn actions_in_active_and_passive_voice() {
         ),
         // Attempts are no deeds: "will seek to contact" contacted no one yet.
         ("Vantor Bank will seek to contact Tom Reyes.", &[]),
+        // Saying, knowing and intending are no deeds; nor is a preposition-like
+        // participle ("following").
+        ("Tom Reyes says the gates were locked at night.", &[]),
+        ("Nordic Sport understands Tom Reyes is leaving.", &[]),
+        (
+            "Vantor Bank had planned to sell the unit, following a review.",
+            &[],
+        ),
+        // Permission and arrangement: the complement is not (yet) done.
+        ("The rules allow Vantor Bank to borrow more.", &[]),
+        ("Vantor Bank is set to close the plant.", &[]),
+        // A passive without its agent names no actor: not "Reyes fined".
+        ("Tom Reyes was fined two weeks' wages.", &[]),
+        // A participle of a passive clause has the passive subject.
+        (
+            "Tom Reyes was suspended by Harvo Club for missing three tests.",
+            &[
+                ("Harvo Club", "suspend", Some("Tom Reyes"), None),
+                ("Tom Reyes", "miss", None, None),
+            ],
+        ),
+        // A quotation left open at the end of its paragraph runs on to the next.
+        (
+            "Tom Reyes said: \"Nina Olsen beat Ana Lopes in Oslo.\n\n\"She trains every day.\"",
+            &[],
+        ),
     ];
     let mut wrong = Vec::new();
     for (text, expected) in table {
