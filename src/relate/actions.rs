@@ -193,12 +193,9 @@ const UNREALIZED: &[&str] = &[
 /// "on the bank", "with Olsen", "to the council".
 const AFFECTED_PREPOSITIONS: &[&str] = &["against", "on", "with", "to", "into"];
 
-/// Reads the actions of a document and adds them to `events`; then the verbs the tree
-/// gave no action or reason for none go to the word-order rules of `verb_window`.
+/// Reads the actions of a document and adds them to `events`.
 pub(super) fn find_actions(ctx: &Ctx<'_, '_>, events: &mut Vec<EventFact>) {
     let tree = &ctx.tree;
-    // Verbs settled by the tree: an action, or a reason for none (speech, a state).
-    let mut settled = vec![false; ctx.doc.tokens.len()];
     for v in 0..tree.len() {
         if tree.upos(v) != "VERB" || matches!(tree.deprel(v), "amod" | "compound") {
             continue; // "the proposed merger": a participle describing a noun
@@ -222,19 +219,9 @@ pub(super) fn find_actions(ctx: &Ctx<'_, '_>, events: &mut Vec<EventFact>) {
             || SAYING.contains(&lemma)
             || PREPOSITION_PARTICIPLES.contains(&ctx.lower(t)) && tree.child(v, "nsubj").is_none();
         if speech && says || no_deed || unrealized(ctx, tree, v) {
-            settled[t] = true;
             continue;
         }
-        let fact = action(ctx, tree, v);
-        // "Reyes was fined": a passive with no one named acting is settled too — the
-        // word-order rules would read the one acted on as the actor.
-        // (A "by" right after the verb is left to them: the parse may have missed it.)
-        let passive = tree.child(v, "nsubj:pass").is_some() || tree.child(v, "aux:pass").is_some();
-        if fact.is_none() && passive && !ctx.doc.is(t + 1, "by") {
-            settled[t] = true;
-        }
-        if let Some(fact) = fact {
-            settled[t] = true;
+        if let Some(fact) = action(ctx, tree, v) {
             // "Vantor, Harvo and Zintrex have all announced …": each one did.
             let others: Vec<usize> = tree
                 .child(v, "nsubj")
@@ -260,7 +247,6 @@ pub(super) fn find_actions(ctx: &Ctx<'_, '_>, events: &mut Vec<EventFact>) {
             events.push(fact);
         }
     }
-    super::verb_window::find_actions(ctx, &settled, events);
 }
 
 /// Verbs that say their complement did not happen: "failed to disclose", "refused to
@@ -329,21 +315,22 @@ fn action(ctx: &Ctx<'_, '_>, tree: &Tree<'_>, v: usize) -> Option<EventFact> {
     };
     let object = tree.child(v, "obj");
     // "brought charges against Vantor": the noun is what was done.
+    // "made a decision": the decision is what was done; "took the ball", "made a
+    // profit": the verb is.
     let light = LIGHT_VERBS.contains(&lemma.as_str())
-        && object.is_some_and(|o| tree.upos(o) == "NOUN" && ctx.mention_of(tree, o).is_none());
+        && object.is_some_and(|o| {
+            tree.upos(o) == "NOUN"
+                && ctx.mention_of(tree, o).is_none()
+                && names_an_act(tree.lemma(o))
+        });
     if light {
-        // "made a decision" is an action, "made a profit" is not.
-        let noun = object.map(|o| tree.lemma(o)).unwrap_or_default();
-        if !names_an_act(noun) {
-            return None;
-        }
-        lemma = noun.to_owned();
+        lemma = object.map(|o| tree.lemma(o)).unwrap_or_default().to_owned();
     } else if STATES.contains(&lemma.as_str()) || names_no_deed(form) {
         return None;
     }
     let mut arcs = Vec::new();
     let (agent, affected, rule) = if let Some(subject) = tree.child(v, "nsubj:pass") {
-        let by = passive_agent(tree, v)?;
+        let by = passive_agent(ctx, tree, v)?;
         let agent = ctx.named_by(by)?;
         arcs.extend([by, subject]);
         (agent, affected_by(ctx, tree, subject), "action:passive")
@@ -473,9 +460,11 @@ fn action(ctx: &Ctx<'_, '_>, tree: &Tree<'_>, v: usize) -> Option<EventFact> {
 }
 
 /// The "by" phrase of a passive verb: its own, that of a participle coordinated with
-/// it ("was shot and wounded by Reyes"), or one the parser hung lower in the clause
-/// ("was shot on the steps by Reyes").
-fn passive_agent(tree: &Tree<'_>, v: usize) -> Option<usize> {
+/// it ("was shot and wounded by Reyes"), one the parser hung lower in the clause
+/// ("was shot on the steps by Reyes"), or else the name right after a "by" that
+/// follows the verb, however the parser hung it ("was suspended by the Harvo Club
+/// for missing …", read as "the Harvo Club missing").
+fn passive_agent(ctx: &Ctx<'_, '_>, tree: &Tree<'_>, v: usize) -> Option<usize> {
     tree.child(v, "obl:agent")
         .or_else(|| {
             tree.children(v)
@@ -487,6 +476,20 @@ fn passive_agent(tree: &Tree<'_>, v: usize) -> Option<usize> {
             tree.clause_words(v)
                 .into_iter()
                 .find(|&w| w > v && tree.upos(w) == "PROPN" && tree.preposition(w) == Some("by"))
+        })
+        .or_else(|| {
+            let sentence = ctx.sentence(tree.token(v));
+            let within = |w: usize| w < tree.len() && sentence.contains(&tree.token(w));
+            let by = v + 1;
+            if !within(by + 1) || tree.lemma(by) != "by" {
+                return None;
+            }
+            let name = if tree.lemma(by + 1) == "the" {
+                by + 2
+            } else {
+                by + 1
+            };
+            within(name).then_some(name)
         })
 }
 

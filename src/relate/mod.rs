@@ -17,7 +17,6 @@ mod statements;
 #[cfg(test)]
 mod tests;
 mod tree;
-mod verb_window;
 
 pub use pairs::{PairCandidate, PairModel, PairRelation, pair_candidates};
 
