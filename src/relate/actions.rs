@@ -22,6 +22,7 @@ use super::{Ctx, EventFact, Evidence};
 use crate::lexicon::{EventClass, lexicons};
 use crate::model::{DateValue, EntityKind};
 use crate::recognize::can_act;
+use crate::segment::TokenKind;
 
 /// Verbs whose object carries the meaning: "took action", "made a decision".
 const LIGHT_VERBS: &[&str] = &["take", "make", "bring", "give", "have", "hold", "do"];
@@ -84,6 +85,11 @@ const STATES: &[&str] = &[
     "plan",
     "intend",
     "aim",
+];
+
+/// Verbs that link a subject to how it is: "appears prepared", "became isolated".
+const LINKING: &[&str] = &[
+    "be", "appear", "seem", "become", "remain", "feel", "look", "sound", "prove", "stay",
 ];
 
 /// Verbs of saying whose object is the words or the hearer: "said", "told the BBC",
@@ -214,7 +220,29 @@ pub(super) fn find_actions(ctx: &Ctx<'_, '_>, events: &mut Vec<EventFact>) {
             .iter()
             .any(|r| tree.child(v, r).is_some());
         let lemma = tree.lemma(v);
-        let no_deed = STATES.contains(&lemma)
+        // "Olsen forced to quit" (a headline: no closing punctuation), "his Oslo
+        // detached house": a past participle with a subject but no auxiliary and no
+        // object is a headline's passive or a participle misread as a verb — its
+        // subject did nothing.
+        let headline = {
+            let sentence = ctx.sentence(t);
+            sentence.end > sentence.start
+                && ctx.doc.tokens[sentence.end - 1].kind == TokenKind::Word
+        };
+        // (A full sentence's main verb is its past tense misread: "Vantor announced …".)
+        let bare_participle = match tree.xpos(v) {
+            "VBN" => headline || tree.deprel(v) != "root",
+            "VBD" => headline,
+            _ => false,
+        } && tree.child(v, "nsubj").is_some()
+            && tree.child(v, "obj").is_none()
+            && tree.child(v, "obl:agent").is_none()
+            && !tree
+                .children(v)
+                .iter()
+                .any(|&c| matches!(tree.deprel(c), "aux" | "aux:pass"));
+        let no_deed = bare_participle
+            || STATES.contains(&lemma)
             || NOT_DONE.contains(&lemma)
             || SAYING.contains(&lemma)
             || PREPOSITION_PARTICIPLES.contains(&ctx.lower(t)) && tree.child(v, "nsubj").is_none();
@@ -524,7 +552,13 @@ fn shared_subject(
         }
         arcs.push(verb);
         let complement = tree.deprel(verb) == "xcomp";
+        let predicate = complement && matches!(tree.xpos(verb), "VBN" | "JJ");
         verb = tree.head(verb)?;
+        // "Vantor appears poorly prepared", "Olsen feels embarrassed": a participle
+        // after a linking verb says how the subject is, not what it did.
+        if predicate && LINKING.contains(&tree.lemma(verb)) {
+            return None;
+        }
         if complement && !done && UNREALIZED.contains(&tree.lemma(verb)) {
             return None;
         }

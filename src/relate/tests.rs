@@ -658,6 +658,16 @@ fn actions_in_active_and_passive_voice() {
             &[("Nordic Athletics Federation", "suspend", None, None)],
         ),
         ("Vantor Bank is open on Sundays.", &[]),
+        // How a subject is, not what it did: a linking verb's participle, a headline's
+        // bare passive.
+        ("Vantor Bank appears poorly prepared for the rules.", &[]),
+        // (forced to quit, she quit)
+        ("Olsen forced to quit", &[("Olsen", "quit", None, None)]),
+        // (with an object, the same form is the past tense)
+        (
+            "Nina Olsen forced the board to vote.",
+            &[("Nina Olsen", "force", None, None)],
+        ),
         // A quotation left open at the end of its paragraph runs on to the next.
         (
             "Tom Reyes said: \"Nina Olsen beat Ana Lopes in Oslo.\n\n\"She trains every day.\"",
