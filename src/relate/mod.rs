@@ -588,8 +588,8 @@ impl<'d, 'a> Ctx<'d, 'a> {
 }
 
 /// Whether each token lies inside quotation marks: between a pair, or after an opening
-/// mark left open to the end of its paragraph (a quotation that runs on over paragraphs
-/// closes only in the last one).
+/// mark left open to the end of its paragraph or to the next opening mark (a quotation
+/// that runs on over paragraphs closes only in the last one).
 fn quoted_tokens(doc: &Document<'_>) -> Vec<bool> {
     let mut quoted = vec![false; doc.tokens.len()];
     for (open, close) in quotes(doc) {
@@ -599,7 +599,12 @@ fn quoted_tokens(doc: &Document<'_>) -> Vec<bool> {
     for (k, s) in doc.sentences.iter().enumerate() {
         for i in s.tokens.clone() {
             match doc.tokens[i].kind {
-                TokenKind::OpenQuote => open = Some(i),
+                // A new opening mark while one is open: the first ran on to here.
+                TokenKind::OpenQuote => {
+                    if let Some(o) = open.replace(i) {
+                        quoted[o..i].fill(true);
+                    }
+                }
                 TokenKind::CloseQuote => open = None,
                 _ => {}
             }
