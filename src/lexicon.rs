@@ -83,6 +83,7 @@ pub struct Lexicons {
     event_heads: HashSet<String>,
     event_nouns: HashMap<String, String>,
     event_words: HashMap<String, EventClass>,
+    given_name_sexes: HashMap<String, Sex>,
     places: Vec<Country>,
     place_names: HashMap<String, usize>,
     demonyms: HashMap<String, usize>,
@@ -155,6 +156,17 @@ impl Lexicons {
             legal_forms: set(include_str!("../lexicons/legal-forms.txt"), false),
             faiths: set(include_str!("../lexicons/faiths.txt"), false),
             event_heads: set(include_str!("../lexicons/event-heads.txt"), false),
+            given_name_sexes: entries(include_str!("../lexicons/given-names-sex.tsv"))
+                .filter_map(|l| {
+                    let (name, sex) = l.split_once('\t')?;
+                    let sex = match sex {
+                        "F" => Sex::Female,
+                        "M" => Sex::Male,
+                        _ => return None,
+                    };
+                    Some((name.to_owned(), sex))
+                })
+                .collect(),
             event_words: entries(include_str!("../lexicons/event-words.tsv"))
                 .filter_map(|l| {
                     let mut fields = l.split('\t');
@@ -312,6 +324,20 @@ impl Lexicons {
     /// Whether `word` (capitalized as in the text) is a known given name.
     pub fn is_given_name(&self, word: &str) -> bool {
         self.given_names.contains(word)
+    }
+
+    /// The sex a given name (capitalized) is used for, if (almost) only one.
+    pub fn given_name_sex(&self, word: &str) -> Option<Sex> {
+        self.given_name_sexes.get(word).copied()
+    }
+
+    /// The sex an honorific ("Mrs", "Sir", "Mr.") says, if any.
+    pub fn honorific_sex(&self, word: &str) -> Option<Sex> {
+        match word.trim_end_matches('.').to_lowercase().as_str() {
+            "mr" | "sir" | "lord" | "mister" => Some(Sex::Male),
+            "mrs" | "ms" | "miss" | "lady" | "dame" | "madam" => Some(Sex::Female),
+            _ => None,
+        }
     }
 
     /// Whether `word` (capitalized) is a common surname.
@@ -502,8 +528,15 @@ impl Lexicons {
     }
 }
 
-/// Reads a verb lexicon: a lemma (maybe with a particle; a `*` after it when it
-/// needs a "that" clause to report speech), then irregular forms.
+/// The sex a given name or an honorific says a person is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sex {
+    /// "Mrs", "Sandra".
+    Female,
+    /// "Mr", "Michael".
+    Male,
+}
+
 /// The kinds of event mention ECB+ annotates.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum EventClass {

@@ -19,6 +19,7 @@ pub use names::recognize_names;
 pub use titles::{TitleMention, find_lowercase_titles};
 
 use crate::analyze::Analysis;
+use crate::lexicon::{Sex, lexicons};
 use crate::model::{Date, EntityKind, Span};
 use crate::segment::Document;
 use std::ops::Range;
@@ -44,6 +45,9 @@ pub struct Mention {
     /// For an abbreviation defined in brackets ("the Financial Conduct Authority
     /// (FCA)"), the name it abbreviates.
     pub long_form: Option<String>,
+    /// For a person, the sex its honorific ("Mrs Olsen") or its given name ("Nina
+    /// Olsen") says, if either says one: "Mrs Howard" is not "Michael Howard".
+    pub sex: Option<Sex>,
 }
 
 /// Everything recognition found in one article.
@@ -169,7 +173,24 @@ pub fn recognize(
     titles.sort_by_key(|t| t.tokens.start);
     mentions.sort_by_key(|m| m.tokens.start);
     define_abbreviations(doc, &mut mentions);
+    mark_sexes(doc, &mut mentions);
     Recognized::new(doc.tokens.len(), mentions, titles, dates)
+}
+
+/// Sets the sex of each person whose honorific (just before the name, which leaves it
+/// out) or given name says one.
+fn mark_sexes(doc: &Document<'_>, mentions: &mut [Mention]) {
+    let lex = lexicons();
+    for m in mentions.iter_mut().filter(|m| m.kind == EntityKind::Person) {
+        let honorific = m.tokens.start.checked_sub(1).and_then(|k| {
+            let k = if doc.is(k, ".") { k.checked_sub(1)? } else { k };
+            lex.honorific_sex(doc.word(k))
+        });
+        let given = (m.tokens.len() > 1)
+            .then(|| lex.given_name_sex(doc.word(m.tokens.start)))
+            .flatten();
+        m.sex = honorific.or(given);
+    }
 }
 
 /// Small words that titles of works keep in lower case.
@@ -245,6 +266,7 @@ fn define_abbreviations(doc: &Document<'_>, mentions: &mut Vec<Mention>) {
             rule: "alias:bracketed-abbreviation",
             confidence: 0.9,
             long_form: Some(long),
+            sex: None,
         };
         match mentions.iter().position(|m| m.tokens.start == end + 1) {
             Some(i) => mentions[i] = abbreviation,

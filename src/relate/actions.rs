@@ -92,8 +92,9 @@ const LINKING: &[&str] = &[
     "be", "appear", "seem", "become", "remain", "feel", "look", "sound", "prove", "stay",
 ];
 
-/// Verbs of saying whose object is the words or the hearer: "said", "told the BBC",
-/// "added", "denied the claims" — a Statement at most, never an action.
+/// Verbs of saying whose object is the words, the hearer or what is talked about:
+/// "said", "told the BBC", "denied the claims", "cited the lawsuit", "promised rapid
+/// action" — a Statement at most, never an action.
 const SAYING: &[&str] = &[
     "say",
     "tell",
@@ -110,6 +111,17 @@ const SAYING: &[&str] = &[
     "confirm",
     "deny",
     "stress",
+    "quote",
+    "repeat",
+    "reiterate",
+    "declare",
+    "cite",
+    "mention",
+    "describe",
+    "warn",
+    "promise",
+    "pledge",
+    "vow",
 ];
 
 /// Participles that news uses as prepositions: "following the dispute", "including
@@ -304,8 +316,8 @@ fn unrealized(ctx: &Ctx<'_, '_>, tree: &Tree<'_>, v: usize) -> bool {
         if negated_or_modal {
             return true;
         }
-        // (a participle says what was done alongside: "did not want to comment, citing
-        // the lawsuit" cited it)
+        // (a participle says what was done alongside: "did not want to comment, closing
+        // its offices" closed them)
         let participle = tree.xpos(verb) == "VBG";
         if participle || !matches!(tree.deprel(verb), "xcomp" | "conj") {
             return false;

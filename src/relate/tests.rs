@@ -602,8 +602,8 @@ fn actions_in_active_and_passive_voice() {
             ],
         ),
         (
-            "Zintrex Group did not want to comment, citing the lawsuit.",
-            &[("Zintrex Group", "cite", None, None)],
+            "Zintrex Group did not want to comment, closing its offices.",
+            &[("Zintrex Group", "close", None, None)],
         ),
         (
             "Tom Reyes spoke at a forum hosted by Vantor Bank.",

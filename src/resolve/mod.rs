@@ -4,7 +4,9 @@
 //! names it in full and another in part ("Mary Lou Chen" and "Chen"; "Globex
 //! Group" and "Globex"), when an abbreviation was defined for it ("Global Ocean
 //! Forum (GOF)"), or when an abbreviation spells its initials ("Union of
-//! Riverside Workers" and "URW"). The fullest name is the label; the others are aliases.
+//! Riverside Workers" and "URW") — never when an honorific or a given name says the two
+//! differ in sex ("Mrs Howard" and "Michael Howard"). The fullest name is the label; the
+//! others are aliases.
 
 mod facts;
 
@@ -91,6 +93,13 @@ pub fn resolve_entities(mentions: &[Mention]) -> (Vec<Entity>, Vec<usize>) {
         let mention = &mentions[m];
         let candidates: Vec<usize> = (0..entities.len())
             .filter(|&e| entities[e].kind == mention.kind)
+            // "Mrs Howard" is not "Michael Howard", whatever their names share.
+            .filter(|&e| {
+                let sexes = entities[e].mentions.iter().filter_map(|&o| mentions[o].sex);
+                mention
+                    .sex
+                    .is_none_or(|sex| sexes.clone().all(|s| s == sex))
+            })
             .filter(|&e| {
                 names_same(mention.kind, mention, &entities[e].label)
                     || entities[e].aliases.contains(&mention.name)
@@ -203,6 +212,15 @@ mod tests {
             (
                 "The Union of Riverside Workers (URW) met. The URW said no.",
                 &[("Union of Riverside Workers", &["URW"])],
+            ),
+            // An honorific that disagrees with the given name names someone else.
+            (
+                "Michael Reyes met voters. Mrs Reyes spoke later.",
+                &[("Michael Reyes", &[]), ("Reyes", &[])],
+            ),
+            (
+                "Nina Reyes met voters. Mrs Reyes spoke later.",
+                &[("Nina Reyes", &["Reyes"])],
             ),
             (
                 "Lufthansa Office has a tool. Lufthansa said so. Lufthansa AG agreed.",

@@ -374,5 +374,6 @@ pub(super) fn mention(
         rule,
         confidence,
         long_form: None,
+        sex: None,
     }
 }
