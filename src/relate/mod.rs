@@ -21,9 +21,10 @@ mod tree;
 pub use pairs::{PairCandidate, PairModel, PairRelation, pair_candidates};
 
 use crate::analyze::Analysis;
+use crate::lexicon::Sex;
 use crate::model::{Date, DateValue, EntityKind, Span};
-use crate::recognize::Recognized;
 use crate::recognize::can_act;
+use crate::recognize::{Mention, Recognized};
 use crate::segment::{Document, TokenKind};
 use std::ops::Range;
 use tree::Tree;
@@ -325,6 +326,12 @@ impl<'d, 'a> Ctx<'d, 'a> {
     /// Names inside quotation marks are skipped when `i` stands outside them: "“…
     /// than Mr. Reyes implied,” she said" — she is not Reyes.
     pub fn last_mention_before(&self, i: usize, kinds: &[EntityKind]) -> Option<usize> {
+        self.last_mention_where(i, |m| kinds.contains(&m.kind))
+    }
+
+    /// The most recent mention before token `i` that `fits`, skipping names in
+    /// quotation marks as [`Ctx::last_mention_before`] does.
+    fn last_mention_where(&self, i: usize, fits: impl Fn(&Mention) -> bool) -> Option<usize> {
         let outside = i < self.quoted.len() && !self.quoted[i];
         self.rec
             .mentions
@@ -332,21 +339,31 @@ impl<'d, 'a> Ctx<'d, 'a> {
             .enumerate()
             .rev()
             .find(|(_, m)| {
-                m.tokens.end <= i
-                    && kinds.contains(&m.kind)
-                    && !(outside && self.quoted[m.tokens.start])
+                m.tokens.end <= i && fits(m) && !(outside && self.quoted[m.tokens.start])
             })
             .map(|(k, _)| k)
     }
 
     /// What a pronoun or a description at token `i` refers to: "he"/"she" → the last
-    /// person, "it"/"the company" → the last organization.
+    /// person (not one whose honorific or given name says the other sex: "Michael
+    /// Howard's wife … she"), "it"/"the company" → the last organization.
     pub fn antecedent(&self, i: usize) -> Option<(usize, usize)> {
         let w = self.lower(i);
+        let sex = match w {
+            "he" | "him" | "his" => Some(Sex::Male),
+            "she" | "her" => Some(Sex::Female),
+            _ => None,
+        };
+        let fits = |m: &Mention| {
+            m.kind == EntityKind::Person && sex.is_some_and(|s| m.sex.is_none_or(|x| x == s))
+        };
         match w {
-            "he" | "she" | "him" | "his" | "her" => self
-                .last_mention_before(i, &[EntityKind::Person])
-                .map(|m| (self.sentence_subject(m, i).unwrap_or(m), i + 1)),
+            "he" | "she" | "him" | "his" | "her" => self.last_mention_where(i, fits).map(|m| {
+                let subject = self
+                    .sentence_subject(m, i)
+                    .filter(|&o| fits(&self.rec.mentions[o]));
+                (subject.unwrap_or(m), i + 1)
+            }),
             // "… told the BBC. They said …": who was told is not who speaks next.
             "it" | "its" | "they" => self
                 .last_mention_before(i, &[EntityKind::Organization])

@@ -668,6 +668,14 @@ fn actions_in_active_and_passive_voice() {
             "Nina Olsen forced the board to vote.",
             &[("Nina Olsen", "force", None, None)],
         ),
+        // "She" is not the man named last.
+        (
+            "Nina Olsen met Michael Reyes. She thanked the voters.",
+            &[
+                ("Nina Olsen", "meet", Some("Michael Reyes"), None),
+                ("Nina Olsen", "thank", None, None),
+            ],
+        ),
         // A quotation left open at the end of its paragraph runs on to the next.
         (
             "Tom Reyes said: \"Nina Olsen beat Ana Lopes in Oslo.\n\n\"She trains every day.\"",
