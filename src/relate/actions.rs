@@ -298,10 +298,10 @@ const MODALS: &[&str] = &[
     "could", "would", "might", "may", "should", "must", "will", "shall", "can", "'ll", "wo", "ca",
 ];
 
-/// Whether a verb, or a verb it complements, is negated or modal, or the complement of
-/// a wish or a failure: "Vantor was not fined", "Olsen could play the role", "will
-/// close the plant next year", "has yet to pay", "failed to disclose" — no deed has
-/// been done.
+/// Whether a verb, or a verb it complements, is negated or modal, a condition or a
+/// purpose, or the complement of a wish or a failure: "Vantor was not fined", "Olsen
+/// could play the role", "will close the plant next year", "if he had trained", "to
+/// save money", "has yet to pay", "failed to disclose" — no deed has been done.
 fn unrealized(ctx: &Ctx<'_, '_>, tree: &Tree<'_>, v: usize) -> bool {
     let mut verb = v;
     for _ in 0..4 {
@@ -313,7 +313,19 @@ fn unrealized(ctx: &Ctx<'_, '_>, tree: &Tree<'_>, v: usize) -> bool {
                 _ => false,
             }
         });
-        if negated_or_modal {
+        // "if he had trained", "unless Vantor pays": a condition; "cut jobs to save
+        // money": a purpose — neither says it happened.
+        let conditional_or_purpose = matches!(tree.deprel(verb), "advcl" | "acl")
+            && tree.children(verb).iter().any(|&c| {
+                tree.deprel(c) == "mark"
+                    && match ctx.lower(tree.token(c)) {
+                        "if" | "unless" | "whether" | "lest" => true,
+                        // (an infinitive: "on his way to taking the set" took it)
+                        "to" => tree.deprel(verb) == "advcl" && tree.xpos(verb) == "VB",
+                        _ => false,
+                    }
+            });
+        if negated_or_modal || conditional_or_purpose {
             return true;
         }
         // (a participle says what was done alongside: "did not want to comment, closing

@@ -668,6 +668,19 @@ fn actions_in_active_and_passive_voice() {
             "Nina Olsen forced the board to vote.",
             &[("Nina Olsen", "force", None, None)],
         ),
+        // Conditions and purposes are not done.
+        (
+            "Zintrex Group cut 300 jobs to save money.",
+            &[("Zintrex Group", "cut", None, None)],
+        ),
+        ("Tom Reyes would have won if he had trained.", &[]),
+        (
+            "Tom Reyes left early, although Nina Olsen stays unless Vantor Bank pays.",
+            &[
+                ("Tom Reyes", "leave", None, None),
+                ("Nina Olsen", "stay", None, None),
+            ],
+        ),
         // "She" is not the man named last.
         (
             "Nina Olsen met Michael Reyes. She thanked the voters.",
