@@ -96,12 +96,17 @@ pub(super) fn find_events(ctx: &Ctx<'_, '_>, events: &mut Vec<EventFact>) -> Eve
             let w = ctx.word(i);
             // A noun of the hand-kept classes, or one that news uses for something that
             // happened (learned from ECB+: "the attack", "a trial").
+            // (A noun that names a kind of organization — "party", "union" — means the
+            // organization in news far more often than a happening.)
             let learned = || {
                 let noun = ctx
                     .tree
                     .words_in(i..i + 1)
                     .any(|x| ctx.tree.upos(x) == "NOUN");
-                (noun && lex.event_word(w) == Some(EventClass::Occurrence)).then_some("occurrence")
+                (noun
+                    && lex.event_word(w) == Some(EventClass::Occurrence)
+                    && !lex.is_org_descriptor(w))
+                .then_some("occurrence")
             };
             let noun_class = (w.chars().next().is_some_and(char::is_lowercase)
                 && ctx.rec.mention_at(i).is_none()
@@ -117,6 +122,18 @@ pub(super) fn find_events(ctx: &Ctx<'_, '_>, events: &mut Vec<EventFact>) -> Eve
                 i += 1;
                 continue;
             }
+            // "The summit … the talks": a hand-kept class stands for its nouns; a noun
+            // learned from ECB+ stands for itself ("the party" is not "the calls").
+            let key = if class == "occurrence" {
+                let lemma = ctx
+                    .tree
+                    .words_in(i..i + 1)
+                    .next()
+                    .map(|x| ctx.tree.lemma(x));
+                lemma.unwrap_or(ctx.lower(i)).to_owned()
+            } else {
+                class.to_owned()
+            };
             let (det, from, days, date) = determiner(ctx, s.start, i);
             let event = match (class, det.as_deref()) {
                 ("part", _) => {
@@ -134,8 +151,8 @@ pub(super) fn find_events(ctx: &Ctx<'_, '_>, events: &mut Vec<EventFact>) -> Eve
                     });
                     events.len() - 1
                 }
-                (_, Some("the" | "this" | "that")) if by_class.contains_key(class) => {
-                    let e = by_class[class];
+                (_, Some("the" | "this" | "that")) if by_class.contains_key(&key) => {
+                    let e = by_class[&key];
                     events[e].evidence.push(Evidence {
                         span: ctx.span(from, i + 1),
                         rule: "event:reference",
@@ -159,7 +176,7 @@ pub(super) fn find_events(ctx: &Ctx<'_, '_>, events: &mut Vec<EventFact>) -> Eve
                         }],
                         ..EventFact::default()
                     });
-                    by_class.insert(class.to_owned(), events.len() - 1);
+                    by_class.insert(key, events.len() - 1);
                     events.len() - 1
                 }
                 _ => {

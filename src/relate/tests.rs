@@ -954,6 +954,25 @@ fn nouns_that_news_uses_for_happenings_are_events() {
         attack.and_then(|e| e.date).map(|d| d.lexical()).as_deref(),
         Some("2020-03-03")
     );
+    // A learned noun refers back only to an event of the same noun, and a noun that
+    // names a kind of organization is none ("the party").
+    let x = run(
+        "The attack in Vardby on 3 March 2020 shocked Norway. The party met. A trial opened in Oslo. \
+         The trial was short.",
+    );
+    let unnamed: Vec<(&str, usize)> = x
+        .facts
+        .events
+        .iter()
+        .filter(|e| e.trigger.is_none())
+        .map(|e| (e.label.as_str(), e.evidence.len()))
+        .collect();
+    assert!(
+        !unnamed.iter().any(|(l, _)| l.contains("party")),
+        "{unnamed:?}"
+    );
+    assert!(unnamed.contains(&("attack", 1)), "{unnamed:?}");
+    assert!(unnamed.contains(&("trial", 2)), "{unnamed:?}");
     // The same words used as verbs or inside names make no such event.
     let x = run("Vardby Attack Club trained hard. They attacked early.");
     assert!(
