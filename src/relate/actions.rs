@@ -264,7 +264,7 @@ pub(super) fn find_actions(ctx: &Ctx<'_, '_>, events: &mut Vec<EventFact>) {
         if let Some(fact) = action(ctx, tree, v) {
             // "Vantor, Harvo and Zintrex have all announced …": each one did.
             let others: Vec<usize> = tree
-                .child(v, "nsubj")
+                .subject(v)
                 .filter(|_| fact.evidence[0].rule == "action:subject")
                 .map(|s| tree.coordinated(s))
                 .unwrap_or_default()
@@ -591,7 +591,7 @@ fn shared_subject(
         // too: "Reyes was suspended by the club for missing the tests" (Reyes missed them).
         let controller = tree.child(verb, "obj").filter(|_| complement);
         let subject = controller
-            .or_else(|| tree.child(verb, "nsubj"))
+            .or_else(|| tree.subject(verb))
             .or_else(|| tree.child(verb, "nsubj:pass").filter(|_| participle));
         if let Some(subject) = subject {
             arcs.push(subject);

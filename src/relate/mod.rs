@@ -275,7 +275,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
     /// describing "native"), the top of that phrase through its appositions.
     pub fn subject_of(&self, v: usize) -> Option<usize> {
         let tree = &self.tree;
-        if let Some(s) = tree.child(v, "nsubj") {
+        if let Some(s) = tree.subject(v) {
             return Some(s);
         }
         let head = tree.head(v)?;

@@ -205,6 +205,11 @@ fn roles_from_premodifiers_appositions_and_possessives() {
 fn statements_direct_reported_and_continued() {
     type Row<'a> = (&'a str, &'a [(&'a str, &'a str, &'a str)]);
     let table: &[Row] = &[
+        // Two subjects read for one verb: the one nearest before it speaks.
+        (
+            "Norway's financial watchdog Vardtilsynet told reporters it had opened an inquiry.",
+            &[("Vardtilsynet", "indirect", "it had opened an inquiry")],
+        ),
         (
             "“We will grow,” said Maria Olsen.",
             &[("Maria Olsen", "direct", "We will grow")],

@@ -155,6 +155,22 @@ impl<'d> Tree<'d> {
             .find(|&c| self.deprel(c) == rel)
     }
 
+    /// Word `w`'s subject: its `nsubj` — the one nearest before it when the parser gave
+    /// it two ("Norway's watchdog Vardtilsynet told …" read with both "Norway" and the
+    /// name as subjects).
+    pub fn subject(&self, w: usize) -> Option<usize> {
+        let subjects = self.children(w).iter().copied();
+        let mut subjects = subjects.filter(|&c| self.deprel(c) == "nsubj");
+        let first = subjects.next()?;
+        Some(
+            subjects
+                .chain([first])
+                .filter(|&c| c < w)
+                .max()
+                .unwrap_or(first),
+        )
+    }
+
     /// The lemma of the preposition of a nominal (its `case` child): "against" for
     /// "against Vantor".
     pub fn preposition(&self, w: usize) -> Option<&str> {
