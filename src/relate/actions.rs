@@ -219,8 +219,12 @@ pub(super) fn find_actions(ctx: &Ctx<'_, '_>, events: &mut Vec<EventFact>) {
             continue; // "the proposed merger": a participle describing a noun
         }
         let t = tree.token(v);
-        if ctx.quoted[t] || ctx.rec.mention_at(t).is_some() || ctx.rec.title_at(t).is_some() {
-            continue; // quoted words are the speaker's; "Chief Operating Officer"
+        if ctx.quoted[t]
+            || ctx.opinion[t]
+            || ctx.rec.mention_at(t).is_some()
+            || ctx.rec.title_at(t).is_some()
+        {
+            continue; // quoted words are the speaker's, opinions no report; "Chief Operating Officer"
         }
         // A speech verb with a clause or a quotation makes a Statement; with an object
         // or a complement it is an action ("announced job cuts", "agreed to pay").
@@ -264,7 +268,7 @@ pub(super) fn find_actions(ctx: &Ctx<'_, '_>, events: &mut Vec<EventFact>) {
         if let Some(fact) = action(ctx, tree, v) {
             // "Vantor, Harvo and Zintrex have all announced …": each one did.
             let others: Vec<usize> = tree
-                .subject(v)
+                .child(v, "nsubj")
                 .filter(|_| fact.evidence[0].rule == "action:subject")
                 .map(|s| tree.coordinated(s))
                 .unwrap_or_default()

@@ -172,16 +172,21 @@ pub(crate) struct Ctx<'d, 'a> {
     pub tree: Tree<'d>,
     /// Whether each token lies inside quotation marks.
     pub quoted: Vec<bool>,
+    /// Whether each token lies in a paragraph that speaks in the first person outside
+    /// quotation marks ([`opinion_tokens`]).
+    pub opinion: Vec<bool>,
 }
 
 impl<'d, 'a> Ctx<'d, 'a> {
     fn new(doc: &'d Document<'a>, analysis: &'d Analysis<'d>, rec: &'d Recognized) -> Self {
         let tree = Tree::new(doc, analysis);
+        let quoted = quoted_tokens(doc);
         Self {
             doc,
             rec,
             tree,
-            quoted: quoted_tokens(doc),
+            opinion: opinion_tokens(doc, &quoted),
+            quoted,
         }
     }
 
@@ -635,6 +640,43 @@ fn quoted_tokens(doc: &Document<'_>) -> Vec<bool> {
         }
     }
     quoted
+}
+
+/// Whether each token lies in a paragraph written in the first person singular outside
+/// quotation marks ("I think his views are shared by many"): news reports in the third
+/// person, so such a paragraph is a reader's comment or a columnist's opinion, and what
+/// it tells is no reported fact.
+fn opinion_tokens(doc: &Document<'_>, quoted: &[bool]) -> Vec<bool> {
+    let mut opinion = vec![false; doc.tokens.len()];
+    let mut k = 0;
+    while k < doc.sentences.len() {
+        let paragraph = doc.sentences[k].paragraph;
+        let end = doc.sentences[k..]
+            .iter()
+            .position(|s| s.paragraph != paragraph)
+            .map_or(doc.sentences.len(), |n| k + n);
+        let tokens = doc.sentences[k].tokens.start..doc.sentences[end - 1].tokens.end;
+        // (Only sentences without any quotation mark count: which marks open and which
+        // close is a guess in a sentence that has some.)
+        let first_person = doc.sentences[k..end].iter().any(|s| {
+            let words = s.tokens.clone();
+            !words.clone().any(|t| {
+                quoted[t]
+                    || matches!(
+                        doc.tokens[t].kind,
+                        TokenKind::OpenQuote | TokenKind::CloseQuote
+                    )
+            }) && words.clone().any(|t| {
+                // ("My" inside a sentence starts a title: "My Summer of Love")
+                matches!(doc.word(t), "I" | "my" | "me") || doc.word(t) == "My" && t == words.start
+            })
+        });
+        if first_person {
+            opinion[tokens].fill(true);
+        }
+        k = end;
+    }
+    opinion
 }
 
 /// Pairs of quotation marks (opening, closing token) within each paragraph.

@@ -686,6 +686,12 @@ fn actions_in_active_and_passive_voice() {
                 ("Nina Olsen", "stay", None, None),
             ],
         ),
+        // A paragraph in the first person outside quotation marks is an opinion (a
+        // reader's comment), not a report.
+        (
+            "Vantor Bank closed its branches.\n\nI think Tom Reyes sold his shares too early.",
+            &[("Vantor Bank", "close", None, None)],
+        ),
         // "She" is not the man named last.
         (
             "Nina Olsen met Michael Reyes. She thanked the voters.",
