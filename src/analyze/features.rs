@@ -69,6 +69,13 @@ pub fn f3(template: u32, a: u64, b: u64, c: u64) -> u64 {
     finish(mix(mix(mix(u64::from(template) + 1, a), b), c))
 }
 
+/// The item `k` places from `i` (before it when `k` is negative), if the slice has one:
+/// a word's neighbours, their tags or classes.
+#[inline]
+pub fn neighbour<T>(items: &[T], i: usize, k: isize) -> Option<&T> {
+    i.checked_add_signed(k).and_then(|j| items.get(j))
+}
+
 /// Lexicon facts about a word, as bits.
 pub mod flag {
     /// Starts with an upper-case letter.

@@ -7,7 +7,7 @@
 //! their company, and lexicon entries that are also common words ("Bill", "Chase")
 //! are weighed against their context.
 
-use super::features::{WordAtoms, f1, f2, f3, flag};
+use super::features::{WordAtoms, f1, f2, f3, flag, neighbour};
 use super::perceptron::{Perceptron, Report, Rng, Training, best_of};
 use super::weights::{ModelError, ModelFile, Weights};
 
@@ -42,17 +42,8 @@ pub fn ner_features(
     out: &mut Vec<u64>,
 ) {
     const NONE: u64 = 0x6e6f_6e65;
-    let at = |k: isize| -> Option<&WordAtoms> {
-        usize::try_from(i as isize + k)
-            .ok()
-            .and_then(|k| atoms.get(k))
-    };
-    let tag = |k: isize| -> u64 {
-        usize::try_from(i as isize + k)
-            .ok()
-            .and_then(|k| pos.get(k))
-            .map_or(0, |&t| u64::from(t) + 1)
-    };
+    let at = |k: isize| neighbour(atoms, i, k);
+    let tag = |k: isize| neighbour(pos, i, k).map_or(0, |&t| u64::from(t) + 1);
     let lower = |k: isize| at(k).map_or(NONE + k as u64, |a| a.lower);
     let shape = |k: isize| at(k).map_or(NONE + k as u64, |a| a.shape);
     let flags = |k: isize| at(k).map_or(0, |a| u64::from(a.flags & NAME_FLAGS));

@@ -6,7 +6,7 @@
 //! two tags just given (Collins 2002; Honnibal's "good POS tagger in 200 lines"),
 //! plus lexicon facts (a given name, a place) that help with words never seen.
 
-use super::features::{WordAtoms, f1, f2, f3, flag, mix};
+use super::features::{WordAtoms, f1, f2, f3, flag, mix, neighbour};
 use super::perceptron::{Perceptron, Report, Rng, Training, best_of};
 use super::weights::{ModelError, ModelFile, Weights};
 use std::cell::RefCell;
@@ -50,17 +50,15 @@ pub fn tag_features(
     prev: [Option<u16>; 2],
     out: &mut Vec<u64>,
 ) {
+    out.clear();
     own_features(&atoms[i], classes[i], out);
-    let mut context = Vec::new();
-    context_features(atoms, classes, i, prev, &mut context);
-    out.extend(context);
+    context_features(atoms, classes, i, prev, out);
 }
 
 /// The features that read nothing but the word itself (and its ambiguity class, itself
 /// a fact of the word): the same wherever the word stands, so their summed weights can
-/// be kept per word.
+/// be kept per word. Appends to `out`.
 fn own_features(w: &WordAtoms, class: u64, out: &mut Vec<u64>) {
-    out.clear();
     out.extend([
         f1(0, 0),
         f1(1, w.lower),
@@ -80,6 +78,7 @@ fn own_features(w: &WordAtoms, class: u64, out: &mut Vec<u64>) {
 }
 
 /// The features that read the word's neighbours, its place or the tags before it.
+/// Appends to `out`.
 fn context_features(
     atoms: &[WordAtoms],
     classes: &[u64],
@@ -88,21 +87,11 @@ fn context_features(
     out: &mut Vec<u64>,
 ) {
     const NONE: u64 = 0x6e6f_6e65;
-    let at = |k: isize| -> Option<&WordAtoms> {
-        usize::try_from(i as isize + k)
-            .ok()
-            .and_then(|k| atoms.get(k))
-    };
+    let at = |k: isize| neighbour(atoms, i, k);
     let lower = |k: isize| at(k).map_or(NONE + k as u64, |a| a.lower);
-    let class = |k: isize| {
-        usize::try_from(i as isize + k)
-            .ok()
-            .and_then(|k| classes.get(k))
-            .map_or(NONE + k as u64, |&c| c)
-    };
+    let class = |k: isize| neighbour(classes, i, k).map_or(NONE + k as u64, |&c| c);
     let w = &atoms[i];
     let (p1, p2) = (tag_value(prev[0]), tag_value(prev[1]));
-    out.clear();
     out.extend([
         f1(11, p1),
         f2(12, p1, p2),
@@ -310,6 +299,7 @@ impl Tagger {
             let own = match kept.index.get(&key) {
                 Some(&at) => at,
                 None => {
+                    features.clear();
                     own_features(a, classes[i], &mut features);
                     self.weights.scores(&features, &mut scores);
                     let at = kept.scores.len();
@@ -322,6 +312,7 @@ impl Tagger {
                 i.checked_sub(1).map(|k| tags[k]),
                 i.checked_sub(2).map(|k| tags[k]),
             ];
+            features.clear();
             context_features(atoms, &classes, i, prev, &mut features);
             self.weights.scores(&features, &mut scores);
             for (s, o) in scores.iter_mut().zip(&kept.scores[own..own + n]) {

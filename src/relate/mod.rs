@@ -614,9 +614,6 @@ impl<'d, 'a> Ctx<'d, 'a> {
 /// that runs on over paragraphs closes only in the last one).
 fn quoted_tokens(doc: &Document<'_>) -> Vec<bool> {
     let mut quoted = vec![false; doc.tokens.len()];
-    for (open, close) in quotes(doc) {
-        quoted[open..=close].fill(true);
-    }
     let mut open: Option<usize> = None;
     for (k, s) in doc.sentences.iter().enumerate() {
         for i in s.tokens.clone() {
@@ -627,7 +624,11 @@ fn quoted_tokens(doc: &Document<'_>) -> Vec<bool> {
                         quoted[o..i].fill(true);
                     }
                 }
-                TokenKind::CloseQuote => open = None,
+                TokenKind::CloseQuote => {
+                    if let Some(o) = open.take() {
+                        quoted[o..=i].fill(true);
+                    }
+                }
                 _ => {}
             }
         }
