@@ -382,3 +382,17 @@ fn types_names_from_their_words_and_context() {
         assert_eq!(names(text), want, "{text}");
     }
 }
+
+#[test]
+fn a_short_name_after_its_organization_word_is_that_organization() {
+    let found = names(
+        "Group Trelmark, the holding company which controls Norbex, says this was illegal. \
+         Trelmark has already asked Norbex to repay a loan.",
+    );
+    let trelmark: Vec<EntityKind> = found
+        .iter()
+        .filter(|(name, _)| name.ends_with("Trelmark"))
+        .map(|(_, kind)| *kind)
+        .collect();
+    assert_eq!(trelmark, [Organization, Organization], "{found:?}");
+}

@@ -1,6 +1,7 @@
 //! The names pass 1 could not type.
 
 use super::*;
+use std::collections::HashMap;
 
 /// Types the names pass 1 left open: by the fuller names it typed ("Chen" after "Mary
 /// Lou Chen", "Globex" after "Globex Group"), by what a person or an organization is
@@ -64,10 +65,19 @@ pub(super) fn resolve_unknowns(
         let person = known
             .iter()
             .any(|(k, name)| *k == EntityKind::Person && contiguous_in(name));
+        // "Globex" after "Globex Group", and "Menatep" after "Group Menatep": the rest of
+        // the fuller name only says what kind of organization it is.
         let org = known.iter().any(|(k, name)| {
             *k == EntityKind::Organization
                 && name.len() > words.len()
-                && name.iter().zip(&words).all(|(a, b)| a == b)
+                && (name.iter().zip(&words).all(|(a, b)| a == b)
+                    || name[name.len() - words.len()..]
+                        .iter()
+                        .zip(&words)
+                        .all(|(a, b)| a == b)
+                        && name[..name.len() - words.len()]
+                            .iter()
+                            .all(|w| lex.is_org_suffix(w) || lex.is_legal_form(w)))
         });
         // "Tom Reyes of Brantwell Vossberg": where a person works.
         let employs = start >= 2
@@ -128,6 +138,7 @@ pub(super) fn resolve_unknowns(
             None => open.push(u),
         }
     }
+    one_kind_per_name(mentions);
     // A name left open that was typed elsewhere ("Lind said …; Lind left") is the same.
     for u in open {
         let text = doc.slice(u.range.start, u.range.end);
@@ -140,6 +151,49 @@ pub(super) fn resolve_unknowns(
         }
     }
 }
+
+/// One name, one kind within an article: the learned recognizer reads each occurrence on
+/// its own context and may call "Vantor" a person in one sentence and an organization in
+/// the next. A kind a rule gave the same name elsewhere wins ("Vantor, a retailer"); else
+/// the kind the recognizer was surest of over all the occurrences.
+fn one_kind_per_name(mentions: &mut [Mention]) {
+    let learned = |m: &Mention| m.rule.ends_with(":recognizer");
+    let mut decided: HashMap<&str, EntityKind> = HashMap::new();
+    for m in mentions.iter() {
+        if !learned(m) && !m.rule.starts_with("alias:") && m.kind != EntityKind::Event {
+            decided.entry(m.name.as_str()).or_insert(m.kind);
+        }
+    }
+    let mut votes: HashMap<&str, [f32; 3]> = HashMap::new();
+    for m in mentions.iter().filter(|m| learned(m)) {
+        if let Some(k) = VOTED_KINDS.iter().position(|&k| k == m.kind) {
+            votes.entry(m.name.as_str()).or_default()[k] += m.confidence;
+        }
+    }
+    let kinds: HashMap<String, EntityKind> = votes
+        .into_iter()
+        .map(|(name, v)| {
+            let best = (0..3).fold(0, |b, k| if v[k] > v[b] { k } else { b });
+            let kind = decided.get(name).copied().unwrap_or(VOTED_KINDS[best]);
+            (name.to_owned(), kind)
+        })
+        .collect();
+    for m in mentions.iter_mut().filter(|m| learned(m)) {
+        if let Some(&kind) = kinds.get(&m.name)
+            && kind != m.kind
+        {
+            m.kind = kind;
+            m.rule = "alias:repeated-name";
+        }
+    }
+}
+
+/// The kinds the learned recognizer gives.
+const VOTED_KINDS: [EntityKind; 3] = [
+    EntityKind::Person,
+    EntityKind::Organization,
+    EntityKind::Place,
+];
 
 /// "Lind, 45, said", "Lind, who …", "Lind was born", "Lind's wife", "Lind, a Republican",
 /// "the assassin, Tom Lind": what only persons have or are, said of the name at
@@ -255,4 +309,55 @@ fn learned_kind(
         _ => "place:recognizer",
     };
     Some((kind, rule, confidence))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Mentions of the capitalized words of `text`, each with a kind and a rule.
+    fn typed(doc: &Document<'_>, kinds: &[(EntityKind, &'static str, f32)]) -> Vec<Mention> {
+        let capitals =
+            (0..doc.tokens.len()).filter(|&k| doc.word(k).starts_with(|c: char| c.is_uppercase()));
+        capitals
+            .zip(kinds)
+            .map(|(k, &(kind, rule, confidence))| mention(doc, k..k + 1, kind, rule, confidence))
+            .collect()
+    }
+
+    #[test]
+    fn a_name_keeps_one_kind_in_an_article() {
+        use EntityKind::*;
+        let doc = Document::new("Vantor fell. Vantor rose. Vantor hired. Lind left. Lind won.");
+        // The recognizer was surer of "organization" over all three occurrences.
+        let mut mentions = typed(
+            &doc,
+            &[
+                (Person, "person:recognizer", 0.9),
+                (Organization, "organization:recognizer", 0.7),
+                (Organization, "organization:recognizer", 0.7),
+                (Person, "person:recognizer", 0.6),
+                (Person, "person:recognizer", 0.99),
+            ],
+        );
+        one_kind_per_name(&mut mentions);
+        let kinds: Vec<EntityKind> = mentions.iter().map(|m| m.kind).collect();
+        assert_eq!(
+            kinds,
+            [Organization, Organization, Organization, Person, Person]
+        );
+        assert_eq!(mentions[0].rule, "alias:repeated-name");
+        assert_eq!(mentions[1].rule, "organization:recognizer");
+        // A rule's kind wins over the recognizer's, however sure.
+        let mut mentions = typed(
+            &doc,
+            &[
+                (Person, "person:recognizer", 0.99),
+                (Person, "person:recognizer", 0.99),
+                (Organization, "organization:after-descriptor", 0.5),
+            ],
+        );
+        one_kind_per_name(&mut mentions);
+        assert!(mentions.iter().all(|m| m.kind == Organization));
+    }
 }
