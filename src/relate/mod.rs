@@ -12,6 +12,7 @@ mod events;
 mod killings;
 mod links;
 mod pairs;
+mod reference;
 mod roles;
 mod statements;
 #[cfg(test)]
@@ -21,10 +22,9 @@ mod tree;
 pub use pairs::{PairCandidate, PairModel, PairRelation, pair_candidates};
 
 use crate::analyze::Analysis;
-use crate::lexicon::Sex;
 use crate::model::{Date, DateValue, EntityKind, Span};
+use crate::recognize::Recognized;
 use crate::recognize::can_act;
-use crate::recognize::{Mention, Recognized};
 use crate::segment::{Document, TokenKind};
 use std::ops::Range;
 use tree::Tree;
@@ -324,119 +324,6 @@ impl<'d, 'a> Ctx<'d, 'a> {
     pub fn span_of_mentions(&self, a: usize, b: usize) -> Span {
         let (a, b) = (&self.rec.mentions[a].tokens, &self.rec.mentions[b].tokens);
         self.span(a.start.min(b.start), a.end.max(b.end))
-    }
-
-    /// The most recent mention of `kind` that ends at or before token `i`.
-    ///
-    /// Names inside quotation marks are skipped when `i` stands outside them: "“…
-    /// than Mr. Reyes implied,” she said" — she is not Reyes.
-    pub fn last_mention_before(&self, i: usize, kinds: &[EntityKind]) -> Option<usize> {
-        self.last_mention_where(i, |m| kinds.contains(&m.kind))
-    }
-
-    /// The most recent mention before token `i` that `fits`, skipping names in
-    /// quotation marks as [`Ctx::last_mention_before`] does.
-    fn last_mention_where(&self, i: usize, fits: impl Fn(&Mention) -> bool) -> Option<usize> {
-        let outside = i < self.quoted.len() && !self.quoted[i];
-        self.rec
-            .mentions
-            .iter()
-            .enumerate()
-            .rev()
-            .find(|(_, m)| {
-                m.tokens.end <= i && fits(m) && !(outside && self.quoted[m.tokens.start])
-            })
-            .map(|(k, _)| k)
-    }
-
-    /// What a pronoun or a description at token `i` refers to: "he"/"she" → the last
-    /// person (not one whose honorific or given name says the other sex: "Michael
-    /// Howard's wife … she"), "it"/"the company" → the last organization.
-    pub fn antecedent(&self, i: usize) -> Option<(usize, usize)> {
-        let w = self.lower(i);
-        let sex = match w {
-            "he" | "him" | "his" => Some(Sex::Male),
-            "she" | "her" => Some(Sex::Female),
-            _ => None,
-        };
-        let fits = |m: &Mention| {
-            m.kind == EntityKind::Person && sex.is_some_and(|s| m.sex.is_none_or(|x| x == s))
-        };
-        match w {
-            "he" | "she" | "him" | "his" | "her" => self.last_mention_where(i, fits).map(|m| {
-                let subject = self
-                    .sentence_subject(m, i)
-                    .filter(|&o| fits(&self.rec.mentions[o]));
-                (subject.unwrap_or(m), i + 1)
-            }),
-            // "… told the BBC. They said …": who was told is not who speaks next.
-            "it" | "its" | "they" => self
-                .last_mention_before(i, &[EntityKind::Organization])
-                .filter(|&m| !self.is_listener(m))
-                .map(|m| (m, i + 1)),
-            "the" if i + 1 < self.doc.tokens.len() => {
-                let noun = self.lower(i + 1);
-                if matches!(
-                    noun,
-                    "company"
-                        | "firm"
-                        | "group"
-                        | "bank"
-                        | "airline"
-                        | "carrier"
-                        | "retailer"
-                        | "regulator"
-                        | "union"
-                ) {
-                    self.last_mention_before(i, &[EntityKind::Organization])
-                        .map(|m| (m, i + 2))
-                } else {
-                    None
-                }
-            }
-            _ => None,
-        }
-    }
-
-    /// Whether mention `m` is who was told something: "told (the) BBC".
-    fn is_listener(&self, m: usize) -> bool {
-        let mut k = self.rec.mentions[m].tokens.start;
-        if k > 0 && self.lower(k - 1) == "the" {
-            k -= 1;
-        }
-        k > 0 && matches!(self.lower(k - 1), "told" | "tell" | "tells" | "telling")
-    }
-
-    /// For a pronoun at `i` whose nearest person `m` lies in an earlier sentence: the
-    /// person that sentence opens with, its subject, if another ("Tom Reyes, a former
-    /// adviser, said the plan of Ana Lopes failed. He …" — he is Reyes).
-    fn sentence_subject(&self, m: usize, i: usize) -> Option<usize> {
-        let sentence = self.sentence(self.rec.mentions[m].tokens.start);
-        // "…, Ana Lopes said. He …": who spoke last is the one meant.
-        let end = self.rec.mentions[m].tokens.end;
-        let speaks = end < self.doc.tokens.len()
-            && !crate::lexicon::lexicons()
-                .speech_verb(self.word(end))
-                .is_empty();
-        if sentence.contains(&i) || speaks {
-            return None;
-        }
-        // ("But Mr Reyes denied …": a conjunction and an honorific open it.)
-        let lex = crate::lexicon::lexicons();
-        let mut k = sentence.start;
-        while k < sentence.end
-            && (self.doc.tokens[k].kind == TokenKind::OpenQuote
-                || matches!(
-                    self.word(k),
-                    "\"" | "," | "." | "But" | "And" | "However" | "Yet"
-                )
-                || lex.is_honorific(self.word(k)))
-        {
-            k += 1;
-        }
-        self.rec
-            .mention_starting_at(k)
-            .filter(|&s| s != m && self.kind(s) == EntityKind::Person && !self.quoted[k])
     }
 
     /// The actor (person, organization, place) whose noun phrase ends right before

@@ -4,7 +4,7 @@
 use crate::model::{Article, Date};
 use crate::pipeline::{Extraction, extract};
 
-fn run(text: &str) -> Extraction {
+pub(super) fn run(text: &str) -> Extraction {
     extract(&Article {
         id: "t".into(),
         text: text.into(),
@@ -32,7 +32,7 @@ fn roles(text: &str) -> Vec<(String, Option<String>, Option<String>)> {
         .collect()
 }
 
-fn statements(text: &str) -> Vec<(String, &'static str, String)> {
+pub(super) fn statements(text: &str) -> Vec<(String, &'static str, String)> {
     let x = run(text);
     x.facts
         .statements
@@ -47,7 +47,7 @@ fn statements(text: &str) -> Vec<(String, &'static str, String)> {
         .collect()
 }
 
-fn actions(text: &str) -> Vec<(String, String, Option<String>, Option<String>)> {
+pub(super) fn actions(text: &str) -> Vec<(String, String, Option<String>, Option<String>)> {
     let x = run(text);
     x.facts
         .events
