@@ -396,3 +396,19 @@ fn a_short_name_after_its_organization_word_is_that_organization() {
         .collect();
     assert_eq!(trelmark, [Organization, Organization], "{found:?}");
 }
+
+#[test]
+fn a_place_name_that_is_the_surname_of_a_person_named_is_that_person() {
+    let found = names(
+        "Galloway plea for calm\n\nFormer minister Tom Galloway has appealed for calm in \
+         the region.",
+    );
+    assert_eq!(
+        found,
+        [(s("Galloway"), Person), (s("Tom Galloway"), Person),]
+    );
+}
+
+fn s(text: &str) -> String {
+    text.to_owned()
+}

@@ -139,6 +139,7 @@ pub(super) fn resolve_unknowns(
         }
     }
     one_kind_per_name(mentions);
+    surnames_over_places(mentions);
     // A name left open that was typed elsewhere ("Lind said …; Lind left") is the same.
     for u in open {
         let text = doc.slice(u.range.start, u.range.end);
@@ -184,6 +185,26 @@ fn one_kind_per_name(mentions: &mut [Mention]) {
         {
             m.kind = kind;
             m.rule = "alias:repeated-name";
+        }
+    }
+}
+
+/// "George Galloway … Galloway plea for release": one word a gazetteer knows as a place
+/// is the person of that surname when the article names one in full.
+fn surnames_over_places(mentions: &mut [Mention]) {
+    let surnames: HashSet<String> = mentions
+        .iter()
+        .filter(|m| m.kind == EntityKind::Person && m.tokens.len() >= 2)
+        .filter_map(|m| m.name.rsplit(' ').next().map(str::to_owned))
+        .collect();
+    for m in mentions.iter_mut() {
+        if m.kind == EntityKind::Place
+            && m.tokens.len() == 1
+            && matches!(m.rule, "place:known-name" | "place:gazetteer")
+            && surnames.contains(&m.name)
+        {
+            m.kind = EntityKind::Person;
+            m.rule = "person:surname-of-named";
         }
     }
 }
