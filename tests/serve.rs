@@ -161,6 +161,8 @@ fn content_negotiation_limits_and_read_only() {
     assert_eq!(status, 503, "{body}");
 }
 
+const BEARER: &str = "Bearer test-token-0123456789";
+
 #[test]
 fn a_writable_server_takes_updates_and_graph_store_writes() {
     let dir = tempfile::tempdir().unwrap();
@@ -172,7 +174,7 @@ fn a_writable_server_takes_updates_and_graph_store_writes() {
         port,
         "PUT",
         &format!("/store?graph={graph}"),
-        &[("Content-Type", "text/turtle")],
+        &[("Content-Type", "text/turtle"), ("Authorization", BEARER)],
         b"<http://example.org/a> <http://example.org/knows> <http://example.org/b> .",
     );
     assert_eq!(status, 201);
@@ -188,7 +190,7 @@ fn a_writable_server_takes_updates_and_graph_store_writes() {
         port,
         "POST",
         "/update",
-        &[("Content-Type", "application/x-www-form-urlencoded")],
+        &[("Content-Type", "application/x-www-form-urlencoded"), ("Authorization", BEARER)],
         format!("update={}", encode("INSERT DATA { GRAPH <http://example.org/g> { <http://example.org/b> <http://example.org/knows> <http://example.org/c> } }")).as_bytes(),
     );
     assert_eq!(status, 204);
@@ -200,7 +202,13 @@ fn a_writable_server_takes_updates_and_graph_store_writes() {
         b"",
     );
     assert_eq!(body.lines().count(), 2);
-    let (status, _, _) = http(port, "DELETE", &format!("/store?graph={graph}"), &[], b"");
+    let (status, _, _) = http(
+        port,
+        "DELETE",
+        &format!("/store?graph={graph}"),
+        &[("Authorization", BEARER)],
+        b"",
+    );
     assert_eq!(status, 204);
     let (status, _, _) = http(port, "GET", &format!("/store?graph={graph}"), &[], b"");
     assert_eq!(status, 404);

@@ -54,7 +54,8 @@ pub struct ExtractArgs {
     max_memory: Option<usize>,
     /// Send each article's graph to this SPARQL 1.1 Graph Store Protocol service
     /// (PUT <URL>?graph=<article IRI>, retried), e.g. http://127.0.0.1:7878/store of
-    /// `newsgraph serve --writable`, instead of an embedded store.
+    /// `newsgraph serve --writable`, instead of an embedded store. The token in
+    /// NEWSGRAPH_TOKEN, if set, goes with it (Authorization: Bearer).
     #[arg(long, value_name = "URL")]
     endpoint: Option<String>,
     /// Output format, overriding the extension of --output (or for standard output).
@@ -158,7 +159,8 @@ pub fn run(args: ExtractArgs) -> Result<Outcome> {
             if !url.starts_with("http://") && !url.starts_with("https://") {
                 bail!("--endpoint {url:?}: expected an http(s) URL");
             }
-            Ok(store::GraphStore::new(url, 3, Duration::from_secs(60))?)
+            let token = std::env::var("NEWSGRAPH_TOKEN").ok();
+            Ok(store::GraphStore::new(url, 3, Duration::from_secs(60))?.with_token(token))
         })
         .transpose()?;
     let forced = args.input_format.map(|k| match k {

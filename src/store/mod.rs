@@ -8,6 +8,7 @@ mod export;
 mod jsonld;
 mod lines;
 mod load;
+mod outbound;
 mod query;
 mod remote;
 
@@ -15,9 +16,10 @@ pub use export::{ExportError, ExportFormat, export};
 pub use jsonld::{CONTEXT as JSONLD_CONTEXT, write_jsonld};
 pub use lines::write_lines;
 pub use load::{LoadReport, load_into};
+pub use outbound::{GatedServices, Outbound, is_public};
 pub use query::{
     QueryOptions, QueryOutput, ResultsFormat, entities_query, run_query, run_query_with,
-    run_update, write_results,
+    run_update, run_update_with, write_results,
 };
 pub use remote::{GraphStore, PushError};
 

@@ -1,5 +1,6 @@
 //! SPARQL queries and the formats their results are written in.
 
+use super::Outbound;
 use crate::mint::vocab;
 use oxigraph::io::RdfFormat;
 use oxigraph::model::{GraphName, NamedNode, NamedOrBlankNode, Term};
@@ -82,6 +83,9 @@ pub struct QueryOptions {
     pub named_graphs: Vec<NamedNode>,
     /// Cancels the evaluation when triggered (a time limit).
     pub cancel: Option<CancellationToken>,
+    /// The remote endpoints `SERVICE` may call; `None` lets it call any (the user's own
+    /// `newsgraph query`).
+    pub outbound: Option<Outbound>,
 }
 
 /// [`run_query`] with [`QueryOptions`]: the protocol's dataset, when given, replaces
@@ -91,10 +95,7 @@ pub fn run_query_with(
     query: &str,
     options: &QueryOptions,
 ) -> Result<QueryOutput, String> {
-    let mut evaluator = SparqlEvaluator::new();
-    if let Some(token) = &options.cancel {
-        evaluator = evaluator.with_cancellation_token(token.clone());
-    }
+    let evaluator = evaluator(options.cancel.as_ref(), options.outbound.as_ref());
     let mut prepared = evaluator
         .parse_query(query)
         .map_err(|e| format!("SPARQL syntax error: {e}"))?;
@@ -127,9 +128,37 @@ pub fn run_query_with(
         .map_err(|e| format!("query failed: {e}"))
 }
 
+/// An evaluator with a token that stops it and a policy for `SERVICE` calls.
+fn evaluator(cancel: Option<&CancellationToken>, outbound: Option<&Outbound>) -> SparqlEvaluator {
+    let mut evaluator = SparqlEvaluator::new();
+    if let Some(token) = cancel {
+        evaluator = evaluator.with_cancellation_token(token.clone());
+    }
+    if let Some(outbound) = outbound {
+        evaluator = evaluator
+            .with_default_service_handler(outbound.services())
+            .with_http_redirection_limit(0);
+    }
+    evaluator
+}
+
 /// Runs a SPARQL 1.1 Update on a store, atomically: all of it or none.
 pub fn run_update(store: &Store, update: &str) -> Result<(), String> {
-    SparqlEvaluator::new()
+    run_update_with(store, update, None, None)
+}
+
+/// [`run_update`] stopped by `cancel` (nothing is written then), its `LOAD` sources and
+/// `SERVICE` calls under an [`Outbound`] policy when given.
+pub fn run_update_with(
+    store: &Store,
+    update: &str,
+    cancel: Option<&CancellationToken>,
+    outbound: Option<&Outbound>,
+) -> Result<(), String> {
+    if let Some(outbound) = outbound {
+        outbound.check_update(update)?;
+    }
+    evaluator(cancel, outbound)
         .parse_update(update)
         .map_err(|e| format!("SPARQL syntax error: {e}"))?
         .on_store(store)

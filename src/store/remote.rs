@@ -27,6 +27,7 @@ pub struct GraphStore {
     retries: u32,
     backoff: Duration,
     sent: usize,
+    token: Option<String>,
 }
 
 impl GraphStore {
@@ -45,7 +46,15 @@ impl GraphStore {
             retries,
             backoff: Duration::from_millis(500),
             sent: 0,
+            token: None,
         })
+    }
+
+    /// Sends `Authorization: Bearer <token>` with every graph (`newsgraph serve
+    /// --writable` needs its token).
+    pub fn with_token(mut self, token: Option<String>) -> Self {
+        self.token = token;
+        self
     }
 
     /// How many graphs went out.
@@ -68,11 +77,16 @@ impl GraphStore {
             .finish();
         let uri = format!("{}{separator}{target}", self.url);
         let (client, retries, backoff) = (&self.client, self.retries, self.backoff);
+        let authorization = self.token.as_ref().map(|t| format!("Bearer {t}"));
         http::with_retries(retries, backoff, || {
-            let request = Request::builder()
+            let mut request = Request::builder()
                 .method(Method::PUT)
                 .uri(&uri)
-                .header(header::CONTENT_TYPE, "application/n-triples")
+                .header(header::CONTENT_TYPE, "application/n-triples");
+            if let Some(value) = &authorization {
+                request = request.header(header::AUTHORIZATION, value);
+            }
+            let request = request
                 .body(Body::from(body.clone()))
                 .map_err(|e| Failure::fatal(e.to_string()))?;
             http::send(client, request)

@@ -44,9 +44,14 @@ pub fn example() -> PathBuf {
     root().join("examples/wic2020.txt")
 }
 
+/// The token of writable test servers (`serve --writable` and `extract --endpoint`
+/// read it from NEWSGRAPH_TOKEN).
+pub const TOKEN: &str = "test-token-0123456789";
+
 pub fn newsgraph(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_newsgraph"))
         .args(args)
+        .env("NEWSGRAPH_TOKEN", TOKEN)
         .output()
         .expect("the newsgraph binary runs")
 }
@@ -228,6 +233,7 @@ pub fn serve(store: &Path, extra: &[&str]) -> Served {
             "127.0.0.1:0",
         ])
         .args(extra)
+        .env("NEWSGRAPH_TOKEN", TOKEN)
         .stderr(Stdio::piped())
         .spawn()
         .expect("serve starts");

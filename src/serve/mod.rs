@@ -8,12 +8,19 @@
 //! - `POST /update` (`application/sparql-update`, or a form with `update=`).
 //! - `GET|HEAD|PUT|POST|DELETE /store?graph=IRI` (or `?default`).
 //!
-//! Writing (`/update`, `PUT`, `POST`, `DELETE` on `/store`) is refused with 403 unless
-//! the server was started writable. Each query has a time limit; past it the
-//! evaluation is cancelled and the client gets 503.
+//! Writing (`/update`, `PUT`, `POST`, `DELETE` on `/store`) needs a writable server and
+//! its token ([`access`]); the `Host` header must name the server; `SERVICE` and `LOAD`
+//! reach only the URLs the operator allowed ([`crate::store::Outbound`]). Each query and
+//! update has a time limit; past it the evaluation is cancelled (an update writes
+//! nothing) and the client gets 503.
 
-use crate::store::{self, QueryOptions, ResultsFormat};
-use oxigraph::io::{JsonLdProfileSet, RdfFormat, RdfParser};
+pub mod access;
+mod negotiate;
+
+use crate::store::{self, Outbound, QueryOptions, ResultsFormat};
+use access::{Access, Refusal};
+use negotiate::negotiate;
+use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::{GraphName, GraphNameRef, NamedNode, Quad};
 use oxigraph::sparql::CancellationToken;
 use oxigraph::store::Store;
@@ -27,8 +34,6 @@ use tiny_http::{Header, Method, Request, Response, Server};
 /// How the server behaves.
 #[derive(Debug, Clone)]
 pub struct ServeOptions {
-    /// Whether updates and Graph Store writes are allowed.
-    pub writable: bool,
     /// The time limit of one query.
     pub timeout: Duration,
     /// Base IRI of minted names (for the prefixes of Turtle and TriG answers).
@@ -37,16 +42,25 @@ pub struct ServeOptions {
     pub threads: usize,
     /// The largest request body accepted, in bytes.
     pub max_body: usize,
+    /// Who may write, under which names the server is reached, CORS.
+    pub access: Access,
+    /// Whether the server listens on every interface (any address literal is then a
+    /// valid `Host`).
+    pub unspecified: bool,
+    /// The remote URLs `SERVICE` and `LOAD` may reach.
+    pub outbound: Outbound,
 }
 
 impl Default for ServeOptions {
     fn default() -> Self {
         Self {
-            writable: false,
             timeout: Duration::from_secs(30),
             base: crate::mint::vocab::DEFAULT_BASE.to_owned(),
             threads: 4,
-            max_body: 64 << 20,
+            max_body: 16 << 20,
+            access: Access::default(),
+            unspecified: false,
+            outbound: Outbound::default(),
         }
     }
 }
@@ -82,6 +96,8 @@ struct Answer {
     status: u16,
     content_type: &'static str,
     body: Vec<u8>,
+    /// Further headers.
+    extra: Vec<(&'static str, &'static str)>,
 }
 
 impl Answer {
@@ -92,6 +108,7 @@ impl Answer {
             status,
             content_type: "text/plain; charset=utf-8",
             body: body.into_bytes(),
+            extra: Vec::new(),
         }
     }
 
@@ -100,6 +117,7 @@ impl Answer {
             status,
             content_type: "text/plain; charset=utf-8",
             body: Vec::new(),
+            extra: Vec::new(),
         }
     }
 }
@@ -119,6 +137,9 @@ fn handle(store: &Store, options: &ServeOptions, mut request: Request) {
     };
     let accept = header("Accept").unwrap_or_default();
     let content_type = header("Content-Type").unwrap_or_default();
+    let authorization = header("Authorization");
+    let origin = header("Origin");
+    let host = header("Host");
     let media = content_type
         .split(';')
         .next()
@@ -127,69 +148,179 @@ fn handle(store: &Store, options: &ServeOptions, mut request: Request) {
         .to_ascii_lowercase();
     let method = request.method().clone();
     let head = method == Method::Head;
-    let answer = match read_body(&mut request, options.max_body) {
-        Err(answer) => answer,
-        Ok(body) => match (path, &method) {
-            ("/", Method::Get | Method::Head) => Answer::text(200, HELP),
-            ("/query", Method::Get) => query(store, options, &params, &accept),
-            ("/query", Method::Post) => match media.as_str() {
-                "application/sparql-query" => match String::from_utf8(body) {
-                    Ok(q) => {
-                        params.push(("query".into(), q));
-                        query(store, options, &params, &accept)
-                    }
-                    Err(_) => Answer::text(400, "the query is not UTF-8"),
-                },
-                "application/x-www-form-urlencoded" => {
-                    params.extend(form_urlencoded::parse(&body).into_owned());
-                    query(store, options, &params, &accept)
-                }
-                other => Answer::text(
-                    415,
-                    format!(
-                        "unsupported Content-Type {other:?}: use application/sparql-query or a form"
-                    ),
-                ),
-            },
-            ("/update", Method::Post) if !options.writable => Answer::text(
-                403,
-                "this endpoint is read-only (start it with --writable to allow updates)",
+    let writes = matches!(
+        (path, &method),
+        ("/update", Method::Post) | ("/store", Method::Put | Method::Post | Method::Delete)
+    );
+    let refused = |(status, message): Refusal| Answer::text(status, message);
+    let answer = if let Err(r) = options
+        .access
+        .check_host(host.as_deref(), options.unspecified)
+    {
+        refused(r)
+    } else if method == Method::Options {
+        preflight(options, origin.as_deref())
+    } else if let Some(Err(r)) =
+        writes.then(|| options.access.check_write(authorization.as_deref()))
+    {
+        refused(r)
+    } else {
+        match read_body(&mut request, options.max_body) {
+            Err(answer) => answer,
+            Ok(body) => route(
+                store,
+                options,
+                path,
+                &method,
+                &mut params,
+                &accept,
+                &media,
+                body,
             ),
-            ("/update", Method::Post) => {
-                let update = match media.as_str() {
-                    "application/sparql-update" => String::from_utf8(body).ok(),
-                    "application/x-www-form-urlencoded" => form_urlencoded::parse(&body)
-                        .into_owned()
-                        .find(|(k, _)| k == "update")
-                        .map(|(_, v)| v),
-                    _ => None,
-                };
-                match update {
-                    Some(u) => match store::run_update(store, &u) {
-                        Ok(()) => Answer::empty(204),
-                        Err(e) => Answer::text(400, e),
-                    },
-                    None => Answer::text(
-                        400,
-                        "no update: send application/sparql-update or a form with update=",
-                    ),
-                }
-            }
-            ("/store", _) => graph_store(store, options, &method, &params, &accept, &media, body),
-            ("/query" | "/update" | "/", _) => Answer::text(405, "method not allowed"),
-            _ => Answer::text(404, format!("no such endpoint: {path} (see /)")),
-        },
+        }
     };
-    let mut response = Response::from_data(if head { Vec::new() } else { answer.body })
-        .with_status_code(answer.status);
-    if let Ok(h) = Header::from_bytes("Content-Type", answer.content_type) {
-        response.add_header(h);
+    let body = if head { Vec::new() } else { answer.body };
+    let mut response = Response::from_data(body).with_status_code(answer.status);
+    let mut add = |name: &str, value: &str| {
+        if let Ok(h) = Header::from_bytes(name, value) {
+            response.add_header(h);
+        }
+    };
+    add("Content-Type", answer.content_type);
+    for (name, value) in &answer.extra {
+        add(name, value);
     }
-    if let Ok(h) = Header::from_bytes("Access-Control-Allow-Origin", "*") {
-        response.add_header(h);
+    if answer.status == 401 {
+        add("WWW-Authenticate", "Bearer");
+    }
+    if let (Some(allowed), Some(origin)) = (&options.access.cors, &origin)
+        && allowed == origin
+    {
+        add("Access-Control-Allow-Origin", allowed);
+        add("Vary", "Origin");
     }
     // The client may have gone; nothing to do about it.
     let _ = request.respond(response);
+}
+
+/// The answer to a CORS preflight: allowed for the one origin given with `--cors`.
+fn preflight(options: &ServeOptions, origin: Option<&str>) -> Answer {
+    match (&options.access.cors, origin) {
+        (Some(allowed), Some(origin)) if allowed == origin => Answer {
+            status: 204,
+            content_type: "text/plain; charset=utf-8",
+            body: Vec::new(),
+            extra: vec![
+                (
+                    "Access-Control-Allow-Methods",
+                    "GET, HEAD, POST, PUT, DELETE",
+                ),
+                (
+                    "Access-Control-Allow-Headers",
+                    "Authorization, Content-Type, Accept",
+                ),
+                ("Access-Control-Max-Age", "600"),
+            ],
+        },
+        _ => Answer::text(403, "cross-origin requests are not allowed (see --cors)"),
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn route(
+    store: &Store,
+    options: &ServeOptions,
+    path: &str,
+    method: &Method,
+    params: &mut Vec<(String, String)>,
+    accept: &str,
+    media: &str,
+    body: Vec<u8>,
+) -> Answer {
+    match (path, method) {
+        ("/", Method::Get | Method::Head) => Answer::text(200, HELP),
+        ("/query", Method::Get) => query(store, options, params, accept),
+        ("/query", Method::Post) => match media {
+            "application/sparql-query" => match String::from_utf8(body) {
+                Ok(q) => {
+                    params.push(("query".into(), q));
+                    query(store, options, params, accept)
+                }
+                Err(_) => Answer::text(400, "the query is not UTF-8"),
+            },
+            "application/x-www-form-urlencoded" => {
+                params.extend(form_urlencoded::parse(&body).into_owned());
+                query(store, options, params, accept)
+            }
+            other => Answer::text(
+                415,
+                format!(
+                    "unsupported Content-Type {other:?}: use application/sparql-query or a form"
+                ),
+            ),
+        },
+        ("/update", Method::Post) => {
+            let update = match media {
+                "application/sparql-update" => String::from_utf8(body).ok(),
+                "application/x-www-form-urlencoded" => form_urlencoded::parse(&body)
+                    .into_owned()
+                    .find(|(k, _)| k == "update")
+                    .map(|(_, v)| v),
+                _ => None,
+            };
+            match update {
+                Some(u) => update_store(store, options, &u),
+                None => Answer::text(
+                    400,
+                    "no update: send application/sparql-update or a form with update=",
+                ),
+            }
+        }
+        ("/store", _) => graph_store(store, options, method, params, accept, media, body),
+        ("/query" | "/update" | "/", _) => Answer::text(405, "method not allowed"),
+        _ => Answer::text(404, format!("no such endpoint: {path} (see /)")),
+    }
+}
+
+/// Runs `work` with a token that is cancelled after `limit`; whether it was.
+fn with_time_limit<R>(limit: Duration, work: impl FnOnce(&CancellationToken) -> R) -> (R, bool) {
+    let token = CancellationToken::new();
+    let (done, finished) = mpsc::channel::<()>();
+    let watchdog = {
+        let token = token.clone();
+        thread::spawn(move || {
+            if finished.recv_timeout(limit) == Err(mpsc::RecvTimeoutError::Timeout) {
+                token.cancel();
+            }
+        })
+    };
+    let result = work(&token);
+    let _ = done.send(());
+    let _ = watchdog.join();
+    (result, token.is_cancelled())
+}
+
+fn over_time(options: &ServeOptions, what: &str) -> Answer {
+    Answer::text(
+        503,
+        format!(
+            "the {what} ran over the time limit of {} s and was stopped",
+            options.timeout.as_secs_f64()
+        ),
+    )
+}
+
+/// A SPARQL update within the time limit: past it, nothing is written (503).
+fn update_store(store: &Store, options: &ServeOptions, update: &str) -> Answer {
+    let (result, late) = with_time_limit(options.timeout, |token| {
+        store::run_update_with(store, update, Some(token), Some(&options.outbound))
+    });
+    match result {
+        Ok(()) => Answer::empty(204),
+        Err(_) if late => over_time(options, "update"),
+        Err(e) if e.starts_with("refused to reach") => Answer::text(403, e),
+        Err(e) => Answer::text(400, e),
+    }
 }
 
 const HELP: &str = "newsgraph SPARQL endpoint\n\
@@ -246,158 +377,45 @@ fn query(
         (Ok(d), Ok(n)) => (d, n),
         (Err(a), _) | (_, Err(a)) => return a,
     };
-    let token = CancellationToken::new();
-    let (done, finished) = mpsc::channel::<()>();
-    let watchdog = {
-        let (token, timeout) = (token.clone(), options.timeout);
-        thread::spawn(move || {
-            if finished.recv_timeout(timeout) == Err(mpsc::RecvTimeoutError::Timeout) {
-                token.cancel();
-            }
-        })
-    };
-    let query_options = QueryOptions {
-        default_graphs,
-        named_graphs,
-        cancel: Some(token.clone()),
-    };
-    let answer = match store::run_query_with(store, text, &query_options) {
-        Err(e) if e.starts_with("SPARQL syntax error") => Answer::text(400, e),
-        Err(e) => Answer::text(500, e),
-        Ok(results) => {
-            let graph = matches!(results, oxigraph::sparql::QueryResults::Graph(_));
-            match negotiate(
-                accept,
-                param(params, "format").or(param(params, "output")),
-                graph,
-            ) {
-                None => Answer::text(406, format!("no supported format in Accept: {accept}")),
-                Some((content_type, format)) => {
-                    let mut body = Vec::new();
-                    match store::write_results(&mut body, results, format, &options.base) {
-                        Ok(()) => Answer {
-                            status: 200,
-                            content_type,
-                            body,
-                        },
-                        Err(_) if token.is_cancelled() => Answer::text(
-                            503,
-                            format!(
-                                "the query ran over the time limit of {} s and was stopped",
-                                options.timeout.as_secs_f64()
-                            ),
-                        ),
-                        Err(e) => Answer::text(500, format!("query failed: {e}")),
-                    }
-                }
-            }
-        }
-    };
-    let _ = done.send(());
-    let _ = watchdog.join();
-    answer
-}
-
-const RESULT_TYPES: &[(&str, &str, ResultsFormat)] = &[
-    (
-        "application/sparql-results+json",
-        "json",
-        ResultsFormat::Json,
-    ),
-    ("application/sparql-results+xml", "xml", ResultsFormat::Xml),
-    ("text/csv", "csv", ResultsFormat::Csv),
-    ("text/tab-separated-values", "tsv", ResultsFormat::Tsv),
-    ("application/json", "json", ResultsFormat::Json),
-    ("application/xml", "xml", ResultsFormat::Xml),
-    ("text/xml", "xml", ResultsFormat::Xml),
-];
-
-fn graph_types() -> Vec<(&'static str, &'static str, RdfFormat)> {
-    vec![
-        ("text/turtle", "turtle", RdfFormat::Turtle),
-        ("application/n-triples", "nt", RdfFormat::NTriples),
-        ("application/n-quads", "nq", RdfFormat::NQuads),
-        ("application/trig", "trig", RdfFormat::TriG),
-        ("application/rdf+xml", "rdfxml", RdfFormat::RdfXml),
-        (
-            "application/ld+json",
-            "jsonld",
-            RdfFormat::JsonLd {
-                profile: JsonLdProfileSet::empty(),
-            },
-        ),
-        ("text/plain", "nt", RdfFormat::NTriples),
-    ]
-}
-
-/// The media types of an Accept header, best first (by q, then by order).
-fn accepted(accept: &str) -> Vec<String> {
-    let mut types: Vec<(f32, usize, String)> = accept
-        .split(',')
-        .enumerate()
-        .filter_map(|(i, part)| {
-            let mut pieces = part.split(';');
-            let media = pieces.next()?.trim().to_ascii_lowercase();
-            let q = pieces
-                .filter_map(|p| p.trim().strip_prefix("q="))
-                .find_map(|q| q.parse::<f32>().ok())
-                .unwrap_or(1.0);
-            (!media.is_empty() && q > 0.0).then_some((q, i, media))
-        })
-        .collect();
-    types.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-    types.into_iter().map(|(_, _, m)| m).collect()
-}
-
-/// The content type and format to answer in: a `format` parameter wins, then the
-/// Accept header; JSON results and Turtle graphs when anything goes.
-fn negotiate(
-    accept: &str,
-    format: Option<&str>,
-    graph: bool,
-) -> Option<(&'static str, ResultsFormat)> {
-    let graphs = graph_types();
-    if let Some(name) = format {
-        let name = name.to_ascii_lowercase();
-        return if graph {
-            graphs
-                .iter()
-                .find(|(m, short, _)| *short == name || *m == name)
-                .map(|(m, _, f)| (*m, ResultsFormat::Rdf(*f)))
-        } else {
-            RESULT_TYPES
-                .iter()
-                .find(|(m, short, _)| *short == name || *m == name)
-                .map(|(m, _, f)| (*m, *f))
+    let (answer, late) = with_time_limit(options.timeout, |token| {
+        let query_options = QueryOptions {
+            default_graphs,
+            named_graphs,
+            cancel: Some(token.clone()),
+            outbound: Some(options.outbound.clone()),
         };
-    }
-    let wanted = accepted(accept);
-    if wanted.is_empty() {
-        return Some(if graph {
-            ("text/turtle", ResultsFormat::Rdf(RdfFormat::Turtle))
-        } else {
-            ("application/sparql-results+json", ResultsFormat::Json)
-        });
-    }
-    for media in wanted {
-        let any = media == "*/*" || media.ends_with("/*");
-        if graph {
-            if let Some((m, _, f)) = graphs.iter().find(|(m, _, _)| *m == media) {
-                return Some((m, ResultsFormat::Rdf(*f)));
+        let results = match store::run_query_with(store, text, &query_options) {
+            Err(e) if e.starts_with("SPARQL syntax error") => return Err(Answer::text(400, e)),
+            Err(e) => return Err(Answer::text(500, e)),
+            Ok(results) => results,
+        };
+        let graph = matches!(results, oxigraph::sparql::QueryResults::Graph(_));
+        let format = param(params, "format").or(param(params, "output"));
+        let Some((content_type, format)) = negotiate(accept, format, graph) else {
+            return Err(Answer::text(
+                406,
+                format!("no supported format in Accept: {accept}"),
+            ));
+        };
+        let mut body = Vec::new();
+        match store::write_results(&mut body, results, format, &options.base) {
+            Ok(()) => Ok(Answer {
+                status: 200,
+                content_type,
+                body,
+                extra: Vec::new(),
+            }),
+            Err(e) if e.to_string().contains("refused to reach") => {
+                Err(Answer::text(403, format!("query failed: {e}")))
             }
-            if any {
-                return Some(("text/turtle", ResultsFormat::Rdf(RdfFormat::Turtle)));
-            }
-        } else {
-            if let Some((m, _, f)) = RESULT_TYPES.iter().find(|(m, _, _)| *m == media) {
-                return Some((m, *f));
-            }
-            if any {
-                return Some(("application/sparql-results+json", ResultsFormat::Json));
-            }
+            Err(e) => Err(Answer::text(500, format!("query failed: {e}"))),
         }
+    });
+    match answer {
+        Ok(answer) => answer,
+        Err(_) if late => over_time(options, "query"),
+        Err(answer) => answer,
     }
-    None
 }
 
 /// The SPARQL 1.1 Graph Store HTTP Protocol on `/store`.
@@ -422,13 +440,6 @@ fn graph_store(
         GraphName::NamedNode(n) => store.contains_named_graph(n).unwrap_or(false),
         _ => true,
     };
-    let writing = matches!(method, Method::Put | Method::Post | Method::Delete);
-    if writing && !options.writable {
-        return Answer::text(
-            403,
-            "this store is read-only (start the server with --writable to change it)",
-        );
-    }
     match method {
         Method::Get | Method::Head => {
             if !exists {
@@ -456,6 +467,7 @@ fn graph_store(
                             status: 200,
                             content_type,
                             body,
+                            extra: Vec::new(),
                         },
                         Err(e) => Answer::text(500, e.to_string()),
                     }
