@@ -5,7 +5,7 @@ use anyhow::{Context, Result, anyhow};
 use clap::Args;
 use newsgraph::mint::vocab;
 use newsgraph::serve::access::{Access, read_token};
-use newsgraph::serve::{self, ServeOptions};
+use newsgraph::serve::{self, Limits, ServeOptions};
 use newsgraph::store::Outbound;
 use oxigraph::store::Store;
 use std::path::PathBuf;
@@ -39,14 +39,30 @@ pub struct ServeArgs {
     /// private and link-local addresses only when the prefix names them.
     #[arg(long = "allow-service", value_name = "URL-PREFIX")]
     allow_service: Vec<String>,
-    /// The largest request body accepted, in MiB (HTTP 413 past it).
+    /// The largest request body accepted, in MiB (HTTP 413 past it; Graph Store uploads
+    /// included).
     #[arg(long, value_name = "MIB", default_value_t = 16)]
     max_body_mib: usize,
+    /// The largest request head (request line and headers), in KiB; at least 8 (HTTP
+    /// 431 past it).
+    #[arg(long, value_name = "KIB", default_value_t = 8)]
+    max_header_kib: usize,
+    /// Connections open at once; one more gets HTTP 503 at once.
+    #[arg(long, value_name = "N", default_value_t = 64)]
+    max_connections: usize,
+    /// Seconds a client has to send a request's head, and its body (a slow client is
+    /// cut off).
+    #[arg(long, value_name = "SECONDS", default_value_t = 10.0)]
+    read_timeout: f64,
+    /// The most rows a SELECT answer may have; past it the client gets an error, never
+    /// a truncated answer.
+    #[arg(long, value_name = "N", default_value_t = 1_000_000)]
+    max_rows: usize,
     /// Time limit of one query or update, in seconds; past it the query is stopped, the
     /// update written not at all (HTTP 503).
     #[arg(long, value_name = "SECONDS", default_value_t = 30.0)]
     timeout: f64,
-    /// Requests served at once.
+    /// Queries and updates run at once (worker threads).
     #[arg(long, value_name = "N", default_value_t = 4)]
     threads: usize,
     /// Base IRI of the minted names (prefixes of Turtle answers).
@@ -75,10 +91,17 @@ pub fn run(args: ServeArgs) -> Result<Outcome> {
         Store::open_read_only(&args.store)
     }
     .with_context(|| format!("opening store {}", args.store.display()))?;
-    let server = serve::bind(&args.bind).with_context(|| format!("listening on {}", args.bind))?;
-    let Some(address) = server.server_addr().to_ip() else {
-        return Err(anyhow!("{}: not an IP address", args.bind));
-    };
+    if !(args.read_timeout > 0.0 && args.read_timeout.is_finite()) {
+        return Err(anyhow!(
+            "--read-timeout must be a positive number of seconds"
+        ));
+    }
+    if args.max_header_kib < 8 {
+        return Err(anyhow!("--max-header-kib must be at least 8"));
+    }
+    let listener = std::net::TcpListener::bind(&args.bind)
+        .with_context(|| format!("listening on {}", args.bind))?;
+    let address = listener.local_addr()?;
     eprintln!(
         "newsgraph: serving {} on http://{address}/query ({}; Ctrl-C stops)",
         args.store.display(),
@@ -100,18 +123,23 @@ pub fn run(args: ServeArgs) -> Result<Outcome> {
             }
         );
     }
-    serve::serve(
-        server,
-        store,
-        ServeOptions {
-            timeout,
-            base: args.base,
-            threads: args.threads,
-            max_body: args.max_body_mib << 20,
-            access: Access::new(address, token, &args.host_names, args.cors),
-            unspecified: address.ip().is_unspecified(),
-            outbound,
-        },
-    );
+    let limits = Limits {
+        connections: args.max_connections.max(1),
+        workers: args.threads.max(1),
+        header_bytes: args.max_header_kib << 10,
+        body_bytes: args.max_body_mib << 20,
+        read_timeout: Duration::from_secs_f64(args.read_timeout),
+        ..Limits::default()
+    };
+    let options = ServeOptions {
+        timeout,
+        base: args.base,
+        max_rows: args.max_rows,
+        limits,
+        access: Access::new(address, token, &args.host_names, args.cors),
+        unspecified: address.ip().is_unspecified(),
+        outbound,
+    };
+    serve::run(listener, store, options).context("serving")?;
     Ok(Outcome::Ok)
 }

@@ -1,0 +1,166 @@
+//! The HTTP/1.1 server under [`super::handle`]: hyper on a small tokio runtime, with
+//! every resource bounded.
+//!
+//! - Connections: at most [`Limits::connections`] at once; one more is answered 503 and
+//!   closed at once, so a crowd of slow clients fills the slots but never the threads,
+//!   and never hangs the listener.
+//! - Headers: at most [`Limits::header_bytes`] (431 past it, hyper's own answer), read
+//!   within [`Limits::read_timeout`] — a client dripping bytes (slowloris) is cut off.
+//! - Bodies: at most [`Limits::body_bytes`] (413), read within the same time.
+//! - Work: queries and updates run on at most [`Limits::workers`] blocking threads,
+//!   each stopped by its time limit; async tasks never block.
+//! - A connection lives at most [`Limits::lifetime`], answers included (a client that
+//!   never reads its answer does not keep its slot).
+
+use super::{Answer, ServeOptions, handle};
+use bytes::Bytes;
+use http_body_util::{BodyExt, Full, Limited};
+use hyper::body::Incoming;
+use hyper::server::conn::http1;
+use hyper::service::service_fn;
+use hyper_util::rt::{TokioIo, TokioTimer};
+use oxigraph::sparql::CancellationToken;
+use oxigraph::store::Store;
+use std::convert::Infallible;
+use std::io;
+use std::sync::Arc;
+use std::time::Duration;
+use tokio::io::AsyncWriteExt;
+use tokio::sync::Semaphore;
+
+/// What one server may use.
+#[derive(Debug, Clone)]
+pub struct Limits {
+    /// Connections open at once.
+    pub connections: usize,
+    /// Threads running queries and updates.
+    pub workers: usize,
+    /// The size of a request's head (request line and headers), at least 8 KiB.
+    pub header_bytes: usize,
+    /// The size of a request's body.
+    pub body_bytes: usize,
+    /// The time to receive a request's head, and its body.
+    pub read_timeout: Duration,
+    /// The longest a connection stays open.
+    pub lifetime: Duration,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Self {
+            connections: 64,
+            workers: 4,
+            header_bytes: 8 << 10,
+            body_bytes: 16 << 20,
+            read_timeout: Duration::from_secs(10),
+            lifetime: Duration::from_secs(300),
+        }
+    }
+}
+
+/// Serves `store` on `listener` until the process ends (or the listener fails).
+pub fn run(listener: std::net::TcpListener, store: Store, options: ServeOptions) -> io::Result<()> {
+    let limits = options.limits.clone();
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .max_blocking_threads(limits.workers.max(1))
+        .enable_all()
+        .build()?;
+    listener.set_nonblocking(true)?;
+    let state = Arc::new((store, options));
+    runtime.block_on(async move {
+        let listener = tokio::net::TcpListener::from_std(listener)?;
+        let slots = Arc::new(Semaphore::new(limits.connections.max(1)));
+        loop {
+            let (mut stream, _) = match listener.accept().await {
+                Ok(accepted) => accepted,
+                // Out of file descriptors and the like: wait, then go on.
+                Err(_) => {
+                    tokio::time::sleep(Duration::from_millis(50)).await;
+                    continue;
+                }
+            };
+            let _ = stream.set_nodelay(true);
+            let Ok(slot) = slots.clone().try_acquire_owned() else {
+                tokio::spawn(async move {
+                    let busy = b"HTTP/1.1 503 Service Unavailable\r\nContent-Type: text/plain\r\n\
+                        Content-Length: 40\r\nRetry-After: 1\r\nConnection: close\r\n\r\n\
+                        too many connections; try again later\r\n";
+                    let _ =
+                        tokio::time::timeout(Duration::from_secs(1), stream.write_all(busy)).await;
+                });
+                continue;
+            };
+            let state = state.clone();
+            let limits = limits.clone();
+            tokio::spawn(async move {
+                let service = {
+                    let state = state.clone();
+                    service_fn(move |request| respond(request, state.clone()))
+                };
+                let connection = http1::Builder::new()
+                    .timer(TokioTimer::new())
+                    .header_read_timeout(limits.read_timeout)
+                    .max_buf_size(limits.header_bytes.max(8 << 10))
+                    .serve_connection(TokioIo::new(stream), service);
+                let _ = tokio::time::timeout(limits.lifetime, connection).await;
+                drop(slot);
+            });
+        }
+    })
+}
+
+/// Reads one request's body within the limits, runs it on a worker under its time
+/// limit, and turns the [`Answer`] into a response.
+async fn respond(
+    request: hyper::Request<Incoming>,
+    state: Arc<(Store, ServeOptions)>,
+) -> Result<hyper::Response<Full<Bytes>>, Infallible> {
+    let limits = &state.1.limits;
+    let (parts, body) = request.into_parts();
+    let declared = parts
+        .headers
+        .get(hyper::header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok()?.parse::<u64>().ok());
+    let too_big = || {
+        Answer::text(
+            413,
+            format!("request body over {} bytes", limits.body_bytes),
+        )
+    };
+    let body = if declared.is_some_and(|n| n > limits.body_bytes as u64) {
+        Err(too_big())
+    } else {
+        let reading = Limited::new(body, limits.body_bytes).collect();
+        match tokio::time::timeout(limits.read_timeout, reading).await {
+            Err(_) => Err(Answer::text(408, "the request body came too slowly")),
+            Ok(Err(e)) if e.is::<http_body_util::LengthLimitError>() => Err(too_big()),
+            Ok(Err(e)) => Err(Answer::text(400, format!("reading the request: {e}"))),
+            Ok(Ok(collected)) => Ok(collected.to_bytes().to_vec()),
+        }
+    };
+    let answer = match body {
+        Err(answer) => answer,
+        Ok(body) => {
+            let request = hyper::Request::from_parts(parts, body);
+            let token = CancellationToken::new();
+            let alarm = {
+                let (token, limit) = (token.clone(), state.1.timeout);
+                tokio::spawn(async move {
+                    tokio::time::sleep(limit).await;
+                    token.cancel();
+                })
+            };
+            let work = {
+                let state = state.clone();
+                tokio::task::spawn_blocking(move || handle(&state.0, &state.1, &request, &token))
+            };
+            let answer = work
+                .await
+                .unwrap_or_else(|_| Answer::text(500, "the request failed inside the server"));
+            alarm.abort();
+            answer
+        }
+    };
+    Ok(answer.into_response())
+}
