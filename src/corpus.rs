@@ -187,9 +187,9 @@ impl Articles {
 
     /// A unique id from `wanted`: `-2`, `-3`… appended when it is taken.
     fn unique(&mut self, wanted: &str) -> String {
-        let slug = crate::mint::slug(wanted);
-        let base = if slug.is_empty() {
-            "article".into()
+        // ("" or only spaces: no name to keep.)
+        let base = if wanted.trim().is_empty() {
+            "article".to_owned()
         } else {
             wanted.to_owned()
         };

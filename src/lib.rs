@@ -17,6 +17,7 @@
 pub mod analyze;
 pub mod corpus;
 pub mod explain;
+pub mod fuzzing;
 mod http;
 pub mod lexicon;
 pub mod link;

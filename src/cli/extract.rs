@@ -459,6 +459,7 @@ fn write_atomically<T>(path: &Path, write: impl FnOnce(&mut dyn Write) -> Result
         .file_name()
         .and_then(|n| n.to_str())
         .unwrap_or("output");
+    remove_stale_temporaries(dir, name);
     let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
     let result = (|| -> Result<T> {
         let mut file = io::BufWriter::new(std::fs::File::create(&tmp)?);
@@ -473,4 +474,27 @@ fn write_atomically<T>(path: &Path, write: impl FnOnce(&mut dyn Write) -> Result
         let _ = std::fs::remove_file(&tmp);
     }
     result.with_context(|| format!("writing {}", path.display()))
+}
+
+/// Removes the temporary files of earlier writes of `name` whose process is gone (a
+/// killed run): `.NAME.PID.tmp` with no process PID.
+fn remove_stale_temporaries(dir: &Path, name: &str) {
+    let prefix = format!(".{name}.");
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let file = entry.file_name();
+        let Some(pid) = file
+            .to_str()
+            .and_then(|f| f.strip_prefix(&prefix)?.strip_suffix(".tmp"))
+            .and_then(|pid| pid.parse::<u32>().ok())
+        else {
+            continue;
+        };
+        let alive = pid == std::process::id() || Path::new(&format!("/proc/{pid}")).exists();
+        if !alive && Path::new("/proc/self").exists() {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
 }

@@ -9,7 +9,6 @@ use newsgraph::link::{
 use newsgraph::mint::vocab;
 use newsgraph::model::EntityKind;
 use oxigraph::model::NamedNode;
-use oxigraph::store::Store;
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -129,7 +128,7 @@ pub fn run(args: LinkArgs) -> Result<Outcome> {
         };
         (name, Box::new(Endpoint::new(&url, options)?))
     };
-    let store = Store::open(&args.store)
+    let store = newsgraph::store::open_for_writing(&args.store)
         .with_context(|| format!("opening store {}", args.store.display()))?;
     let options = LinkOptions {
         min_confidence: args.min_confidence,

@@ -5,7 +5,6 @@ use anyhow::{Context, Result, bail};
 use clap::Args;
 use newsgraph::store;
 use oxigraph::model::NamedNode;
-use oxigraph::store::Store;
 use std::path::PathBuf;
 
 #[derive(Debug, Args)]
@@ -23,7 +22,7 @@ pub struct LoadArgs {
 }
 
 pub fn run(args: LoadArgs) -> Result<Outcome> {
-    let store = Store::open(&args.store)
+    let store = newsgraph::store::open_for_writing(&args.store)
         .with_context(|| format!("opening store {}", args.store.display()))?;
     match store::load_into(&store, &args.files, args.graph.as_ref()) {
         Ok(report) => {

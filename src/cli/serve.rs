@@ -83,7 +83,7 @@ pub fn run(args: ServeArgs) -> Result<Outcome> {
     let outbound =
         Outbound::allowing(args.allow_service.clone(), timeout).map_err(|e| anyhow!(e))?;
     let store = if args.writable {
-        Store::open(&args.store)
+        newsgraph::store::open_for_writing(&args.store)
     } else {
         if !args.store.is_dir() {
             return Err(anyhow!("{}: no such store directory", args.store.display()));

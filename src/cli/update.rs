@@ -4,7 +4,6 @@ use super::Outcome;
 use anyhow::{Context, Result, anyhow};
 use clap::{ArgGroup, Args};
 use newsgraph::store;
-use oxigraph::store::Store;
 use std::path::PathBuf;
 
 #[derive(Debug, Args)]
@@ -31,7 +30,7 @@ pub fn run(args: UpdateArgs) -> Result<Outcome> {
     if !args.store.is_dir() {
         return Err(anyhow!("{}: no such store directory", args.store.display()));
     }
-    let store = Store::open(&args.store)
+    let store = newsgraph::store::open_for_writing(&args.store)
         .with_context(|| format!("opening store {}", args.store.display()))?;
     store::run_update(&store, &update).map_err(|e| anyhow!(e))?;
     store.flush().context("writing the store to disk")?;

@@ -20,7 +20,7 @@ mod endpoints;
 mod negotiate;
 mod server;
 
-pub use server::{Limits, run};
+pub use server::{Limits, answer_bytes, run};
 
 use crate::store::Outbound;
 use access::{Access, Refusal};

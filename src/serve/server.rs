@@ -164,3 +164,68 @@ async fn respond(
     };
     Ok(answer.into_response())
 }
+
+/// Answers `bytes`, one or more raw requests, as the server does on a socket, and
+/// returns what it writes back: the HTTP fuzz target and its regression tests drive the
+/// real connection handling (hyper's parser, the limits, [`handle`]) without a socket.
+pub fn answer_bytes(store: &Store, options: &ServeOptions, bytes: &[u8]) -> Vec<u8> {
+    use tokio::io::AsyncReadExt;
+    thread_local! {
+        static RUNTIME: Option<tokio::runtime::Runtime> = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .ok();
+    }
+    RUNTIME.with(|runtime| {
+        let Some(runtime) = runtime else {
+            return Vec::new();
+        };
+        let state = Arc::new((store.clone(), options.clone()));
+        let limits = options.limits.clone();
+        runtime.block_on(async move {
+            let (mut client, server) = tokio::io::duplex(64 << 10);
+            let service = service_fn(move |request| respond(request, state.clone()));
+            // (The bytes end with a half-close; the answer must still come.)
+            let connection = http1::Builder::new()
+                .timer(TokioTimer::new())
+                .half_close(true)
+                .header_read_timeout(limits.read_timeout)
+                .max_buf_size(limits.header_bytes.max(8 << 10))
+                .serve_connection(TokioIo::new(server), service);
+            let driver = tokio::spawn(connection);
+            let mut answer = Vec::new();
+            let talk = async {
+                let _ = client.write_all(bytes).await;
+                let _ = client.shutdown().await;
+                let _ = client.read_to_end(&mut answer).await;
+            };
+            let _ = tokio::time::timeout(limits.read_timeout * 2, talk).await;
+            driver.abort();
+            answer
+        })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn answer(bytes: &[u8]) -> String {
+        let store = Store::new().unwrap();
+        let mut options = ServeOptions::default();
+        options.limits.read_timeout = Duration::from_millis(500);
+        String::from_utf8_lossy(&answer_bytes(&store, &options, bytes)).into_owned()
+    }
+
+    #[test]
+    fn raw_requests_get_well_formed_answers() {
+        let ok = answer(b"GET / HTTP/1.1\r\nHost: localhost:7878\r\nConnection: close\r\n\r\n");
+        assert!(ok.starts_with("HTTP/1.1 403"), "{ok}");
+        let garbage = answer(b"\x00\x01 not http at all\r\n\r\n");
+        assert!(garbage.starts_with("HTTP/1.1 400"), "{garbage}");
+        let big = format!("GET / HTTP/1.1\r\nX: {}\r\n\r\n", "a".repeat(9000));
+        assert!(answer(big.as_bytes()).starts_with("HTTP/1.1 431"));
+        // Cut short: no answer, no hang.
+        assert_eq!(answer(b"GET / HT"), "");
+    }
+}

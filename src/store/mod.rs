@@ -147,6 +147,26 @@ pub fn serializer(format: RdfFormat, base: &str) -> io::Result<RdfSerializer> {
     Ok(serializer)
 }
 
+/// Opens (creating if needed) an on-disk store to write to, and removes what a killed
+/// bulk load left behind: Oxigraph writes a bulk load's tables as `bulk-*.sst` files in
+/// the store's directory and moves them into the database on commit, so files still
+/// there once the store is open (and locked against other writers) belong to a load
+/// that never committed.
+#[cfg(feature = "rocksdb")]
+pub fn open_for_writing(path: &Path) -> Result<Store, oxigraph::store::StorageError> {
+    let store = Store::open(path)?;
+    if let Ok(entries) = std::fs::read_dir(path) {
+        for entry in entries.flatten() {
+            let name = entry.file_name();
+            let name = name.to_string_lossy();
+            if name.starts_with("bulk-") && name.ends_with(".sst") {
+                let _ = std::fs::remove_file(entry.path());
+            }
+        }
+    }
+    Ok(store)
+}
+
 /// An on-disk Oxigraph store with one named graph per article.
 pub struct ArticleStore {
     store: Store,
@@ -156,8 +176,9 @@ pub struct ArticleStore {
 
 impl ArticleStore {
     /// Opens (creating if needed) the store in a directory.
+    #[cfg(feature = "rocksdb")]
     pub fn open(path: &Path) -> Result<Self, StoreError> {
-        let store = Store::open(path).map_err(|source| StoreError::Storage {
+        let store = open_for_writing(path).map_err(|source| StoreError::Storage {
             path: path.to_owned(),
             source,
         })?;
@@ -176,6 +197,7 @@ impl ArticleStore {
 
     /// Writes what RocksDB still holds in memory to its tables, so that the next opening
     /// need not replay the write-ahead log (slow, and as large as the last transaction).
+    #[cfg(feature = "rocksdb")]
     pub fn flush(&self) -> Result<(), StoreError> {
         self.store.flush().map_err(|source| StoreError::Storage {
             path: self.path.clone(),
