@@ -57,5 +57,5 @@ for target in "${targets[@]}"; do
     echo "== $target: $seconds s"
     cargo +nightly fuzz run -O "$target" "corpus/$target" -- \
         -max_total_time="$seconds" -max_len=8192 -timeout=20 -rss_limit_mb=3072 -print_final_stats=1 \
-        2>&1 | grep -E "^(stat::|#[0-9]+ *DONE|Done|==[0-9]+==|SUMMARY|thread '|panicked|artifact)" || true
+        2>&1 | grep -E "^(stat::|#[0-9]+ *(DONE|pulse)|Done|==[0-9]+==|SUMMARY|thread '|panicked|artifact)" | tail -n 12 || true
 done

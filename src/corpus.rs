@@ -223,10 +223,19 @@ impl Articles {
         reader
             .read_to_end(&mut bytes)
             .map_err(|e| error(e.to_string()))?;
-        let text = String::from_utf8(bytes).map_err(|e| {
+        let mut text = String::from_utf8(bytes).map_err(|e| {
             let offset = e.utf8_error().valid_up_to();
             error(format!("not UTF-8 text (invalid byte at offset {offset})"))
         })?;
+        // A byte-order mark is no part of the article (offsets count from after it).
+        if text.starts_with('\u{feff}') {
+            text.drain(..'\u{feff}'.len_utf8());
+        }
+        if text.trim().is_empty() {
+            return Err(error(
+                "no text: the file is empty or only whitespace".to_owned(),
+            ));
+        }
         let stem = input
             .path
             .as_ref()
@@ -256,6 +265,11 @@ impl Articles {
         };
         let json: JsonArticle =
             serde_json::from_str(line).map_err(|e| error(format!("not an article: {e}")))?;
+        if json.text.trim().is_empty() {
+            return Err(error(
+                "no text: \"text\" is empty or only whitespace".to_owned(),
+            ));
+        }
         let published = match &json.published {
             Some(p) => Some(Date::parse(p).ok_or_else(|| {
                 error(format!(
@@ -313,7 +327,8 @@ impl Iterator for Articles {
                     Ok(0) => continue,
                     Ok(_) => {
                         let line_no = line_no + 1;
-                        let text = line.trim();
+                        // (A byte-order mark may open the file.)
+                        let text = line.trim().trim_start_matches('\u{feff}');
                         let result =
                             (!text.is_empty()).then(|| self.json_article(&input, line_no, text));
                         self.current = Some((input, reader, line_no));

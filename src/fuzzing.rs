@@ -11,6 +11,7 @@ use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::{Literal, NamedNode, Quad, Term};
 use oxigraph::sparql::CancellationToken;
 use oxigraph::store::Store;
+use std::collections::HashMap;
 use std::sync::OnceLock;
 use std::time::Duration;
 
@@ -29,29 +30,24 @@ pub fn check_extraction(data: &[u8]) -> Result<(), String> {
     let extraction = crate::pipeline::extract(&article);
     let quads = crate::mint::mint(&extraction, crate::mint::vocab::DEFAULT_BASE);
     let chars: Vec<char> = article.text.chars().collect();
-    let value = |subject: &Term, property: &str| -> Option<String> {
-        quads
-            .iter()
-            .find(|q| {
-                Term::from(q.subject.clone()) == *subject
-                    && q.predicate.as_str() == format!("{NIF}{property}")
-            })
-            .and_then(|q| match &q.object {
-                Term::Literal(l) => Some(l.value().to_owned()),
-                _ => None,
-            })
-    };
-    for q in quads
-        .iter()
-        .filter(|q| q.predicate.as_str() == format!("{NIF}anchorOf"))
-    {
-        let subject = Term::from(q.subject.clone());
-        let offset = |p: &str| {
-            value(&subject, p)
-                .and_then(|v| v.parse::<usize>().ok())
-                .ok_or(format!("{subject}: no {p}"))
+    // Each mention's (begin, end, anchor), by subject.
+    let mut mentions: HashMap<String, [Option<String>; 3]> = HashMap::new();
+    for q in &quads {
+        let slot = match q.predicate.as_str().strip_prefix(NIF) {
+            Some("beginIndex") => 0,
+            Some("endIndex") => 1,
+            Some("anchorOf") => 2,
+            _ => continue,
         };
-        let (begin, end) = (offset("beginIndex")?, offset("endIndex")?);
+        if let Term::Literal(l) = &q.object {
+            mentions.entry(q.subject.to_string()).or_default()[slot] = Some(l.value().to_owned());
+        }
+    }
+    for (subject, [begin, end, anchor]) in &mentions {
+        let offset = |v: &Option<String>| v.as_deref().and_then(|v| v.parse::<usize>().ok());
+        let (Some(begin), Some(end), Some(anchor)) = (offset(begin), offset(end), anchor) else {
+            return Err(format!("{subject}: offsets or anchor missing"));
+        };
         if begin > end || end > chars.len() {
             return Err(format!(
                 "{subject}: {begin}..{end} outside 0..{}",
@@ -59,8 +55,7 @@ pub fn check_extraction(data: &[u8]) -> Result<(), String> {
             ));
         }
         let slice: String = chars[begin..end].iter().collect();
-        let anchor = value(&subject, "anchorOf").unwrap_or_default();
-        if slice != anchor {
+        if slice != *anchor {
             return Err(format!(
                 "{subject}: anchor {anchor:?} but the text has {slice:?}"
             ));

@@ -309,18 +309,21 @@ const MODALS: &[&str] = &[
 fn unrealized(ctx: &Ctx<'_, '_>, tree: &Tree<'_>, v: usize) -> bool {
     let mut verb = v;
     for _ in 0..4 {
-        let negated_or_modal = tree.children(verb).iter().any(|&c| {
-            let word = ctx.lower(tree.token(c));
-            match tree.deprel(c) {
-                "aux" | "aux:pass" => MODALS.contains(&word),
-                "advmod" => matches!(word, "not" | "n't" | "never" | "yet"),
-                _ => false,
-            }
-        });
+        let negated_or_modal = tree
+            .children_with(verb, &["aux", "aux:pass", "advmod"])
+            .into_iter()
+            .any(|c| {
+                let word = ctx.lower(tree.token(c));
+                match tree.deprel(c) {
+                    "aux" | "aux:pass" => MODALS.contains(&word),
+                    "advmod" => matches!(word, "not" | "n't" | "never" | "yet"),
+                    _ => false,
+                }
+            });
         // "if he had trained", "unless Vantor pays": a condition; "cut jobs to save
         // money": a purpose — neither says it happened.
         let conditional_or_purpose = matches!(tree.deprel(verb), "advcl" | "acl")
-            && tree.children(verb).iter().any(|&c| {
+            && tree.children_with(verb, &["mark"]).into_iter().any(|c| {
                 tree.deprel(c) == "mark"
                     && match ctx.lower(tree.token(c)) {
                         "if" | "unless" | "whether" | "lest" => true,

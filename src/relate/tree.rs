@@ -6,6 +6,7 @@
 
 use crate::analyze::Analysis;
 use crate::segment::Document;
+use std::collections::HashMap;
 use std::ops::Range;
 
 /// Clausal relations: a dependent that is a clause of its own, whose words are not
@@ -30,7 +31,14 @@ pub(crate) struct Tree<'d> {
     /// Each word's children, in text order (`children[child_start[w]..child_start[w+1]]`).
     children: Vec<usize>,
     child_start: Vec<usize>,
+    /// For words with many children (a run-on "sentence" without punctuation can hang
+    /// thousands of conjuncts on one word), their children by relation, so that asking
+    /// for one stays cheap and reading a long text stays linear.
+    crowded: HashMap<usize, HashMap<&'d str, Vec<usize>>>,
 }
+
+/// Children a word may have before they are indexed by relation.
+const FEW_CHILDREN: usize = 16;
 
 impl<'d> Tree<'d> {
     /// The tree of a document's analysis.
@@ -62,11 +70,22 @@ impl<'d> Tree<'d> {
                 next[h] += 1;
             }
         }
+        let mut crowded: HashMap<usize, HashMap<&'d str, Vec<usize>>> = HashMap::new();
+        for w in 0..words.len() {
+            let own = &children[child_start[w]..child_start[w + 1]];
+            if own.len() > FEW_CHILDREN {
+                let by_relation = crowded.entry(w).or_default();
+                for &c in own {
+                    by_relation.entry(analysis.deprel(c)).or_default().push(c);
+                }
+            }
+        }
         Self {
             analysis,
             token_of_word,
             children,
             child_start,
+            crowded,
         }
     }
 
@@ -149,18 +168,39 @@ impl<'d> Tree<'d> {
 
     /// Word `w`'s first child with relation `rel`.
     pub fn child(&self, w: usize, rel: &str) -> Option<usize> {
+        if let Some(by_relation) = self.crowded.get(&w) {
+            return by_relation.get(rel).and_then(|c| c.first().copied());
+        }
         self.children(w)
             .iter()
             .copied()
             .find(|&c| self.deprel(c) == rel)
     }
 
+    /// Word `w`'s children with one of the relations `rels`, in text order per relation.
+    pub fn children_with(&self, w: usize, rels: &[&str]) -> Vec<usize> {
+        match self.crowded.get(&w) {
+            Some(by_relation) => rels
+                .iter()
+                .filter_map(|r| by_relation.get(r))
+                .flatten()
+                .copied()
+                .collect(),
+            None => self
+                .children(w)
+                .iter()
+                .copied()
+                .filter(|&c| rels.contains(&self.deprel(c)))
+                .collect(),
+        }
+    }
+
     /// Word `w`'s subject: its `nsubj` — the one nearest before it when the parser gave
     /// it two ("Norway's watchdog Vardtilsynet told …" read with both "Norway" and the
     /// name as subjects).
     pub fn subject(&self, w: usize) -> Option<usize> {
-        let subjects = self.children(w).iter().copied();
-        let mut subjects = subjects.filter(|&c| self.deprel(c) == "nsubj");
+        let subjects = self.children_with(w, &["nsubj"]);
+        let mut subjects = subjects.into_iter();
         let first = subjects.next()?;
         Some(
             subjects

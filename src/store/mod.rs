@@ -153,8 +153,19 @@ pub fn serializer(format: RdfFormat, base: &str) -> io::Result<RdfSerializer> {
 /// there once the store is open (and locked against other writers) belong to a load
 /// that never committed.
 #[cfg(feature = "rocksdb")]
-pub fn open_for_writing(path: &Path) -> Result<Store, oxigraph::store::StorageError> {
-    let store = Store::open(path)?;
+pub fn open_for_writing(path: &Path) -> Result<Store, StorageError> {
+    let store = Store::open(path).map_err(|e| {
+        // RocksDB's words for a store another process has open for writing.
+        if e.to_string().contains("While lock file") {
+            StorageError::Io(io::Error::new(
+                io::ErrorKind::WouldBlock,
+                "the store is in use by another process (an extract, load, update or \
+                 serve --writable holds its lock); wait for it to end or stop it",
+            ))
+        } else {
+            e
+        }
+    })?;
     if let Ok(entries) = std::fs::read_dir(path) {
         for entry in entries.flatten() {
             let name = entry.file_name();

@@ -98,7 +98,7 @@ pub fn run_query_with(
     let evaluator = evaluator(options.cancel.as_ref(), options.outbound.as_ref());
     let mut prepared = evaluator
         .parse_query(query)
-        .map_err(|e| format!("SPARQL syntax error: {e}"))?;
+        .map_err(|e| syntax_error(query, &e.to_string()))?;
     if !options.default_graphs.is_empty() || !options.named_graphs.is_empty() {
         let dataset = prepared.dataset_mut();
         dataset.set_default_graph(
@@ -160,7 +160,7 @@ pub fn run_update_with(
     }
     evaluator(cancel, outbound)
         .parse_update(update)
-        .map_err(|e| format!("SPARQL syntax error: {e}"))?
+        .map_err(|e| syntax_error(update, &e.to_string()))?
         .on_store(store)
         .execute()
         .map_err(|e| format!("update failed: {e}"))
@@ -301,5 +301,38 @@ fn write_table(out: &mut impl Write, header: &[String], rows: &[Vec<String>]) ->
         "({} row{})",
         rows.len(),
         if rows.len() == 1 { "" } else { "s" }
+    )
+}
+
+/// A SPARQL syntax error with its line, column and the words found there, and the line
+/// with a caret under the place: the parser says "error at 1:25: expected …".
+pub fn syntax_error(text: &str, message: &str) -> String {
+    let place = message.strip_prefix("error at ").and_then(|rest| {
+        let (at, expected) = rest.split_once(": ").unwrap_or((rest, ""));
+        let (line, column) = at.split_once(':')?;
+        Some((
+            line.parse::<usize>().ok()?,
+            column.parse::<usize>().ok()?,
+            expected,
+        ))
+    });
+    let Some((line, column, expected)) = place else {
+        return format!("SPARQL syntax error: {message}");
+    };
+    let source = text.lines().nth(line.saturating_sub(1)).unwrap_or_default();
+    let rest: String = source.chars().skip(column.saturating_sub(1)).collect();
+    let token: String = rest
+        .split_whitespace()
+        .next()
+        .map(|t| t.chars().take(30).collect())
+        .unwrap_or_default();
+    let found = if token.is_empty() {
+        "at the end".to_owned()
+    } else {
+        format!("at {token:?}")
+    };
+    let caret = " ".repeat(column.saturating_sub(1));
+    format!(
+        "SPARQL syntax error at line {line}, column {column}, {found}: {expected}\n  {source}\n  {caret}^"
     )
 }
