@@ -154,6 +154,7 @@ pub fn serializer(format: RdfFormat, base: &str) -> io::Result<RdfSerializer> {
 /// that never committed.
 #[cfg(feature = "rocksdb")]
 pub fn open_for_writing(path: &Path) -> Result<Store, StorageError> {
+    create_whole(path)?;
     let store = Store::open(path).map_err(|e| {
         // RocksDB's words for a store another process has open for writing.
         if e.to_string().contains("While lock file") {
@@ -176,6 +177,44 @@ pub fn open_for_writing(path: &Path) -> Result<Store, StorageError> {
         }
     }
     Ok(store)
+}
+
+/// Creates a new store's directory whole: RocksDB makes a store in several steps (its
+/// column families one by one), and a store killed between them cannot be opened
+/// read-only. So a new store is made beside its place, closed, and renamed into it; a
+/// dead run's unfinished one is removed.
+#[cfg(feature = "rocksdb")]
+fn create_whole(path: &Path) -> Result<(), StorageError> {
+    let empty = path.is_dir() && std::fs::read_dir(path).is_ok_and(|mut d| d.next().is_none());
+    if path.exists() && !empty {
+        return Ok(());
+    }
+    let parent = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("store");
+    let prefix = format!(".{name}.creating-");
+    if let Ok(entries) = std::fs::read_dir(parent) {
+        for entry in entries.flatten() {
+            let file = entry.file_name();
+            let pid = file
+                .to_str()
+                .and_then(|f| f.strip_prefix(&prefix)?.parse::<u32>().ok());
+            if pid.is_some_and(|pid| !Path::new(&format!("/proc/{pid}")).exists()) {
+                let _ = std::fs::remove_dir_all(entry.path());
+            }
+        }
+    }
+    std::fs::create_dir_all(parent)?;
+    let creating = parent.join(format!("{prefix}{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&creating);
+    Store::open(&creating)?.flush()?;
+    if empty {
+        std::fs::remove_dir(path)?;
+    }
+    std::fs::rename(&creating, path)?;
+    Ok(())
 }
 
 /// An on-disk Oxigraph store with one named graph per article.
