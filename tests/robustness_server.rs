@@ -345,7 +345,7 @@ fn heads_bodies_rows_and_connections_are_bounded() {
             "--max-connections",
             "3",
             "--read-timeout",
-            "1",
+            "2",
         ],
     );
     let port = served.port;
@@ -368,7 +368,9 @@ fn heads_bodies_rows_and_connections_are_bounded() {
     );
     assert_eq!((status, body.lines().count()), (200, 6), "{body}");
     // Three connections held open: the fourth is turned away at once; once the slow
-    // ones are cut off (read timeout), the server answers again.
+    // ones are cut off (read timeout), the server answers again. (First, let the
+    // connections above end: a slot is freed when its connection's task ends.)
+    std::thread::sleep(std::time::Duration::from_millis(300));
     let held: Vec<TcpStream> = (0..3)
         .map(|_| {
             let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
@@ -376,10 +378,17 @@ fn heads_bodies_rows_and_connections_are_bounded() {
             s
         })
         .collect();
-    std::thread::sleep(std::time::Duration::from_millis(200));
-    let (status, _, _) = request(port, "GET", "/", &[], b"");
+    let started = std::time::Instant::now();
+    let mut status = 0;
+    while started.elapsed() < std::time::Duration::from_millis(1500) {
+        status = request(port, "GET", "/", &[], b"").0;
+        if status == 503 {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
     assert_eq!(status, 503);
-    std::thread::sleep(std::time::Duration::from_millis(1500));
+    std::thread::sleep(std::time::Duration::from_millis(3500));
     let (status, _, _) = request(port, "GET", "/", &[], b"");
     assert_eq!(status, 200);
     for mut s in held {
