@@ -199,8 +199,12 @@ impl<'d> Tree<'d> {
     /// it two ("Norway's watchdog Vardtilsynet told …" read with both "Norway" and the
     /// name as subjects).
     pub fn subject(&self, w: usize) -> Option<usize> {
-        let subjects = self.children_with(w, &["nsubj"]);
-        let mut subjects = subjects.into_iter();
+        // (Asked of every verb: no list is built unless the word is crowded.)
+        let own: &[usize] = match self.crowded.get(&w) {
+            Some(by_relation) => by_relation.get("nsubj").map_or(&[], Vec::as_slice),
+            None => self.children(w),
+        };
+        let mut subjects = own.iter().copied().filter(|&c| self.deprel(c) == "nsubj");
         let first = subjects.next()?;
         Some(
             subjects
