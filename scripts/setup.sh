@@ -7,7 +7,9 @@
 # independent CoNLL-U reader for the analysis output),
 # the independent tools the tests check export, serve and validate with; and Virtuoso
 # (virtuoso-opensource-7-bin, the engine behind DBpedia's endpoint), a second real SPARQL
-# server the linking tests run against.
+# server the linking tests run against; Chromium (Debian's `chromium`) and the page's
+# npm packages (web/: Vite, playwright-core, axe-core), with which tests/web_page.rs
+# rebuilds the page and drives it in a real browser.
 # Debian/Ubuntu; needs root or sudo for apt. Does nothing when everything is there.
 set -euo pipefail
 missing=()
@@ -16,6 +18,8 @@ command -v rapper >/dev/null 2>&1 || missing+=(raptor2-utils)
 command -v serdi >/dev/null 2>&1 || missing+=(serdi)
 command -v virtuoso-t >/dev/null 2>&1 || missing+=(virtuoso-opensource-7-bin)
 python3 -c 'import ensurepip' >/dev/null 2>&1 || missing+=(python3-venv)
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
 if ((${#missing[@]})); then
     sudo=""
     [ "$(id -u)" -ne 0 ] && sudo="sudo"
@@ -31,4 +35,9 @@ if ! "$venv/bin/python" -c 'import rdflib, SPARQLWrapper, pyshacl, pyoxigraph, c
     python3 -m venv "$venv"
     "$venv/bin/pip" install --quiet --disable-pip-version-check \
         rdflib==7.6.0 SPARQLWrapper==2.0.0 pyshacl==0.40.1 pyoxigraph==0.5.13 conllu==6.0.0
+fi
+
+if [ ! -d "$root/web/node_modules" ] || [ "$root/web/package-lock.json" -nt "$root/web/node_modules/.package-lock.json" ]; then
+    echo "setup: installing the page's build and test tools (npm ci in web/)" >&2
+    npm ci --prefix "$root/web" --no-audit --no-fund --loglevel=error
 fi

@@ -103,7 +103,8 @@ pub fn run(args: ServeArgs) -> Result<Outcome> {
         .with_context(|| format!("listening on {}", args.bind))?;
     let address = listener.local_addr()?;
     eprintln!(
-        "newsgraph: serving {} on http://{address}/query ({}; Ctrl-C stops)",
+        "newsgraph: serving {} on http://{address}/query, its page at http://{address}/ \
+         ({}; Ctrl-C stops)",
         args.store.display(),
         if args.writable {
             "writable with the token"
@@ -139,7 +140,10 @@ pub fn run(args: ServeArgs) -> Result<Outcome> {
         access: Access::new(address, token, &args.host_names, args.cors),
         unspecified: address.ip().is_unspecified(),
         outbound,
+        search: Default::default(),
     };
+    let (warm_store, index) = (store.clone(), options.search.clone());
+    std::thread::spawn(move || index.warm(&warm_store));
     serve::run(listener, store, options).context("serving")?;
     Ok(Outcome::Ok)
 }

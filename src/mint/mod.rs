@@ -16,7 +16,7 @@ use crate::relate::{Evidence, LinkKind};
 use oxigraph::model::{GraphName, Literal, NamedNode, Quad, Term};
 use std::cmp::Ordering;
 use std::collections::BTreeSet;
-use vocab::{NG, NIF, PROV, RDF, RDFS, SCHEMA, XSD};
+use vocab::{ITSRDF, NG, NIF, PROV, RDF, RDFS, SCHEMA, XSD};
 
 /// Lower-case, hyphen-separated form of a label for use in an IRI path.
 pub fn slug(label: &str) -> String {
@@ -209,6 +209,14 @@ pub fn mint(x: &Extraction, base: &str) -> Vec<Quad> {
     if let Some(title) = &x.article.title {
         w.string(&article, iri(&format!("{SCHEMA}headline")), title);
     }
+    // The text itself, as NIF's context of every mention: evidence can then be shown
+    // in place (the page of `serve`) from the graph alone.
+    w.add(
+        &article,
+        iri(&format!("{RDF}type")),
+        iri(&format!("{NIF}Context")),
+    );
+    w.string(&article, iri(&format!("{NIF}isString")), &x.article.text);
 
     // Entities
     let mut entity_iris = Vec::with_capacity(x.entities.len());
@@ -245,6 +253,12 @@ pub fn mint(x: &Extraction, base: &str) -> Vec<Quad> {
                 w.offsets.of(mention.span.end),
             );
             let mention_iri = w.unique(format!("{}.mention-{b}-{e}", article.as_str()));
+            // A name's mention (not the evidence of a fact) points at what it names.
+            w.add(
+                &mention_iri,
+                iri(&format!("{ITSRDF}taIdentRef")),
+                node.clone(),
+            );
             w.evidence(
                 node,
                 mention_iri,

@@ -14,6 +14,9 @@ pub const OWL: &str = "http://www.w3.org/2002/07/owl#";
 pub const PROV: &str = "http://www.w3.org/ns/prov#";
 /// NIF core.
 pub const NIF: &str = "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#";
+/// The ITS 2.0 RDF vocabulary: NIF links a name's mention to what it names with
+/// `itsrdf:taIdentRef`.
+pub const ITSRDF: &str = "http://www.w3.org/2005/11/its/rdf#";
 /// schema.org (alignment only).
 pub const SCHEMA: &str = "https://schema.org/";
 /// The default base for minted IRIs.
@@ -29,6 +32,7 @@ pub fn prefixes(base: &str) -> Vec<(String, String)> {
         ("owl".into(), OWL.into()),
         ("prov".into(), PROV.into()),
         ("nif".into(), NIF.into()),
+        ("itsrdf".into(), ITSRDF.into()),
         ("person".into(), format!("{base}person/")),
         ("organization".into(), format!("{base}organization/")),
         ("place".into(), format!("{base}place/")),

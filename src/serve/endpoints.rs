@@ -41,7 +41,10 @@ pub fn route(
     let method = request.method();
     let path = request.uri().path();
     match (path, method) {
-        ("/", &Method::GET | &Method::HEAD) => Answer::text(200, HELP),
+        ("/help", &Method::GET | &Method::HEAD) => Answer::text(200, HELP),
+        ("/api/search", &Method::GET | &Method::HEAD) => {
+            super::search::answer(store, &options.search, &params)
+        }
         ("/query", &Method::GET) => query(store, options, &params, accept, token),
         ("/query", &Method::POST) => match media.as_str() {
             "application/sparql-query" => match String::from_utf8(body.clone()) {
@@ -80,8 +83,22 @@ pub fn route(
             }
         }
         ("/store", _) => graph_store(store, options, method, &params, accept, &media, body),
-        ("/query" | "/update" | "/", _) => Answer::text(405, "method not allowed"),
-        _ => Answer::text(404, format!("no such endpoint: {path} (see /)")),
+        ("/query" | "/update" | "/help" | "/api/search", _) => {
+            Answer::text(405, "method not allowed")
+        }
+        (_, &Method::GET | &Method::HEAD) => {
+            match super::web::file(
+                path,
+                request
+                    .headers()
+                    .get("if-none-match")
+                    .and_then(|v| v.to_str().ok()),
+            ) {
+                Some(file) => file,
+                None => Answer::text(404, format!("no such page or endpoint: {path} (see /help)")),
+            }
+        }
+        _ => Answer::text(404, format!("no such endpoint: {path} (see /help)")),
     }
 }
 

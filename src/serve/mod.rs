@@ -7,6 +7,8 @@
 //!   by the `Accept` header (or a `format` parameter).
 //! - `POST /update` (`application/sparql-update`, or a form with `update=`).
 //! - `GET|HEAD|PUT|POST|DELETE /store?graph=IRI` (or `?default`).
+//! - `GET /`: the page for people ([`web`]): search, entities, articles with their
+//!   evidence, a timeline, a SPARQL editor; `GET /api/search?q=…` ([`search`]) for it.
 //!
 //! Writing (`/update`, `PUT`, `POST`, `DELETE` on `/store`) needs a writable server and
 //! its token ([`access`]); the `Host` header must name the server; `SERVICE` and `LOAD`
@@ -18,7 +20,9 @@
 pub mod access;
 mod endpoints;
 mod negotiate;
+pub mod search;
 mod server;
+mod web;
 
 pub use server::{Limits, answer_bytes, run};
 
@@ -29,6 +33,8 @@ use http_body_util::Full;
 use hyper::{Method, Request, Response};
 use oxigraph::sparql::CancellationToken;
 use oxigraph::store::Store;
+use search::SearchIndex;
+use std::sync::Arc;
 use std::time::Duration;
 
 /// How the server behaves.
@@ -50,6 +56,8 @@ pub struct ServeOptions {
     pub unspecified: bool,
     /// The remote URLs `SERVICE` and `LOAD` may reach.
     pub outbound: Outbound,
+    /// The names the page's search box looks up, shared by clones; writes make it stale.
+    pub search: Arc<SearchIndex>,
 }
 
 impl Default for ServeOptions {
@@ -62,6 +70,7 @@ impl Default for ServeOptions {
             access: Access::default(),
             unspecified: false,
             outbound: Outbound::default(),
+            search: Arc::default(),
         }
     }
 }
@@ -158,7 +167,11 @@ pub fn handle(
     }) {
         Answer::refused(r)
     } else {
-        endpoints::route(store, options, request, token)
+        let answer = endpoints::route(store, options, request, token);
+        if writes && answer.status < 300 {
+            options.search.invalidate();
+        }
+        answer
     };
     if method == Method::HEAD {
         answer.body.clear();
@@ -197,6 +210,8 @@ fn preflight(options: &ServeOptions, origin: Option<&str>) -> Answer {
 }
 
 const HELP: &str = "newsgraph SPARQL endpoint\n\
+    GET /             the page: search, entities, articles and their evidence, timeline, SPARQL editor\n\
+    GET /api/search   q=TEXT [type=Person|Organization|Place|Event] [offset, limit]: names, as JSON\n\
     GET/POST /query   SPARQL 1.1 Query (query=…, default-graph-uri, named-graph-uri)\n\
     POST /update      SPARQL 1.1 Update (only when started with --writable)\n\
     /store?graph=IRI  SPARQL 1.1 Graph Store HTTP Protocol (?default for the default graph)";
