@@ -57,7 +57,7 @@ function View({ route }: { route: Route }) {
     case "article":
       return <ArticleView key={route.iri} iri={route.iri} fact={route.fact} />;
     case "timeline":
-      return <TimelineView entity={route.entity} from={route.from} to={route.to} />;
+      return <TimelineView key={`${route.entity} ${route.from} ${route.to}`} entity={route.entity} from={route.from} to={route.to} />;
     case "sparql":
       return <SparqlView initial={route.query} />;
     case "missing":
@@ -89,7 +89,9 @@ export function useLoad<T>(load: (signal: AbortSignal) => Promise<T>, deps: unkn
     const control = new AbortController();
     setState({});
     load(control.signal).then(
-      (data) => setState({ data }),
+      (data) => {
+        if (!control.signal.aborted) setState({ data });
+      },
       (e) => {
         if (!control.signal.aborted) setState({ error: e instanceof Error ? e.message : String(e) });
       },

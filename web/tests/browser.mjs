@@ -192,7 +192,8 @@ try {
     await page.goto(`${base}/${hash}`);
     await page.waitForSelector("ol.timeline li, main p:not(.loading)");
     const dates = await page.$$eval("ol.timeline li", (items) => items.map((li) => li.getAttribute("data-date")));
-    check(dates.length > 0 && dates.every((d, i) => i === 0 || dates[i - 1] <= d), `${name}: ${dates.length} items in date order`);
+    const shown = dates.length ? "" : ` (the view says: ${(await page.textContent("main")).slice(0, 300)})`;
+    check(dates.length > 0 && dates.every((d, i) => i === 0 || dates[i - 1] <= d), `${name}: ${dates.length} items in date order${shown}`);
     if (name === "timeline") {
       await accessible("timeline");
       await screenshot("timeline");
