@@ -20,6 +20,7 @@ command -v virtuoso-t >/dev/null 2>&1 || missing+=(virtuoso-opensource-7-bin)
 python3 -c 'import ensurepip' >/dev/null 2>&1 || missing+=(python3-venv)
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
+command -v java >/dev/null 2>&1 || missing+=(openjdk-17-jre-headless)
 if ((${#missing[@]})); then
     sudo=""
     [ "$(id -u)" -ne 0 ] && sudo="sudo"
@@ -36,6 +37,16 @@ if ! "$venv/bin/python" -c 'import rdflib, SPARQLWrapper, pyshacl, pyoxigraph, c
     "$venv/bin/pip" install --quiet --disable-pip-version-check \
         rdflib==7.6.0 SPARQLWrapper==2.0.0 pyshacl==0.40.1 pyoxigraph==0.5.13 conllu==6.0.0
 fi
+# The Python package and the engines its examples run on (tests/distributed.rs): maturin
+# and zig build the wheel; PySpark (with the machine's Java 17) and Ray Data run the jobs
+# of examples/; Oxigraph's command-line tool loads their shards.
+if ! "$venv/bin/python" -c 'import maturin, ziglang, pyspark, ray.data, pandas, psutil' >/dev/null 2>&1 \
+    || [ ! -x "$venv/bin/oxigraph" ]; then
+    echo "setup: installing maturin, ziglang, pyspark, ray[data] and oxigraph into $venv" >&2
+    "$venv/bin/pip" install --quiet --disable-pip-version-check \
+        maturin==1.16.0 ziglang==0.17.1 pyspark==4.3.0 "ray[data]==2.60.0" "pandas>=2.2,<3" oxigraph==0.5.13 psutil==7.1.3
+fi
+
 
 if [ ! -d "$root/web/node_modules" ] || [ "$root/web/package-lock.json" -nt "$root/web/node_modules/.package-lock.json" ]; then
     echo "setup: installing the page's build and test tools (npm ci in web/)" >&2

@@ -33,4 +33,7 @@ pub mod store;
 pub mod validate;
 
 pub use model::{Article, Date, DateValue};
-pub use pipeline::{Extraction, extract};
+pub use pipeline::{Extraction, article_nquads, extract};
+
+/// This build's version, which every article's graph records (`ng:extractedBy`).
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -9,6 +9,7 @@ use std::process::ExitCode;
 // (the "override" feature): Oxigraph takes RocksDB's C-allocated error messages as
 // Rust strings and frees them with Rust's allocator, which must then be the same one
 // (with two, a failed store opening crashed on exit).
+#[cfg(feature = "rocksdb")]
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 

@@ -139,17 +139,20 @@ impl CorpusAliases {
 /// Extracts and mints articles in parallel, an article per thread at a time, and
 /// returns each extraction with its quads in the order of the articles. In between, in
 /// article order, short names resolve against the fuller names of earlier articles
-/// (`aliases`), which then learns this chunk's.
+/// (`aliases`), which then learns this chunk's; without `aliases` each article stands
+/// alone, as in [`article_nquads`].
 pub fn extract_all(
     articles: Vec<Article>,
     base: &str,
-    aliases: &mut CorpusAliases,
+    aliases: Option<&mut CorpusAliases>,
 ) -> Vec<(Extraction, Vec<Quad>)> {
     use rayon::prelude::*;
     let mut extractions: Vec<Extraction> = articles.into_par_iter().map(|a| extract(&a)).collect();
-    for x in &mut extractions {
-        aliases.apply(x);
-        aliases.learn(x);
+    if let Some(aliases) = aliases {
+        for x in &mut extractions {
+            aliases.apply(x);
+            aliases.learn(x);
+        }
     }
     extractions
         .into_par_iter()
@@ -158,6 +161,20 @@ pub fn extract_all(
             (x, quads)
         })
         .collect()
+}
+
+/// The graph of one article on its own as N-Quads, sorted: byte for byte what
+/// `newsgraph extract --independent --format nq` writes for it. A pure function of the
+/// article, so shards of a corpus extracted anywhere merge by concatenation. An article
+/// with no text is an error, as it is for `extract`.
+pub fn article_nquads(article: &Article, base: &str) -> Result<Vec<u8>, String> {
+    if article.text.trim().is_empty() {
+        return Err("no text: the article is empty or only whitespace".to_owned());
+    }
+    let quads = crate::mint::mint(&extract(article), base);
+    let mut bytes = Vec::with_capacity(quads.len() * 160);
+    crate::store::write_lines(&quads, true, &mut bytes);
+    Ok(bytes)
 }
 
 #[cfg(test)]

@@ -230,7 +230,9 @@ fn sparql_errors_show_the_place_and_formats_are_named() {
     assert_eq!(exited_cleanly(&out), 2);
     let err = stderr(&out);
     assert!(
-        err.contains("graph.xyz: unknown RDF format (use .ttl, .nt, .nq, .trig, .rdf or .jsonld)"),
+        err.contains(
+            "graph.xyz: unknown RDF format (use .ttl, .nt, .nq, .trig, .rdf or .jsonld, or one of them with .gz)"
+        ),
         "{err}"
     );
     assert!(err.contains("the store is unchanged"), "{err}");

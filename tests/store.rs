@@ -190,3 +190,79 @@ for q in sys.argv[2:]:
     assert_eq!(theirs, ours);
     assert_eq!(ours[1], 8);
 }
+
+#[test]
+fn gzipped_shards_load_and_a_broken_one_loads_nothing() {
+    use flate2::{Compression, write::GzEncoder};
+    use std::io::Write;
+    let dir = tempfile::tempdir().unwrap();
+    let example = extract_example(dir.path(), "wic.nq");
+    let quads = std::fs::read(&example).unwrap();
+    let gz = |name: &str, bytes: &[u8]| {
+        let path = dir.path().join(name);
+        let mut encoder =
+            GzEncoder::new(std::fs::File::create(&path).unwrap(), Compression::fast());
+        encoder.write_all(bytes).unwrap();
+        encoder.finish().unwrap();
+        path.to_str().unwrap().to_owned()
+    };
+    // Two shards, the second two gzip members one after the other (as `cat a.gz b.gz`).
+    let lines: Vec<&[u8]> = quads.split_inclusive(|&b| b == b'\n').collect();
+    let third = lines.len() / 3;
+    let piece = |from: usize, to: usize| lines[from..to].concat();
+    let first = gz("part-0.nq.gz", &piece(0, third));
+    let second = dir.path().join("part-1.nq.gz");
+    let mut members = std::fs::read(gz("m1.nq.gz", &piece(third, 2 * third))).unwrap();
+    members.extend(std::fs::read(gz("m2.nq.gz", &piece(2 * third, lines.len()))).unwrap());
+    std::fs::write(&second, members).unwrap();
+    let store = dir.path().join("store");
+    let s = store.to_str().unwrap();
+    newsgraph_ok(&["load", "--store", s, &first, second.to_str().unwrap()]);
+    let n = lines.len();
+    assert_eq!(
+        count(
+            &store,
+            "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+        ),
+        n
+    );
+    // `query --data` reads them too.
+    let out = newsgraph_ok(&[
+        "query",
+        "--data",
+        &first,
+        "--data",
+        second.to_str().unwrap(),
+        "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }",
+        "--format",
+        "csv",
+    ]);
+    assert!(String::from_utf8_lossy(&out.stdout).contains(&n.to_string()));
+
+    // A cut-off shard: nothing of the batch is loaded, the place is named.
+    let other = dir.path().join("store2");
+    let mut cut_off = std::fs::read(&first).unwrap();
+    cut_off.truncate(cut_off.len() / 2);
+    let broken = dir.path().join("broken.nq.gz");
+    std::fs::write(&broken, cut_off).unwrap();
+    let out = newsgraph(&[
+        "load",
+        "--store",
+        other.to_str().unwrap(),
+        second.to_str().unwrap(),
+        broken.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("broken.nq.gz") && err.contains("the store is unchanged"),
+        "{err}"
+    );
+    assert!(
+        !other.exists()
+            || count(
+                &other,
+                "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+            ) == 0
+    );
+}

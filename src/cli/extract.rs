@@ -69,6 +69,12 @@ pub struct ExtractArgs {
     /// newsgraph (reference/geonames-places.ttl); links go to the graph <BASE>links.
     #[arg(long)]
     link_places: bool,
+    /// Extract each article on its own: a short name ("Reyes") is not resolved to the
+    /// fuller name an earlier article gave ("Tom Reyes"). The graph of an article is
+    /// then the same whatever else is extracted with it, as in the Python package and
+    /// the Spark and Ray jobs of examples/, whose shards this output equals.
+    #[arg(long)]
+    independent: bool,
     /// Print neither progress nor the summary.
     #[arg(short, long)]
     quiet: bool,
@@ -195,7 +201,8 @@ pub fn run(args: ExtractArgs) -> Result<Outcome> {
             if chunk.is_empty() {
                 break;
             }
-            let done = pipeline::extract_all(chunk, &args.base, &mut aliases);
+            let aliases = (!args.independent).then_some(&mut aliases);
+            let done = pipeline::extract_all(chunk, &args.base, aliases);
             let mut links = Vec::new();
             if let Some(reference) = reference.as_mut() {
                 let graph = Store::new()?;

@@ -12,7 +12,8 @@ pub struct LoadArgs {
     /// The on-disk store to load into (created if missing).
     #[arg(long, value_name = "DIR")]
     store: PathBuf,
-    /// RDF files; the format follows the extension (.ttl, .nt, .nq, .trig, .rdf, .jsonld).
+    /// RDF files; the format follows the extension (.ttl, .nt, .nq, .trig, .rdf, .jsonld),
+    /// gzip-compressed with .gz after it (shard.nq.gz).
     #[arg(required = true, value_name = "FILE")]
     files: Vec<PathBuf>,
     /// Put the triples into this named graph instead of the default graph (quads in

@@ -209,6 +209,11 @@ pub fn mint(x: &Extraction, base: &str) -> Vec<Quad> {
     if let Some(title) = &x.article.title {
         w.string(&article, iri(&format!("{SCHEMA}headline")), title);
     }
+    w.string(
+        &article,
+        ng("extractedBy"),
+        &format!("newsgraph {}", crate::VERSION),
+    );
     // The text itself, as NIF's context of every mention: evidence can then be shown
     // in place (the page of `serve`) from the graph alone.
     w.add(

@@ -1,16 +1,19 @@
-//! Bulk loading of RDF files into a store, all or nothing.
+//! Bulk loading of RDF files into a store, all or nothing. Gzip-compressed files
+//! ("shard.nq.gz", as the Spark and Ray jobs of `examples/` write them) are read as
+//! they are.
 //!
 //! Every file is parsed once to find syntax errors before anything is written: a batch
 //! with a broken file leaves the store exactly as it was, and every broken file is
 //! reported (not only the first). The files are then written with Oxigraph's bulk
 //! loader, which makes them visible at once, on commit.
 
-use super::{StoreError, format_of_path};
+use super::{StoreError, format_of_path, is_gzip};
+use flate2::read::MultiGzDecoder;
 use oxigraph::io::{RdfFormat, RdfParseError, RdfParser};
 use oxigraph::model::NamedNode;
 use oxigraph::store::Store;
 use std::fs::File;
-use std::io::BufReader;
+use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 
 /// What a load wrote.
@@ -72,16 +75,21 @@ fn parser(format: RdfFormat, graph: Option<&NamedNode>) -> RdfParser {
     }
 }
 
-fn open(path: &Path) -> Result<(RdfFormat, BufReader<File>), StoreError> {
+fn open(path: &Path) -> Result<(RdfFormat, Box<dyn BufRead>), StoreError> {
     let format = format_of_path(path).ok_or_else(|| StoreError::UnknownFormat {
         path: path.to_owned(),
-        extra: ", .rdf or .jsonld",
+        extra: ", .rdf or .jsonld, or one of them with .gz",
     })?;
     let file = File::open(path).map_err(|source| StoreError::Io {
         path: path.to_owned(),
         source,
     })?;
-    Ok((format, BufReader::new(file)))
+    Ok(if is_gzip(path) {
+        // Multi-member: concatenated gzip files are one stream, as gunzip reads them.
+        (format, Box::new(BufReader::new(MultiGzDecoder::new(file))))
+    } else {
+        (format, Box::new(BufReader::new(file)))
+    })
 }
 
 /// Parses a whole file; the number of quads, or where it first goes wrong.

@@ -71,7 +71,17 @@ pub enum StoreError {
 /// The RDF format a file name asks for, by its extension.
 pub fn format_of_path(path: &Path) -> Option<RdfFormat> {
     let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+    if ext == "gz" {
+        // "shard.nq.gz": the format of what is compressed
+        return format_of_path(Path::new(path.file_stem()?));
+    }
     format_of_name(&ext)
+}
+
+/// Whether a file is gzip-compressed, by its name ("….nq.gz").
+pub fn is_gzip(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("gz"))
 }
 
 /// The RDF format for a short name or extension ("ttl", "nq", "trig", "nt", "rdf", "jsonld").
@@ -392,10 +402,20 @@ pub fn load_files(paths: &[PathBuf]) -> Result<Store, StoreError> {
             path: path.clone(),
             extra: ", .rdf, .jsonld",
         })?;
-        let data = std::fs::read(path).map_err(|source| StoreError::Io {
+        let io = |source| StoreError::Io {
             path: path.clone(),
             source,
-        })?;
+        };
+        let mut data = std::fs::read(path).map_err(io)?;
+        if is_gzip(path) {
+            let mut plain = Vec::new();
+            std::io::Read::read_to_end(
+                &mut flate2::read::MultiGzDecoder::new(&data[..]),
+                &mut plain,
+            )
+            .map_err(io)?;
+            data = plain;
+        }
         let parser = RdfParser::from_format(format);
         let mut quads = Vec::new();
         for quad in parser.for_slice(&data) {
