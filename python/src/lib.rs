@@ -85,7 +85,7 @@ fn extract_batch<'py>(
     let titles = per_article("titles", titles, n)?;
     let urls = per_article("urls", urls, n)?;
     let base = base.unwrap_or_else(|| newsgraph::mint::vocab::DEFAULT_BASE.to_owned());
-    if oxiri_check(&base).is_err() {
+    if !is_iri_prefix(&base) {
         return Err(PyValueError::new_err(format!("base is not an IRI: {base}")));
     }
     let articles: Vec<Result<Article, String>> = texts
@@ -129,12 +129,12 @@ fn extract_batch<'py>(
         .collect()
 }
 
-/// Whether `base` can prefix minted IRIs.
-fn oxiri_check(base: &str) -> Result<(), ()> {
-    if base.contains(char::is_whitespace) || !base.contains(':') {
-        return Err(());
-    }
-    Ok(())
+/// Whether `base` can prefix minted IRIs: a scheme, and nothing an IRI may not hold.
+fn is_iri_prefix(base: &str) -> bool {
+    base.contains(':')
+        && !base.chars().any(|c| {
+            c.is_whitespace() || matches!(c, '<' | '>' | '"' | '{' | '}' | '|' | '^' | '`' | '\\')
+        })
 }
 
 /// Extracts every article, on `threads` threads, keeping their order.
