@@ -59,6 +59,20 @@ fn run_ok(command: &mut Command, what: &str) -> String {
     stdout
 }
 
+/// A file's text, gunzipped when its name ends with `.gz`; nothing for a file that is
+/// not text (the checksums Hadoop's file system writes beside the shards).
+fn read_text(path: &Path) -> String {
+    let mut text = String::new();
+    if path.to_string_lossy().ends_with(".gz") {
+        MultiGzDecoder::new(std::fs::File::open(path).unwrap())
+            .read_to_string(&mut text)
+            .unwrap();
+    } else {
+        text = std::fs::read_to_string(path).unwrap_or_default();
+    }
+    text
+}
+
 /// The lines of every `.nq.gz` shard under `dir`, sorted.
 fn shard_lines(dir: &Path) -> Vec<String> {
     let mut lines = Vec::new();
@@ -67,11 +81,7 @@ fn shard_lines(dir: &Path) -> Vec<String> {
         let path = entry.unwrap().path();
         if path.to_string_lossy().ends_with(".nq.gz") {
             shards += 1;
-            let mut text = String::new();
-            MultiGzDecoder::new(std::fs::File::open(&path).unwrap())
-                .read_to_string(&mut text)
-                .unwrap();
-            lines.extend(text.lines().map(str::to_owned));
+            lines.extend(read_text(&path).lines().map(str::to_owned));
         }
     }
     assert!(shards > 1, "{} shards in {}", shards, dir.display());
@@ -87,15 +97,7 @@ fn failed_ids(dir: &Path) -> Vec<String> {
         return ids;
     };
     for entry in entries {
-        let path = entry.unwrap().path();
-        let mut text = String::new();
-        if path.to_string_lossy().ends_with(".gz") {
-            MultiGzDecoder::new(std::fs::File::open(&path).unwrap())
-                .read_to_string(&mut text)
-                .unwrap();
-        } else {
-            text = std::fs::read_to_string(&path).unwrap_or_default();
-        }
+        let text = read_text(&entry.unwrap().path());
         for line in text.lines().filter(|l| l.starts_with('{')) {
             let v: serde_json::Value = serde_json::from_str(line).unwrap();
             ids.push(v["id"].as_str().unwrap().to_owned());

@@ -67,6 +67,8 @@ struct Entry {
     kind: usize,
     articles: usize,
     aliases: Vec<String>,
+    /// The words of its label and aliases, lower case, sorted, once each.
+    words: Vec<String>,
 }
 
 /// Every entity with its names, and the words of those names, sorted.
@@ -107,6 +109,7 @@ impl Names {
                         kind,
                         articles: 0,
                         aliases: Vec::new(),
+                        words: Vec::new(),
                     });
                     entries.len() - 1
                 });
@@ -157,7 +160,8 @@ impl Names {
                 .collect();
             own.sort();
             own.dedup();
-            words_of.extend(own.into_iter().map(|w| (w, i as u32)));
+            words_of.extend(own.iter().map(|w| (w.clone(), i as u32)));
+            entry.words = own;
         }
         words_of.sort();
         Ok(Self {
@@ -192,13 +196,9 @@ impl Names {
             .map(|i| &self.entries[i as usize])
             .filter(|e| kind.is_none_or(|k| e.kind == k))
             .filter(|e| {
-                let own: Vec<String> = std::iter::once(&e.label)
-                    .chain(&e.aliases)
-                    .flat_map(|name| words(name))
-                    .collect();
                 query_words
                     .iter()
-                    .all(|q| own.iter().any(|w| w.starts_with(q.as_str())))
+                    .all(|q| e.words.iter().any(|w| w.starts_with(q.as_str())))
             })
             .map(|e| {
                 let label = e.label.to_lowercase();

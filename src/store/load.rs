@@ -75,7 +75,8 @@ fn parser(format: RdfFormat, graph: Option<&NamedNode>) -> RdfParser {
     }
 }
 
-fn open(path: &Path) -> Result<(RdfFormat, Box<dyn BufRead>), StoreError> {
+/// The format of a file, by its extension, and a reader of its (decompressed) bytes.
+pub(super) fn open(path: &Path) -> Result<(RdfFormat, Box<dyn BufRead>), StoreError> {
     let format = format_of_path(path).ok_or_else(|| StoreError::UnknownFormat {
         path: path.to_owned(),
         extra: ", .rdf or .jsonld, or one of them with .gz",

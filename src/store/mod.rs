@@ -398,28 +398,11 @@ pub fn load_files(paths: &[PathBuf]) -> Result<Store, StoreError> {
         source,
     })?;
     for path in paths {
-        let format = format_of_path(path).ok_or_else(|| StoreError::UnknownFormat {
-            path: path.clone(),
-            extra: ", .rdf, .jsonld",
-        })?;
-        let io = |source| StoreError::Io {
-            path: path.clone(),
-            source,
-        };
-        let mut data = std::fs::read(path).map_err(io)?;
-        if is_gzip(path) {
-            let mut plain = Vec::new();
-            std::io::Read::read_to_end(
-                &mut flate2::read::MultiGzDecoder::new(&data[..]),
-                &mut plain,
-            )
-            .map_err(io)?;
-            data = plain;
-        }
-        let parser = RdfParser::from_format(format);
+        // The same opening as `load` (format by extension, gzip read as it is).
+        let (format, reader) = load::open(path)?;
         let mut quads = Vec::new();
-        for quad in parser.for_slice(&data) {
-            quads.push(quad.map_err(|e| load::parse_error(path, e.into()))?);
+        for quad in RdfParser::from_format(format).for_reader(reader) {
+            quads.push(quad.map_err(|e| load::parse_error(path, e))?);
         }
         store.extend(quads).map_err(|source| StoreError::Storage {
             path: path.clone(),
