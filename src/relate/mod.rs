@@ -8,6 +8,7 @@
 //! rule linked with a learned linear model.
 
 mod actions;
+mod affiliations;
 mod events;
 mod killings;
 mod links;
@@ -160,6 +161,7 @@ pub fn relate(doc: &Document<'_>, analysis: &Analysis<'_>, rec: &Recognized) -> 
     actions::find_actions(&ctx, &mut facts.events);
     killings::find_killings(&ctx, &mut facts.events);
     facts.links = links::find_links(&ctx, &facts.roles);
+    affiliations::find_affiliations(&ctx, &mut facts.links);
     pairs::add_learned_facts(&ctx, &mut facts);
     facts
 }

@@ -1024,3 +1024,54 @@ fn who_was_at_an_event_took_part_in_it() {
     // Named in the sentence, but not at the ceremony.
     assert!(participants("Tom Reyes said the ceremony in Oslo was cancelled.").is_empty());
 }
+
+#[test]
+fn organizations_part_of_others() {
+    for (text, part, whole) in [
+        (
+            "Harvo Freight, a unit of Zintrex Group, cut 200 jobs.",
+            "Harvo Freight",
+            "Zintrex Group",
+        ),
+        (
+            "Harvo Freight is a subsidiary of Zintrex Group.",
+            "Harvo Freight",
+            "Zintrex Group",
+        ),
+        (
+            "Brantwell Media, which owns the Vardby Herald, said sales fell.",
+            "Vardby Herald",
+            "Brantwell Media",
+        ),
+        (
+            "The Vardby Herald is owned by Brantwell Media.",
+            "Vardby Herald",
+            "Brantwell Media",
+        ),
+        (
+            "The Vardby Herald, owned by Brantwell Media since 2001, closed on Monday.",
+            "Vardby Herald",
+            "Brantwell Media",
+        ),
+    ] {
+        let x = run(text);
+        assert_links(&x, &[(part, "AffiliatedWith", whole)]);
+    }
+    for text in [
+        "Harvo Freight is no longer part of Zintrex Group.",
+        "Harvo Freight, a former unit of Zintrex Group, cut 200 jobs.",
+        "Brantwell Media once owned the Vardby Herald.",
+        "In 1999, when Brantwell Media still owned the Vardby Herald, sales rose.",
+        "Harvo Freight was a unit of Zintrex Group until 2003.",
+        "He said Harvo Freight was no longer a member of the Zintrex Group.",
+        "Harvo Freight took part in talks with Zintrex Group.",
+        "Norway is a member of the Nordic Council.",
+    ] {
+        let x = run(text);
+        let affiliated: Vec<_> = links(&x)
+            .into_iter()
+            .filter(|l| l.1 == "AffiliatedWith")
+            .collect();
+        assert!(affiliated.is_empty(), "{text}: {affiliated:?}");
+    }
+}

@@ -24,6 +24,10 @@ fn types_names_from_their_words_and_context() {
             &[("OSLO", Place), ("Norway", Place), ("AP", Organization)],
         ),
         (
+            "Quorvane Sorbet is a retailer. Tom Reyes is a painter.",
+            &[("Quorvane Sorbet", Organization), ("Tom Reyes", Person)],
+        ),
+        (
             "Vardby Properties and the Vardby Theatre closed.",
             &[
                 ("Vardby Properties", Organization),

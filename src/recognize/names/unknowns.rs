@@ -266,7 +266,7 @@ fn personal_context(doc: &Document<'_>, around: &Around<'_, '_>, start: usize, e
 }
 
 /// "Halvorsen's Nordic Times", "Zintrex-owned Harvo Freight", "Zintrex's shares",
-/// "Littlewoods, a retailer": the name ending at `end` owns an organization, has what
+/// "Littlewoods, a retailer", "Littlewoods is a retailer": the name ending at `end` owns an organization, has what
 /// organizations have, or is described as one.
 fn owns_or_is_organization(doc: &Document<'_>, mentions: &[Mention], end: usize) -> bool {
     let lex = lexicons();
@@ -284,7 +284,9 @@ fn owns_or_is_organization(doc: &Document<'_>, mentions: &[Mention], end: usize)
         )
         && organization_at(end + 2);
     let has_org_attribute = possessive && lex.is_org_attribute(doc.word(end + 1));
-    let described = doc.is(end, ",") && matches!(doc.word(end + 1), "a" | "an" | "the") && {
+    // ", a retailer", "is a retailer", "was the maker of …"
+    let linked = doc.is(end, ",") || matches!(doc.lower(end), "is" | "was");
+    let described = linked && matches!(doc.word(end + 1), "a" | "an" | "the") && {
         let mut k = end + 2;
         while k < doc.tokens.len()
             && k < end + 5
