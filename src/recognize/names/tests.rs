@@ -416,3 +416,47 @@ fn a_place_name_that_is_the_surname_of_a_person_named_is_that_person() {
 fn s(text: &str) -> String {
     text.to_owned()
 }
+
+#[test]
+fn a_name_that_speaks_is_a_person_or_an_organization() {
+    for (text, name, kind) in [
+        (
+            "Tarn Valley Watch said the plan was unlawful.",
+            "Tarn Valley Watch",
+            Organization,
+        ),
+        (
+            "The plan was unlawful, Quorvane Sorbet Partners said on Monday.",
+            "Quorvane Sorbet Partners",
+            Organization,
+        ),
+        (
+            "R Olumbeke said the plan was unlawful.",
+            "R Olumbeke",
+            Person,
+        ),
+    ] {
+        let found = names(text);
+        assert!(
+            found.contains(&(name.to_owned(), kind)),
+            "{text}: {found:?}"
+        );
+    }
+    // Groups of people and documents say things too, but are no one's name.
+    for (text, name) in [
+        (
+            "Tarnish Valley MPs said the plan was unlawful.",
+            "Tarnish Valley MPs",
+        ),
+        (
+            "The Vardby Trading Act says firms must report.",
+            "Vardby Trading Act",
+        ),
+    ] {
+        let found = names(text);
+        assert!(
+            !found.iter().any(|(n, k)| n == name && *k != Place),
+            "{text}: {found:?}"
+        );
+    }
+}
