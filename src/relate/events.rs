@@ -411,6 +411,32 @@ fn attendees(ctx: &Ctx<'_, '_>, from: usize, to: usize) -> Vec<usize> {
             tree.lemma(head),
             "attend" | "address" | "join" | "host" | "visit"
         );
+    // "The funeral was attended by A, B and C", "the talks, attended by A and B,":
+    // the passive's agents took part.
+    let attending = |v: usize| matches!(tree.lemma(v), "attend" | "address" | "join" | "host");
+    let passive = match tree.deprel(noun) {
+        "nsubj:pass" if attending(head) => Some(head),
+        _ => tree
+            .children_with(noun, &["acl"])
+            .into_iter()
+            .find(|&v| attending(v)),
+    };
+    if let Some(verb) = passive {
+        let mut found = Vec::new();
+        for agent in tree.children_with(verb, &["obl:agent", "obl"]) {
+            if tree.preposition(agent) != Some("by") {
+                continue;
+            }
+            for w in std::iter::once(agent).chain(tree.coordinated(agent)) {
+                if let Some(m) = ctx.named_by(w) {
+                    if ctx.kind(m) == EntityKind::Person && !found.contains(&m) {
+                        found.push(m);
+                    }
+                }
+            }
+        }
+        return found;
+    }
     if !(at || attended) {
         return Vec::new();
     }
@@ -459,6 +485,8 @@ fn attendees(ctx: &Ctx<'_, '_>, from: usize, to: usize) -> Vec<usize> {
 }
 
 const PARTICIPANT_NOUNS: &[&str] = &[
+    "mourners",
+    "those",
     "speakers",
     "participants",
     "attendees",

@@ -1021,8 +1021,23 @@ fn who_was_at_an_event_took_part_in_it() {
         participants("Tom Reyes attended the ceremony in Oslo."),
         ["Tom Reyes"]
     );
+    assert_eq!(
+        participants("A ceremony in Oslo was attended by Tom Reyes and Ana Lopes."),
+        ["Ana Lopes", "Tom Reyes"]
+    );
+    assert_eq!(
+        participants("A ceremony in Oslo, attended by Nina Olsen and Tom Reyes, ended late."),
+        ["Nina Olsen", "Tom Reyes"]
+    );
+    assert_eq!(
+        participants("Tom Reyes and Ana Lopes were among the mourners at a ceremony in Oslo."),
+        ["Ana Lopes", "Tom Reyes"]
+    );
     // Named in the sentence, but not at the ceremony.
     assert!(participants("Tom Reyes said the ceremony in Oslo was cancelled.").is_empty());
+    assert!(
+        participants("A ceremony in Oslo was cancelled by Tom Reyes and Ana Lopes.").is_empty()
+    );
 }
 
 #[test]
