@@ -266,3 +266,60 @@ fn gzipped_shards_load_and_a_broken_one_loads_nothing() {
             ) == 0
     );
 }
+
+#[test]
+fn a_triple_in_several_article_graphs_is_one_triple_of_the_union() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    let mut files = Vec::new();
+    for (name, text) in [
+        (
+            "first.txt",
+            "Nina Olsen, mayor of Vardby, met Tom Reyes in Oslo on Monday.\n",
+        ),
+        (
+            "second.txt",
+            "Nina Olsen, mayor of Vardby, said on Tuesday that the talks in Oslo went well.\n",
+        ),
+    ] {
+        let path = dir.path().join(name);
+        std::fs::write(&path, text).unwrap();
+        files.push(path.to_str().unwrap().to_owned());
+    }
+    let s = store.to_str().unwrap();
+    newsgraph_ok(&[
+        "extract",
+        &files[0],
+        &files[1],
+        "--published",
+        PUBLISHED,
+        "--store",
+        s,
+    ]);
+    let prefixes = "PREFIX ng: <https://w3id.org/newsgraph/ontology#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>";
+    // Each article's graph states who Nina Olsen is …
+    let copies = count(
+        &store,
+        &format!(
+            "{prefixes} SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?p a ng:Person ; rdfs:label \"Nina Olsen\" }} }}"
+        ),
+    );
+    assert_eq!(copies, 2);
+    // … but the union default graph is a set: the join sees each triple once, so a
+    // count without DISTINCT counts persons, not copies (and joins over entities named
+    // in many articles do not multiply).
+    let all = count(
+        &store,
+        &format!(
+            "{prefixes} SELECT (COUNT(*) AS ?n) WHERE {{ ?p a ng:Person ; rdfs:label ?l . ?q a ng:Place ; rdfs:label ?m }}"
+        ),
+    );
+    let distinct = count(
+        &store,
+        &format!(
+            "{prefixes} SELECT (COUNT(*) AS ?n) WHERE {{ SELECT DISTINCT ?p ?l ?q ?m WHERE {{ ?p a ng:Person ; rdfs:label ?l . ?q a ng:Place ; rdfs:label ?m }} }}"
+        ),
+    );
+    assert!(distinct >= 2, "{distinct}");
+    assert_eq!(all, distinct);
+}
