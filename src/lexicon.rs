@@ -39,6 +39,8 @@ pub struct Country {
     pub name: String,
     /// Whether it is a country (rather than a continent or region).
     pub is_country: bool,
+    /// Its ISO 3166-1 alpha-2 code ("GB"), for a country.
+    pub code: Option<[u8; 2]>,
 }
 
 /// A city or state from the gazetteer.
@@ -50,6 +52,8 @@ pub struct GazetteerPlace {
     pub population: u64,
     /// Its GeoNames id.
     pub geonames_id: u64,
+    /// The ISO 3166-1 alpha-2 code of its country ("GB").
+    pub country: [u8; 2],
 }
 
 /// A verb lemma, possibly with a particle ("point out").
@@ -186,7 +190,7 @@ impl Lexicons {
                     let mut cols = line.split('\t');
                     let name = cols.next()?;
                     let kind = cols.next()?;
-                    let _country = cols.next()?;
+                    let country = country_code(cols.next()?)?;
                     let population = cols.next()?.parse().ok()?;
                     let geonames_id = cols.next()?.parse().ok()?;
                     Some((
@@ -195,6 +199,7 @@ impl Lexicons {
                             is_state: kind == "state",
                             population,
                             geonames_id,
+                            country,
                         },
                     ))
                 })
@@ -300,16 +305,25 @@ impl Lexicons {
         lex
     }
 
+    /// The country of a gazetteer place, when both are known: `Some(true)` if `place`
+    /// (a city or state) lies in `country`, `Some(false)` if in another one.
+    pub fn lies_in_country(&self, place: &str, country: &str) -> Option<bool> {
+        let code = self.place(country)?.code?;
+        Some(self.gazetteer(place)?.country == code)
+    }
+
     fn load_places(&mut self, data: &'static str, is_country: bool) {
         for line in entries(data) {
             let mut cols = line.split('\t');
             let Some(name) = cols.next() else { continue };
             let aliases = cols.next().unwrap_or("");
             let demonyms = cols.next().unwrap_or("");
+            let code = cols.next().and_then(country_code);
             let index = self.places.len();
             self.places.push(Country {
                 name: name.to_owned(),
                 is_country,
+                code,
             });
             self.place_names.insert(name.to_owned(), index);
             for alias in aliases.split('|').filter(|a| !a.is_empty()) {
@@ -695,6 +709,14 @@ pub(crate) fn fold_diacritic(c: char) -> char {
         .position(|f| f == lower)
         .and_then(|i| TO.chars().nth(i))
         .unwrap_or(c)
+}
+
+/// A two-letter country code ("GB").
+fn country_code(code: &str) -> Option<[u8; 2]> {
+    match code.as_bytes() {
+        &[a, b] if a.is_ascii_uppercase() && b.is_ascii_uppercase() => Some([a, b]),
+        _ => None,
+    }
 }
 
 #[cfg(test)]

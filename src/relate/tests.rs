@@ -1090,3 +1090,15 @@ fn organizations_part_of_others() {
         assert!(affiliated.is_empty(), "{text}: {affiliated:?}");
     }
 }
+
+#[test]
+fn a_list_of_places_is_no_town_and_its_state() {
+    let x = run("A survey of networks in Lakewood, Frankfurt, New York and Boston found gaps.");
+    let located: Vec<_> = links(&x)
+        .into_iter()
+        .filter(|l| l.1 == "LocatedIn")
+        .collect();
+    assert!(located.is_empty(), "{located:?}");
+    let x = run("Tom Reyes of Lakewood, Colorado, and Ana Lopes of Vardby met in Oslo.");
+    assert_links(&x, &[("Lakewood", "LocatedIn", "Colorado")]);
+}
