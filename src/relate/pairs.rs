@@ -557,6 +557,20 @@ fn model() -> &'static PairModel {
 }
 
 /// Adds the links and killings the model trusts, for pairs no rule has read already.
+/// Whether mention `b` stands in brackets right after a person other than `a`: in "Ann
+/// Lind (Vantor), Tom Reyes (Globex)" Globex belongs to Reyes, not to Lind (after an
+/// organization, brackets hold its short name: "… Party (PRD)").
+fn bracketed_for_another(ctx: &Ctx<'_, '_>, a: usize, b: usize) -> bool {
+    let t = &ctx.rec.mentions[b].tokens;
+    t.start >= 1
+        && ctx.doc.is(t.start - 1, "(")
+        && ctx.doc.is(t.end, ")")
+        && ctx
+            .rec
+            .mention_ending_at(t.start - 1)
+            .is_some_and(|owner| owner != a && ctx.kind(owner) == EntityKind::Person)
+}
+
 /// Cities of at least this many people are taken to be the place the gazetteer means by
 /// their name (a smaller one may share it with a town elsewhere).
 const KNOWN_CITY: u64 = 100_000;
@@ -616,6 +630,8 @@ pub(super) fn add_learned_facts(ctx: &Ctx<'_, '_>, facts: &mut Facts) {
         }
         if candidate.relation == PairRelation::LocatedIn
             && (listed(ctx, from, to) || !could_lie_in(name(from), name(to)))
+            || bracketed_for_another(ctx, from, to)
+            || bracketed_for_another(ctx, to, from)
         {
             continue;
         }

@@ -1102,3 +1102,21 @@ fn a_list_of_places_is_no_town_and_its_state() {
     let x = run("Tom Reyes of Lakewood, Colorado, and Ana Lopes of Vardby met in Oslo.");
     assert_links(&x, &[("Lakewood", "LocatedIn", "Colorado")]);
 }
+
+#[test]
+fn a_name_in_brackets_belongs_to_the_name_before_it() {
+    let x = run(
+        "The squad: Tom Reyes (Vardby Rovers), Erik Dahl (Harvo United), Nina Olsen (Oslo Lions), Ana Lopes (Bergen City).",
+    );
+    for (from, _, to) in links(&x) {
+        let pairs = [
+            ("Tom Reyes", "Vardby Rovers"),
+            ("Erik Dahl", "Harvo United"),
+            ("Nina Olsen", "Oslo Lions"),
+            ("Ana Lopes", "Bergen City"),
+        ];
+        let own = pairs.iter().any(|(p, c)| *p == from && *c == to);
+        let another = pairs.iter().any(|(p, _)| *p == from);
+        assert!(own || !another, "{from} linked to {to}");
+    }
+}
