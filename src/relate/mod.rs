@@ -569,7 +569,10 @@ fn opinion_tokens(doc: &Document<'_>, quoted: &[bool]) -> Vec<bool> {
     opinion
 }
 
-/// Pairs of quotation marks (opening, closing token) within each paragraph.
+/// Pairs of quotation marks (opening, closing token) within each paragraph. A quotation
+/// still open where its paragraph ends runs on into the next paragraph, which opens
+/// again (the English convention for a quotation of several paragraphs): its part in
+/// this paragraph ends at the paragraph's last token.
 pub(crate) fn quotes(doc: &Document<'_>) -> Vec<(usize, usize)> {
     let mut pairs = Vec::new();
     let mut open: Option<usize> = None;
@@ -577,7 +580,9 @@ pub(crate) fn quotes(doc: &Document<'_>) -> Vec<(usize, usize)> {
     for s in &doc.sentences {
         if s.paragraph != paragraph {
             paragraph = s.paragraph;
-            open = None;
+            if let Some(o) = open.take() {
+                pairs.push((o, s.tokens.start - 1));
+            }
         }
         for i in s.tokens.clone() {
             match doc.tokens[i].kind {
@@ -590,6 +595,9 @@ pub(crate) fn quotes(doc: &Document<'_>) -> Vec<(usize, usize)> {
                 _ => {}
             }
         }
+    }
+    if let Some(o) = open {
+        pairs.push((o, doc.tokens.len() - 1));
     }
     pairs
 }
