@@ -12,6 +12,8 @@
 //!   "Olsen resigned and left the party";
 //! - a light verb names no action by itself: "took action", "made a decision", "brought
 //!   charges" take their object's noun as the trigger ("action", "decision", "charge").
+//!   A phrasal verb keeps its particle ("hit out", "step down", "take over"): it is
+//!   another verb than the bare one.
 //!
 //! Speech makes Statements, not actions; verbs of being, having, seeming and wanting
 //! name states, not actions. The confidence is how sure the parser was of the arcs the
@@ -386,6 +388,9 @@ fn action(ctx: &Ctx<'_, '_>, tree: &Tree<'_>, v: usize) -> Option<EventFact> {
         lemma = object.map(|o| tree.lemma(o)).unwrap_or_default().to_owned();
     } else if STATES.contains(&lemma.as_str()) || names_no_deed(form) {
         return None;
+    } else if let Some(particle) = tree.child(v, "compound:prt") {
+        // "hit out at", "stepped down", "took over": a phrasal verb is a verb of its own.
+        lemma = format!("{lemma} {}", ctx.lower(tree.token(particle)));
     }
     let mut arcs = Vec::new();
     let (agent, affected, rule) = if let Some(subject) = tree.child(v, "nsubj:pass") {

@@ -1143,3 +1143,15 @@ fn a_quotation_of_several_paragraphs_keeps_its_speaker() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_phrasal_verb_keeps_its_particle() {
+    let found =
+        actions("Vantor took over Harvo Freight on Monday. Nina Olsen stepped down on Tuesday.");
+    let triggers: Vec<&str> = found.iter().map(|a| a.1.as_str()).collect();
+    assert!(triggers.contains(&"take over"), "{found:?}");
+    assert!(triggers.contains(&"step down"), "{found:?}");
+    // A preposition is no particle: "looked at the offer" is "look".
+    let found = actions("Vantor looked at the offer from Harvo Freight.");
+    assert!(found.iter().all(|a| a.1 != "look at"), "{found:?}");
+}
