@@ -296,8 +296,24 @@ pub(super) fn find_actions(ctx: &Ctx<'_, '_>, events: &mut Vec<EventFact>) {
 }
 
 /// Verbs that say their complement did not happen: "failed to disclose", "refused to
-/// pay", "declined to comment".
-const NOT_DONE: &[&str] = &["fail", "refuse", "decline", "neglect", "avoid", "forget"];
+/// pay", "declined to comment", "denied pulling out".
+const NOT_DONE: &[&str] = &[
+    "fail", "refuse", "decline", "neglect", "avoid", "forget", "deny",
+];
+
+/// Adjectives whose complement was done: "the first to sign", "quick to respond",
+/// "instrumental in returning", "guilty of taking".
+const DONE_BY_ADJECTIVE: &[&str] = &[
+    "first",
+    "last",
+    "only",
+    "quick",
+    "second",
+    "proud",
+    "instrumental",
+    "responsible",
+    "guilty",
+];
 
 /// Modal auxiliaries: what could, would or will be done has not been done.
 const MODALS: &[&str] = &[
@@ -337,9 +353,35 @@ fn unrealized(ctx: &Ctx<'_, '_>, tree: &Tree<'_>, v: usize) -> bool {
         if negated_or_modal || conditional_or_purpose {
             return true;
         }
+        // "close to selling", "ready to sign", "keen to buy": what an adjective
+        // governs is not done — unless it says who did it first or fast.
+        // (Only its own complement, "to …" or "in/of … -ing": not a clause of time or
+        // reason hung on it, "was open when he announced", "unable to, because he lost".)
+        let governed = tree.deprel(verb) == "xcomp"
+            || tree.deprel(verb) == "advcl"
+                && tree.children_with(verb, &["mark"]).into_iter().any(|m| {
+                    matches!(
+                        ctx.lower(tree.token(m)),
+                        "to" | "in" | "on" | "of" | "at" | "about" | "for" | "from"
+                    )
+                });
+        // ("ashamed to have joined": a perfect infinitive was done.)
+        let perfect = tree
+            .children_with(verb, &["aux"])
+            .into_iter()
+            .any(|a| tree.lemma(a) == "have");
+        if governed
+            && !perfect
+            && tree.head(verb).is_some_and(|h| {
+                tree.upos(h) == "ADJ" && !DONE_BY_ADJECTIVE.contains(&tree.lemma(h))
+            })
+        {
+            return true;
+        }
         // (a participle says what was done alongside: "did not want to comment, closing
-        // its offices" closed them)
-        let participle = tree.xpos(verb) == "VBG";
+        // its offices" closed them — but a gerund object is the verb's complement:
+        // "would consider signing", "denied pulling out")
+        let participle = tree.xpos(verb) == "VBG" && tree.deprel(verb) != "xcomp";
         if participle || !matches!(tree.deprel(verb), "xcomp" | "conj") {
             return false;
         }

@@ -628,6 +628,18 @@ fn actions_in_active_and_passive_voice() {
         ("Zintrex Group will close the plant next year.", &[]),
         ("Zintrex Group has yet to pay the fine.", &[]),
         ("Zintrex Group failed to disclose the payments.", &[]),
+        // A gerund object is a complement too; an adjective's complement is not done.
+        (
+            "Tom Reyes said he would consider buying Harvo Freight.",
+            &[],
+        ),
+        ("Zintrex Group denied closing the plant.", &[]),
+        ("Zintrex Group avoided paying the fine.", &[]),
+        ("Zintrex Group is close to selling Harvo Freight.", &[]),
+        (
+            "Tom Reyes was instrumental in closing Harvo Freight.",
+            &[("Tom Reyes", "close", None, None)],
+        ),
         // An object controls its complement.
         (
             "The panel found Tom Reyes acted alone.",
