@@ -572,7 +572,8 @@ fn opinion_tokens(doc: &Document<'_>, quoted: &[bool]) -> Vec<bool> {
 /// Pairs of quotation marks (opening, closing token) within each paragraph. A quotation
 /// still open where its paragraph ends runs on into the next paragraph, which opens
 /// again (the English convention for a quotation of several paragraphs): its part in
-/// this paragraph ends at the paragraph's last token.
+/// this paragraph ends at the paragraph's last token; one still open where another
+/// opens ends before it.
 pub(crate) fn quotes(doc: &Document<'_>) -> Vec<(usize, usize)> {
     let mut pairs = Vec::new();
     let mut open: Option<usize> = None;
@@ -586,7 +587,13 @@ pub(crate) fn quotes(doc: &Document<'_>) -> Vec<(usize, usize)> {
         }
         for i in s.tokens.clone() {
             match doc.tokens[i].kind {
-                TokenKind::OpenQuote => open = Some(i),
+                // A new opening mark while one is open: the first quotation was left
+                // open (a scraped text that lost its paragraph break) and ends here.
+                TokenKind::OpenQuote => {
+                    if let Some(o) = open.replace(i) {
+                        pairs.push((o, i - 1));
+                    }
+                }
                 TokenKind::CloseQuote => {
                     if let Some(o) = open.take() {
                         pairs.push((o, i));

@@ -1135,25 +1135,25 @@ fn a_name_in_brackets_belongs_to_the_name_before_it() {
 
 #[test]
 fn a_quotation_of_several_paragraphs_keeps_its_speaker() {
-    let found = statements(
-        "Ana Lopes said the plan was flawed.\n\nThe Vantor spokesman, Tom Reyes, said: \"It is a form of disguise, and yet again the tax is used to pass on costs.\n\n\"Scared of raising its own taxes, the council has put more burdens on the towns.\"",
-    );
-    let by = |start: &str| {
-        found
-            .iter()
-            .find(|(_, _, text)| text.starts_with(start))
-            .map(|(speaker, kind, _)| (speaker.as_str(), *kind))
-    };
-    assert_eq!(
-        by("It is a form of disguise"),
-        Some(("Tom Reyes", "direct")),
-        "{found:?}"
-    );
-    assert_eq!(
-        by("Scared of raising"),
-        Some(("Tom Reyes", "direct")),
-        "{found:?}"
-    );
+    let first = "The Vantor spokesman, Tom Reyes, said: \"It is a form of disguise, and yet again the tax is used to pass on costs.";
+    let second =
+        "\"Scared of raising its own taxes, the council has put more burdens on the towns.\"";
+    // With its paragraph breaks, and as a scraped text that lost them.
+    for text in [
+        format!("Ana Lopes said the plan was flawed.\n\n{first}\n\n{second}"),
+        format!("Ana Lopes said the plan was flawed. {first} {second}"),
+    ] {
+        let found = statements(&text);
+        let by = |start: &str| {
+            found
+                .iter()
+                .find(|(_, _, said)| said.starts_with(start))
+                .map(|(speaker, kind, _)| (speaker.as_str(), *kind))
+        };
+        let reyes = Some(("Tom Reyes", "direct"));
+        assert_eq!(by("It is a form of disguise"), reyes, "{found:?}");
+        assert_eq!(by("Scared of raising"), reyes, "{found:?}");
+    }
 }
 
 #[test]
