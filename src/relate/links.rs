@@ -21,6 +21,7 @@
 //! - `organization:source-line` — "LD0806223294 Oslo Radio Vardby Network in Norwegian …"
 //! - `organization:demonym` — "the Norwegian Labour Party" (when Norway is named)
 
+use super::plausible::listed;
 use super::{Ctx, Evidence, LinkFact, LinkKind, RoleFact};
 use crate::lexicon::lexicons;
 use crate::model::EntityKind;
@@ -51,63 +52,6 @@ pub(super) fn link(
             confidence,
         },
     }
-}
-
-/// Whether two places with a comma between stand in a list of places ("in Oslo,
-/// Bergen, Vardby and Lakewood"), not in an address ("GSA Depot, Vardby, R.I.") or a
-/// town and its region ("Vardby, Colo., and Lakewood, Colo."): the run of comma-joined
-/// places goes on to an "and" or "or", and the second is no region of the first.
-pub(super) fn listed(ctx: &Ctx<'_, '_>, a: usize, b: usize) -> bool {
-    let (first, second) = if ctx.rec.mentions[a].tokens.start < ctx.rec.mentions[b].tokens.start {
-        (a, b)
-    } else {
-        (b, a)
-    };
-    let (f, s) = (
-        &ctx.rec.mentions[first].tokens,
-        &ctx.rec.mentions[second].tokens,
-    );
-    if !(f.end + 1 == s.start && ctx.doc.is(f.end, ",")) {
-        return false;
-    }
-    let place_from = |k: usize| {
-        ctx.rec
-            .mention_starting_at(k)
-            .filter(|&m| ctx.kind(m) == EntityKind::Place)
-    };
-    let mut k = s.end;
-    let goes_on = loop {
-        let comma = usize::from(ctx.doc.is(k, ","));
-        if matches!(ctx.lower(k + comma), "and" | "or") {
-            break place_from(k + comma + 1).is_some();
-        }
-        match place_from(k + 1).filter(|_| comma == 1) {
-            Some(m) => k = ctx.rec.mentions[m].tokens.end,
-            None => break false,
-        }
-    };
-    let lex = lexicons();
-    // A country or a state's abbreviation ("Fla.") after a town is its region even in a
-    // list ("in Oslo, Vardby, Fla., and Bergen"); a state named like a city ("New York")
-    // is one only where no place and comma come before the town.
-    let marked_region = |m: usize| {
-        lex.place(&ctx.rec.mentions[m].name).is_some()
-            || ctx.rec.mentions[m].rule == "place:state-abbreviation"
-    };
-    let region = |m: usize| {
-        marked_region(m)
-            || lex
-                .gazetteer(&ctx.rec.mentions[m].name)
-                .is_some_and(|g| g.is_state)
-    };
-    let after_place = f.start >= 2
-        && ctx.doc.is(f.start - 1, ",")
-        && ctx
-            .rec
-            .mention_ending_at(f.start - 1)
-            .is_some_and(|m| ctx.kind(m) == EntityKind::Place);
-    let town_and_region = !region(first) && region(second);
-    goes_on && !(town_and_region && (marked_region(second) || !after_place))
 }
 
 /// Reads the links of a document.

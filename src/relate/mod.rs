@@ -13,6 +13,7 @@ mod events;
 mod killings;
 mod links;
 mod pairs;
+mod plausible;
 mod reference;
 mod roles;
 mod statements;

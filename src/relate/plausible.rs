@@ -1,0 +1,145 @@
+//! What the lexicons and the layout of a sentence allow a link between two names to be:
+//! places that can lie in one another, lists of places that are no town and its region,
+//! and names in brackets that belong to the name before them. The learned pair model
+//! and the word rules of `links` ask these before they link.
+
+use super::Ctx;
+use crate::lexicon::lexicons;
+use crate::model::EntityKind;
+
+/// Whether two places with a comma between stand in a list of places ("in Oslo,
+/// Bergen, Vardby and Lakewood"), not in an address ("GSA Depot, Vardby, R.I.") or a
+/// town and its region ("Vardby, Colo., and Lakewood, Colo."): the run of comma-joined
+/// places goes on to an "and" or "or", and the second is no region of the first.
+pub(super) fn listed(ctx: &Ctx<'_, '_>, a: usize, b: usize) -> bool {
+    let (first, second) = if ctx.rec.mentions[a].tokens.start < ctx.rec.mentions[b].tokens.start {
+        (a, b)
+    } else {
+        (b, a)
+    };
+    let (f, s) = (
+        &ctx.rec.mentions[first].tokens,
+        &ctx.rec.mentions[second].tokens,
+    );
+    if !(f.end + 1 == s.start && ctx.doc.is(f.end, ",")) {
+        return false;
+    }
+    let place_from = |k: usize| {
+        ctx.rec
+            .mention_starting_at(k)
+            .filter(|&m| ctx.kind(m) == EntityKind::Place)
+    };
+    let mut k = s.end;
+    let goes_on = loop {
+        let comma = usize::from(ctx.doc.is(k, ","));
+        if matches!(ctx.lower(k + comma), "and" | "or") {
+            break place_from(k + comma + 1).is_some();
+        }
+        match place_from(k + 1).filter(|_| comma == 1) {
+            Some(m) => k = ctx.rec.mentions[m].tokens.end,
+            None => break false,
+        }
+    };
+    let lex = lexicons();
+    // A country or a state's abbreviation ("Fla.") after a town is its region even in a
+    // list ("in Oslo, Vardby, Fla., and Bergen"); a state named like a city ("New York")
+    // is one only where no place and comma come before the town.
+    let marked_region = |m: usize| {
+        lex.place(&ctx.rec.mentions[m].name).is_some()
+            || ctx.rec.mentions[m].rule == "place:state-abbreviation"
+    };
+    let region = |m: usize| {
+        marked_region(m)
+            || lex
+                .gazetteer(&ctx.rec.mentions[m].name)
+                .is_some_and(|g| g.is_state)
+    };
+    let after_place = f.start >= 2
+        && ctx.doc.is(f.start - 1, ",")
+        && ctx
+            .rec
+            .mention_ending_at(f.start - 1)
+            .is_some_and(|m| ctx.kind(m) == EntityKind::Place);
+    let town_and_region = !region(first) && region(second);
+    goes_on && !(town_and_region && (marked_region(second) || !after_place))
+}
+
+/// Whether mention `b` stands in brackets right after a person other than `a`: in "Ann
+/// Lind (Vantor), Tom Reyes (Globex)" Globex belongs to Reyes, not to Lind (after an
+/// organization, brackets hold its short name: "… Party (PRD)").
+pub(super) fn bracketed_for_another(ctx: &Ctx<'_, '_>, a: usize, b: usize) -> bool {
+    let t = &ctx.rec.mentions[b].tokens;
+    t.start >= 1
+        && ctx.doc.is(t.start - 1, "(")
+        && ctx.doc.is(t.end, ")")
+        && ctx
+            .rec
+            .mention_ending_at(t.start - 1)
+            .is_some_and(|owner| owner != a && ctx.kind(owner) == EntityKind::Person)
+}
+
+/// Cities of at least this many people are taken to be the place the gazetteer means by
+/// their name (a smaller one may share it with a town elsewhere).
+const KNOWN_CITY: u64 = 100_000;
+
+/// Whether the place named `inner` could lie in the place named `outer`, as far as the
+/// lexicons know: a continent lies in nothing, a country only in a continent or region,
+/// a well-known city only in its own country ("London" not in India), and not in another
+/// well-known city ("Paris" not in Amsterdam) unless that one is ten times bigger and in
+/// the same country. What the lexicons do not know is allowed.
+pub(super) fn could_lie_in(inner: &str, outer: &str) -> bool {
+    let lex = lexicons();
+    if let Some(place) = lex.place(inner) {
+        return place.is_country && lex.place(outer).is_some_and(|o| !o.is_country);
+    }
+    let Some(city) = lex.gazetteer(inner).filter(|c| c.population >= KNOWN_CITY) else {
+        return true;
+    };
+    if let Some(in_country) = lex.lies_in_country(inner, outer) {
+        return in_country;
+    }
+    match lex.gazetteer(outer) {
+        Some(o) if o.is_state => city.is_state || city.country == o.country,
+        // (A district of a far bigger city of its country is a place in it: "Croydon"
+        // in London.)
+        Some(o) => {
+            o.population < KNOWN_CITY
+                || city.is_state
+                || city.country == o.country && o.population >= 10 * city.population
+        }
+        None => true,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn places_lie_only_where_the_lexicons_allow() {
+        // (GeoNames' most populous place of each name: London, England; Paris, France.)
+        for (inner, outer) in [
+            ("London", "United Kingdom"),
+            ("London", "England"),
+            ("Britain", "Europe"),
+            ("Houston", "Texas"),
+            ("Vardby", "Norway"),
+            ("Vardby", "Oslo"),
+            ("Croydon", "London"),
+        ] {
+            assert!(could_lie_in(inner, outer), "{inner} in {outer}");
+        }
+        for (inner, outer) in [
+            ("London", "India"),
+            ("Paris", "Amsterdam"),
+            ("Europe", "Berlin"),
+            ("Asia", "Africa"),
+            ("Japan", "China"),
+            ("Paris", "Texas"),
+            ("Boston", "London"),
+            ("Manchester", "Liverpool"),
+        ] {
+            assert!(!could_lie_in(inner, outer), "{inner} in {outer}");
+        }
+    }
+}
