@@ -21,7 +21,7 @@
 //! - `organization:source-line` — "LD0806223294 Oslo Radio Vardby Network in Norwegian …"
 //! - `organization:demonym` — "the Norwegian Labour Party" (when Norway is named)
 
-use super::plausible::listed;
+use super::plausible::{is_peer, listed};
 use super::{Ctx, Evidence, LinkFact, LinkKind, RoleFact};
 use crate::lexicon::lexicons;
 use crate::model::EntityKind;
@@ -189,7 +189,7 @@ pub(super) fn find_links(ctx: &Ctx<'_, '_>, roles: &[RoleFact]) -> Vec<LinkFact>
                 {
                     k += 3;
                 }
-                if ctx.doc.is(k, "of") {
+                if ctx.doc.is(k, "of") && !(k == end && is_peer(ctx, m)) {
                     let at = if ctx.doc.is(k + 1, "the") {
                         k + 2
                     } else {

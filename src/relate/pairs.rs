@@ -14,7 +14,7 @@
 
 use super::killings::killing;
 use super::links::link;
-use super::plausible::{bracketed_for_another, could_lie_in, listed};
+use super::plausible::{bracketed_for_another, could_lie_in, listed, peerage_seat};
 use super::tree::Tree;
 use super::{Ctx, Facts, LinkKind};
 use crate::analyze::Analysis;
@@ -585,6 +585,7 @@ pub(super) fn add_learned_facts(ctx: &Ctx<'_, '_>, facts: &mut Facts) {
         if candidate.relation == PairRelation::LocatedIn
             && (listed(ctx, from, to) || !could_lie_in(name(from), name(to)))
             || bracketed_for_another(ctx, from, to)
+            || peerage_seat(ctx, from, to)
             || bracketed_for_another(ctx, to, from)
         {
             continue;

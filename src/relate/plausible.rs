@@ -111,6 +111,35 @@ pub(super) fn could_lie_in(inner: &str, outer: &str) -> bool {
     }
 }
 
+/// Ranks of the peerage, whose territorial titles name a place ("Baroness Lind of
+/// Vardby").
+const PEERAGES: &[&str] = &[
+    "Lord",
+    "Lady",
+    "Baroness",
+    "Baron",
+    "Viscount",
+    "Viscountess",
+    "Earl",
+    "Countess",
+    "Marquess",
+    "Duke",
+    "Duchess",
+];
+
+/// Whether a person is named with a rank of the peerage: the place in "Lord Nicholls of
+/// Birkenhead" is part of a title, no home.
+pub(super) fn is_peer(ctx: &Ctx<'_, '_>, person: usize) -> bool {
+    let start = ctx.rec.mentions[person].tokens.start;
+    start >= 1 && PEERAGES.contains(&ctx.word(start - 1))
+}
+
+/// Whether `place` is the seat in a peer's title: "Lord Nicholls of Birkenhead".
+pub(super) fn peerage_seat(ctx: &Ctx<'_, '_>, person: usize, place: usize) -> bool {
+    let end = ctx.rec.mentions[person].tokens.end;
+    is_peer(ctx, person) && ctx.doc.is(end, "of") && ctx.rec.mentions[place].tokens.start == end + 1
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

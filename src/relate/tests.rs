@@ -1167,3 +1167,12 @@ fn a_phrasal_verb_keeps_its_particle() {
     let found = actions("Vantor looked at the offer from Harvo Freight.");
     assert!(found.iter().all(|a| a.1 != "look at"), "{found:?}");
 }
+
+#[test]
+fn a_peers_title_names_no_home() {
+    let x = run("Lord Reyes of Vardby said the detention was unlawful.");
+    let homes: Vec<_> = links(&x).into_iter().filter(|l| l.1 == "BasedIn").collect();
+    assert!(homes.is_empty(), "{homes:?}");
+    let x = run("Tom Reyes of Vardby said the detention was unlawful.");
+    assert_links(&x, &[("Tom Reyes", "BasedIn", "Vardby")]);
+}
