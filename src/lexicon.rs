@@ -305,13 +305,6 @@ impl Lexicons {
         lex
     }
 
-    /// The country of a gazetteer place, when both are known: `Some(true)` if `place`
-    /// (a city or state) lies in `country`, `Some(false)` if in another one.
-    pub fn lies_in_country(&self, place: &str, country: &str) -> Option<bool> {
-        let code = self.place(country)?.code?;
-        Some(self.gazetteer(place)?.country == code)
-    }
-
     fn load_places(&mut self, data: &'static str, is_country: bool) {
         for line in entries(data) {
             let mut cols = line.split('\t');

@@ -58,9 +58,10 @@ pub(super) fn find_affiliations(ctx: &Ctx<'_, '_>, links: &mut Vec<LinkFact>) {
     for w in 0..tree.len() {
         let lemma = tree.lemma(w);
         let noun = matches!(tree.upos(w), "NOUN" | "PROPN");
-        if noun && (PART_NOUNS.contains(&lemma) || is_whole_noun(ctx, w)) {
-            if let Some((part, whole)) = noun_of_belonging(ctx, w) {
-                let rule = if PART_NOUNS.contains(&lemma) {
+        let part_noun = PART_NOUNS.contains(&lemma);
+        if noun && (part_noun || is_whole_noun(ctx, w)) {
+            if let Some((part, whole)) = noun_of_belonging(ctx, w, part_noun) {
+                let rule = if part_noun {
                     "organization:part-of"
                 } else {
                     "organization:parent-of"
@@ -130,7 +131,7 @@ fn denied(ctx: &Ctx<'_, '_>, w: usize) -> bool {
 
 /// The (part, whole) a noun of belonging ties: the one it describes and the one in its
 /// "of" phrase, possessive or modifier; for a whole noun ("parent"), the other way round.
-fn noun_of_belonging(ctx: &Ctx<'_, '_>, w: usize) -> Option<(usize, usize)> {
+fn noun_of_belonging(ctx: &Ctx<'_, '_>, w: usize, part_noun: bool) -> Option<(usize, usize)> {
     let tree = &ctx.tree;
     if denied(ctx, w) {
         return None;
@@ -155,7 +156,7 @@ fn noun_of_belonging(ctx: &Ctx<'_, '_>, w: usize) -> Option<(usize, usize)> {
         .filter(|&c| tree.deprel(c) != "nmod" || tree.preposition(c) == Some("of"))
         .filter_map(|c| ctx.mention_of(tree, c))
         .find(|&m| m != described && ctx.kind(m) == EntityKind::Organization)?;
-    if PART_NOUNS.contains(&tree.lemma(w)) {
+    if part_noun {
         Some((described, other))
     } else {
         Some((other, described))

@@ -407,13 +407,10 @@ fn attendees(ctx: &Ctx<'_, '_>, from: usize, to: usize) -> Vec<usize> {
     };
     let at = matches!(tree.deprel(noun), "obl" | "nmod") && tree.preposition(noun) == Some("at");
     let attended = tree.deprel(noun) == "obj"
-        && matches!(
-            tree.lemma(head),
-            "attend" | "address" | "join" | "host" | "visit"
-        );
+        && (ATTENDING.contains(&tree.lemma(head)) || tree.lemma(head) == "visit");
     // "The funeral was attended by A, B and C", "the talks, attended by A and B,":
     // the passive's agents took part.
-    let attending = |v: usize| matches!(tree.lemma(v), "attend" | "address" | "join" | "host");
+    let attending = |v: usize| ATTENDING.contains(&tree.lemma(v));
     let passive = match tree.deprel(noun) {
         "nsubj:pass" if attending(head) => Some(head),
         _ => tree
@@ -422,20 +419,11 @@ fn attendees(ctx: &Ctx<'_, '_>, from: usize, to: usize) -> Vec<usize> {
             .find(|&v| attending(v)),
     };
     if let Some(verb) = passive {
-        let mut found = Vec::new();
-        for agent in tree.children_with(verb, &["obl:agent", "obl"]) {
-            if tree.preposition(agent) != Some("by") {
-                continue;
-            }
-            for w in std::iter::once(agent).chain(tree.coordinated(agent)) {
-                if let Some(m) = ctx.named_by(w) {
-                    if ctx.kind(m) == EntityKind::Person && !found.contains(&m) {
-                        found.push(m);
-                    }
-                }
-            }
-        }
-        return found;
+        let agents = tree
+            .children_with(verb, &["obl:agent", "obl"])
+            .into_iter()
+            .filter(|&a| tree.preposition(a) == Some("by"));
+        return persons_named(ctx, agents);
     }
     if !(at || attended) {
         return Vec::new();
@@ -452,32 +440,32 @@ fn attendees(ctx: &Ctx<'_, '_>, from: usize, to: usize) -> Vec<usize> {
     let Some(subject) = ctx.subject_of(verb) else {
         return Vec::new();
     };
-    let mut found = Vec::new();
-    let mut add = |m: usize| {
-        if ctx.kind(m) == EntityKind::Person && !found.contains(&m) {
-            found.push(m);
-        }
-    };
-    let mut named = |w: usize| {
-        if let Some(m) = ctx.named_by(w) {
-            add(m);
-        }
-        for c in tree.coordinated(w) {
-            if let Some(m) = ctx.named_by(c) {
-                add(m);
-            }
-        }
-    };
-    named(subject);
+    let mut words = vec![subject];
     for &c in tree.children(subject) {
         let counted = tree
             .child(c, "case")
             .is_some_and(|k| tree.lemma(k) == "include")
             || tree.lemma(c) == "include";
         if counted {
-            named(c);
-            if let Some(o) = tree.child(c, "obj") {
-                named(o);
+            words.push(c);
+            words.extend(tree.child(c, "obj"));
+        }
+    }
+    persons_named(ctx, words)
+}
+
+/// Verbs whose subject, or passive agent, takes part in the event that is their object.
+const ATTENDING: &[&str] = &["attend", "address", "join", "host"];
+
+/// The persons the words name, each with the other members of its list, once each.
+fn persons_named(ctx: &Ctx<'_, '_>, words: impl IntoIterator<Item = usize>) -> Vec<usize> {
+    let mut found = Vec::new();
+    for w in words {
+        for x in std::iter::once(w).chain(ctx.tree.coordinated(w)) {
+            if let Some(m) = ctx.named_by(x) {
+                if ctx.kind(m) == EntityKind::Person && !found.contains(&m) {
+                    found.push(m);
+                }
             }
         }
     }

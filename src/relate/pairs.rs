@@ -578,16 +578,18 @@ pub(super) fn add_learned_facts(ctx: &Ctx<'_, '_>, facts: &mut Facts) {
                 })
             }),
         };
-        let p = model.probability(&candidate);
-        if known || p < model.threshold(candidate.relation) {
+        // What the lexicons or the sentence's layout rule out, whatever the model says.
+        let impossible_place = candidate.relation == PairRelation::LocatedIn
+            && (listed(ctx, from, to) || !could_lie_in(name(from), name(to)));
+        let misread = impossible_place
+            || bracketed_for_another(ctx, from, to)
+            || bracketed_for_another(ctx, to, from)
+            || peerage_seat(ctx, from, to);
+        if known || misread {
             continue;
         }
-        if candidate.relation == PairRelation::LocatedIn
-            && (listed(ctx, from, to) || !could_lie_in(name(from), name(to)))
-            || bracketed_for_another(ctx, from, to)
-            || peerage_seat(ctx, from, to)
-            || bracketed_for_another(ctx, to, from)
-        {
+        let p = model.probability(&candidate);
+        if p < model.threshold(candidate.relation) {
             continue;
         }
         let rule = candidate.relation.rule();

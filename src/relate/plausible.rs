@@ -95,8 +95,8 @@ pub(super) fn could_lie_in(inner: &str, outer: &str) -> bool {
     let Some(city) = lex.gazetteer(inner).filter(|c| c.population >= KNOWN_CITY) else {
         return true;
     };
-    if let Some(in_country) = lex.lies_in_country(inner, outer) {
-        return in_country;
+    if let Some(code) = lex.place(outer).and_then(|c| c.code) {
+        return city.country == code;
     }
     match lex.gazetteer(outer) {
         Some(o) if o.is_state => city.is_state || city.country == o.country,

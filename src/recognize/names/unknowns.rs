@@ -383,14 +383,12 @@ fn speaker_kind(
         .clone()
         .find(|&w| analysis.words[w].head.is_none_or(|h| !words.contains(&h)))?;
     let verb = analysis.words[head].head?;
+    let lex = lexicons();
     let speaks = analysis.deprel(head) == "nsubj"
-        && !lexicons()
-            .speech_verb(&analysis.words[verb].lemma)
-            .is_empty();
+        && !lex.speech_verb(&analysis.words[verb].lemma).is_empty();
     if !speaks {
         return None;
     }
-    let lex = lexicons();
     let first = doc.word(u.range.start);
     let last = doc.word(u.range.end - 1);
     // "Labour MPs", "South Africans", "Women MPs": a group of people, no one's name.
@@ -407,7 +405,7 @@ fn speaker_kind(
         || lex.is_title_modifier(&first_lower)
         || lex.is_org_descriptor(first_lower.strip_suffix('s').unwrap_or(&first_lower))
         || lex.month(first).is_some()
-        || lex.is_title_start(&first.to_lowercase())
+        || lex.is_title_start(&first_lower)
         || lex.is_honorific(first);
     // "the Beige Book says", "the Act says": documents say things too.
     let document = DOCUMENT_NOUNS.contains(&last.to_lowercase().as_str());
