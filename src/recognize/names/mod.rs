@@ -14,6 +14,7 @@ mod runs;
 mod tests;
 mod trim;
 mod unknowns;
+mod works;
 
 use super::Mention;
 use super::titles::{TitleMention, title_at};
@@ -353,6 +354,7 @@ pub fn recognize_names(
     listed_organizations(doc, &mut mentions);
     city_governments(doc, &mut mentions);
     named_with_their_noun(doc, &mut mentions);
+    works::drop_works(doc, analysis, &mut mentions);
     (mentions, titles)
 }
 

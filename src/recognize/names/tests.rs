@@ -460,3 +460,46 @@ fn a_name_that_speaks_is_a_person_or_an_organization() {
         );
     }
 }
+
+#[test]
+fn titles_of_works_are_no_names() {
+    let table: &[(&str, &[(&str, EntityKind)])] = &[
+        (
+            "Tom Reyes starred in the wartime drama Vardby Nights.",
+            &[("Tom Reyes", Person)],
+        ),
+        (
+            "The Long Harbour, a quirky comedy starring Nina Olsen, opens in Oslo.",
+            &[("Nina Olsen", Person), ("Oslo", Place)],
+        ),
+        (
+            "Nina Olsen found fame in the film Harvo Bay and moved to Oslo.",
+            &[("Nina Olsen", Person), ("Oslo", Place)],
+        ),
+        (
+            "He said he would retire after The Grey Album, Tom Reyes said.",
+            &[("Tom Reyes", Person)],
+        ),
+        // Not works: a film star, a company, a place after a work noun's verb.
+        (
+            "The film star Tom Reyes visited the company Vantor in Oslo.",
+            &[
+                ("Tom Reyes", Person),
+                ("Vantor", Organization),
+                ("Oslo", Place),
+            ],
+        ),
+        (
+            "The documentary was filmed in Oslo by Nina Olsen.",
+            &[("Oslo", Place), ("Nina Olsen", Person)],
+        ),
+    ];
+    for (text, expected) in table {
+        let got = names(text);
+        let want: Vec<(String, EntityKind)> = expected
+            .iter()
+            .map(|(n, k)| ((*n).to_owned(), *k))
+            .collect();
+        assert_eq!(got, want, "{text}");
+    }
+}
