@@ -14,7 +14,9 @@
 
 use super::killings::killing;
 use super::links::link;
-use super::plausible::{bracketed_for_another, could_lie_in, listed, peerage_seat};
+use super::plausible::{
+    addressee, bracketed_for_another, could_lie_in, in_what_they_said, listed, peerage_seat,
+};
 use super::tree::Tree;
 use super::{Ctx, Facts, LinkKind};
 use crate::analyze::Analysis;
@@ -581,7 +583,13 @@ pub(super) fn add_learned_facts(ctx: &Ctx<'_, '_>, facts: &mut Facts) {
         // What the lexicons or the sentence's layout rule out, whatever the model says.
         let impossible_place = candidate.relation == PairRelation::LocatedIn
             && (listed(ctx, from, to) || !could_lie_in(name(from), name(to)));
+        let of_a_speaker = matches!(
+            candidate.relation,
+            PairRelation::WorksFor | PairRelation::LivesIn
+        ) && in_what_they_said(ctx, from, to);
         let misread = impossible_place
+            || of_a_speaker
+            || candidate.relation == PairRelation::WorksFor && addressee(ctx, to)
             || bracketed_for_another(ctx, from, to)
             || bracketed_for_another(ctx, to, from)
             || peerage_seat(ctx, from, to);

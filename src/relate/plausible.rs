@@ -140,6 +140,89 @@ pub(super) fn peerage_seat(ctx: &Ctx<'_, '_>, person: usize, place: usize) -> bo
     is_peer(ctx, person) && ctx.doc.is(end, "of") && ctx.rec.mentions[place].tokens.start == end + 1
 }
 
+/// Nouns of a message, whose "to" phrase names who received it ("in an email to Vantor").
+const MESSAGES: &[&str] = &[
+    "email",
+    "letter",
+    "statement",
+    "interview",
+    "comment",
+    "remark",
+    "message",
+    "note",
+    "speech",
+];
+
+/// The word a name's phrase hangs on: the name's head word, or, where the name only
+/// modifies a noun ("the Vantor News website", "Vantor's website"), that noun.
+fn phrase_head(ctx: &Ctx<'_, '_>, m: usize) -> Option<usize> {
+    let tree = &ctx.tree;
+    let mut w = tree.head_word(ctx.rec.mentions[m].tokens.clone())?;
+    while matches!(tree.deprel(w), "compound" | "flat" | "nmod:poss") {
+        match tree.head(w) {
+            Some(h) if tree.upos(h) == "NOUN" || tree.upos(h) == "PROPN" => w = h,
+            _ => break,
+        }
+    }
+    Some(w)
+}
+
+/// Whether mention `m` is who was told something: the object of "tell" ("Reyes told
+/// Vantor Radio", "told the Vantor website"), or the "to" phrase of a speech verb or a
+/// message ("said to Vantor", "in an email to Vantor"). A news outlet told something
+/// is nobody's employer for it.
+pub(super) fn addressee(ctx: &Ctx<'_, '_>, m: usize) -> bool {
+    let tree = &ctx.tree;
+    let Some(w) = phrase_head(ctx, m) else {
+        return false;
+    };
+    let Some(h) = tree.head(w) else {
+        return false;
+    };
+    match tree.deprel(w) {
+        "obj" | "iobj" => matches!(tree.lemma(h), "tell" | "inform" | "brief"),
+        "obl" | "nmod" => {
+            tree.preposition(w) == Some("to")
+                && (!lexicons().speech_verb(tree.lemma(h)).is_empty()
+                    || MESSAGES.contains(&tree.lemma(h)))
+        }
+        _ => false,
+    }
+}
+
+/// Whether mention `other` lies in what person `speaker` is reported to say: the
+/// clause a speech verb of theirs governs ("Reyes said prices are rising in Vardby").
+/// What a person says about a place or a firm does not place them there. (Not the
+/// inverted "…, said Reyes": the parser hangs too much on that verb's head.)
+pub(super) fn in_what_they_said(ctx: &Ctx<'_, '_>, speaker: usize, other: usize) -> bool {
+    let tree = &ctx.tree;
+    let (Some(s), Some(o)) = (
+        tree.head_word(ctx.rec.mentions[speaker].tokens.clone()),
+        tree.head_word(ctx.rec.mentions[other].tokens.clone()),
+    ) else {
+        return false;
+    };
+    let Some(verb) = tree.head(s).filter(|_| tree.deprel(s) == "nsubj") else {
+        return false;
+    };
+    if lexicons().speech_verb(tree.lemma(verb)).is_empty() {
+        return false;
+    }
+    // The words from `o` up to the root.
+    let mut above = vec![o];
+    while let Some(h) = tree.head(above[above.len() - 1]) {
+        if above.len() > tree.len() {
+            break;
+        }
+        above.push(h);
+    }
+    // A clause with a tense, on the far side of the verb from the speaker ("Reyes, a
+    // professor at Vantor, said" read with the title as the verb's clause is none).
+    tree.children_with(verb, &["ccomp", "parataxis"])
+        .into_iter()
+        .any(|c| above.contains(&c) && tree.is_tensed(c) && (c > verb) == (s < verb))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

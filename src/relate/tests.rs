@@ -1176,3 +1176,40 @@ fn a_peers_title_names_no_home() {
     let x = run("Tom Reyes of Vardby said the detention was unlawful.");
     assert_links(&x, &[("Tom Reyes", "BasedIn", "Vardby")]);
 }
+
+#[test]
+fn who_was_told_and_what_was_said_are_no_employer_or_home() {
+    let linked = |text: &str| -> Vec<(String, String, String)> { links(&run(text)) };
+    for (text, from, to) in [
+        (
+            "Tom Reyes, a consultant at Harvo Security, told Vantor News that the decision was positive.",
+            "Tom Reyes",
+            "Vantor News",
+        ),
+        (
+            "In an email to the Vardby Gazette, Tom Reyes said he stood by his claims.",
+            "Tom Reyes",
+            "Vardby Gazette",
+        ),
+        (
+            "Tom Reyes told the Vantor Radio website that Lakewood Bank had cut jobs.",
+            "Tom Reyes",
+            "Vantor Radio",
+        ),
+        (
+            "Nina Olsen said prices were rising fast in Bergen.",
+            "Nina Olsen",
+            "Bergen",
+        ),
+    ] {
+        let links = linked(text);
+        assert!(
+            !links.iter().any(|(f, _, t)| f == from && t == to),
+            "{text}: {links:?}"
+        );
+    }
+    // Where the sentence says so, the link stands beside the addressee.
+    let x = run("Nina Olsen, who lives in Vardby, told Vantor Radio the water was rising.");
+    assert_links(&x, &[("Nina Olsen", "BasedIn", "Vardby")]);
+    assert!(!links(&x).iter().any(|(_, _, t)| t == "Vantor Radio"));
+}
