@@ -318,8 +318,16 @@ impl<'d, 'a> Ctx<'d, 'a> {
         self.doc.sentences[self.doc.sentence_of(i)].tokens.clone()
     }
 
-    /// The span of tokens `from..to`.
+    /// The span of tokens `from..to` (empty where the run is).
     pub fn span(&self, from: usize, to: usize) -> Span {
+        if from >= to {
+            let at = self
+                .doc
+                .tokens
+                .get(from)
+                .map_or(self.doc.text.len(), |t| t.start);
+            return Span::new(at, at);
+        }
         Span::new(self.doc.tokens[from].start, self.doc.tokens[to - 1].end)
     }
 

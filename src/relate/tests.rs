@@ -1213,3 +1213,24 @@ fn who_was_told_and_what_was_said_are_no_employer_or_home() {
     assert_links(&x, &[("Nina Olsen", "BasedIn", "Vardby")]);
     assert!(!links(&x).iter().any(|(_, _, t)| t == "Vantor Radio"));
 }
+
+#[test]
+fn according_to_at_an_articles_end_with_nothing_said_is_no_statement() {
+    // The parser hangs "according to" on "whole": the clause it modifies is the phrase
+    // itself, so no words are said — and the article ends there.
+    let x =
+        run("Prices in Vardby fell by 43% in Norway as a whole last year, according to Mr Lind.");
+    assert!(
+        x.facts.statements.iter().all(|s| !s.text.is_empty()),
+        "{:?}",
+        x.facts.statements
+    );
+    // Whatever the parse, an empty run of tokens, even past the last, has an empty span.
+    let doc = crate::segment::Document::new("Sales rose.");
+    let analysis = crate::analyze::analyze(&doc, crate::analyze::models());
+    let rec = crate::recognize::recognize(&doc, &analysis, None);
+    let ctx = super::Ctx::new(&doc, &analysis, &rec);
+    let n = doc.tokens.len();
+    assert_eq!(ctx.span(n, n), crate::model::Span::new(11, 11));
+    assert_eq!(ctx.span(1, 1), crate::model::Span::new(6, 6));
+}
