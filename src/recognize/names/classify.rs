@@ -437,7 +437,7 @@ pub(super) fn classify(
             0.8,
         );
     }
-    if looks_like_full_name(doc, &range) && lex.is_given_name(first) {
+    if reads_as_personal_name(doc, &range) {
         return push(mentions, EntityKind::Person, "person:given-name", 0.8);
     }
     // "Acme CEO", "Beacon executive": a name before a title is its employer, even at

@@ -216,7 +216,30 @@ fn looks_like_full_name(doc: &Document<'_>, range: &Range<usize>) -> bool {
 
 /// Whether a name reads as a person's, not an employer's: a given name and a surname.
 fn reads_as_personal_name(doc: &Document<'_>, range: &Range<usize>) -> bool {
-    looks_like_full_name(doc, range) && lexicons().is_given_name(doc.word(range.start))
+    looks_like_full_name(doc, range)
+        && lexicons().is_given_name(doc.word(range.start))
+        && !names_things(doc, range)
+}
+/// Whether a name that opens with a given name reads as the name of things, not of a
+/// person: its last word is the plural of a common noun and no surname, and its first
+/// word a common word or a place ("Golden Lanterns", "Crystal Cruises", "Oslo
+/// Critics"), not "Angela Cannings" or "Steve Jobs".
+fn names_things(doc: &Document<'_>, range: &Range<usize>) -> bool {
+    let lex = lexicons();
+    let (first, last) = (doc.word(range.start), doc.word(range.end - 1));
+    let Some(stem) = last.strip_suffix('s').filter(|s| s.chars().count() >= 3) else {
+        return false;
+    };
+    let singular = stem.to_lowercase();
+    let plural_noun = lex.is_english_word(&singular)
+        || singular
+            .strip_suffix("ie")
+            .is_some_and(|s| lex.is_english_word(&format!("{s}y")));
+    let common_first = lex.is_english_word(&first.to_lowercase())
+        || lex.place(first).is_some()
+        || lex.gazetteer(first).is_some()
+        || lex.demonym(first).is_some();
+    plural_noun && !lex.is_surname(last) && common_first
 }
 
 fn sentence_initial(doc: &Document<'_>, i: usize) -> bool {

@@ -503,3 +503,21 @@ fn titles_of_works_are_no_names() {
         assert_eq!(got, want, "{text}");
     }
 }
+
+#[test]
+fn names_of_things_that_open_with_a_given_name_are_no_persons() {
+    for text in [
+        "The Golden Lanterns are the second biggest awards in Oslo.",
+        "Crystal Lanterns said fares would rise.",
+    ] {
+        let got = names(text);
+        assert!(got.iter().all(|(_, k)| *k != Person), "{text}: {got:?}");
+    }
+    for (text, name) in [
+        ("Angela Cannings said she was relieved.", "Angela Cannings"),
+        ("Steve Jobs unveiled a phone.", "Steve Jobs"),
+        ("Tom Banks said it was over.", "Tom Banks"),
+    ] {
+        assert!(names(text).contains(&(name.to_owned(), Person)), "{text}");
+    }
+}

@@ -416,11 +416,13 @@ fn speaker_kind(
     let initials = first.trim_end_matches('.').len() <= 2
         && first.chars().all(|c| c.is_uppercase() || c == '.')
         && !lex.is_english_word(last);
-    Some(if initials || looks_like_full_name(doc, &u.range) {
-        (EntityKind::Person, "person:speaker-name", 0.6)
-    } else {
-        (EntityKind::Organization, "organization:speaker-name", 0.6)
-    })
+    Some(
+        if initials || looks_like_full_name(doc, &u.range) && !names_things(doc, &u.range) {
+            (EntityKind::Person, "person:speaker-name", 0.6)
+        } else {
+            (EntityKind::Organization, "organization:speaker-name", 0.6)
+        },
+    )
 }
 
 #[cfg(test)]
