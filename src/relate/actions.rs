@@ -435,7 +435,12 @@ fn action(ctx: &Ctx<'_, '_>, tree: &Tree<'_>, v: usize) -> Option<EventFact> {
         lemma = format!("{lemma} {}", ctx.lower(tree.token(particle)));
     }
     let mut arcs = Vec::new();
-    let (agent, affected, rule) = if let Some(subject) = tree.child(v, "nsubj:pass") {
+    // A subject beside a passive auxiliary is a passive subject, whatever its label
+    // ("Reyes, Olsen and Lind have been tipped": a long subject read as active).
+    let passive_subject = tree
+        .child(v, "nsubj:pass")
+        .or_else(|| tree.child(v, "aux:pass").and_then(|_| tree.subject(v)));
+    let (agent, affected, rule) = if let Some(subject) = passive_subject {
         let by = passive_agent(ctx, tree, v)?;
         let agent = ctx.named_by(by)?;
         arcs.extend([by, subject]);
