@@ -295,10 +295,11 @@ pub(super) fn find_actions(ctx: &Ctx<'_, '_>, events: &mut Vec<EventFact>) {
     }
 }
 
-/// Verbs that say their complement did not happen: "failed to disclose", "refused to
-/// pay", "declined to comment", "denied pulling out".
+/// Verbs that say their complement did not happen, or no longer does: "failed to
+/// disclose", "refused to pay", "declined to comment", "denied pulling out", "stopped
+/// taking bets".
 const NOT_DONE: &[&str] = &[
-    "fail", "refuse", "decline", "neglect", "avoid", "forget", "deny",
+    "fail", "refuse", "decline", "neglect", "avoid", "forget", "deny", "stop", "cease",
 ];
 
 /// Adjectives whose complement was done: "the first to sign", "quick to respond",
@@ -376,6 +377,20 @@ fn unrealized(ctx: &Ctx<'_, '_>, tree: &Tree<'_>, v: usize) -> bool {
                 tree.upos(h) == "ADJ" && !DONE_BY_ADJECTIVE.contains(&tree.lemma(h))
             })
         {
+            return true;
+        }
+        // "stopped taking bets", "denied closing it" with the gerund read as a clause of
+        // its own: right after such a verb, it is the verb's object all the same.
+        let gerund_object = tree.deprel(verb) == "advcl"
+            && tree.xpos(verb) == "VBG"
+            && tree.child(verb, "mark").is_none()
+            && tree.head(verb).is_some_and(|h| {
+                h < verb
+                    && verb - h <= 2
+                    && (h + 1..verb).all(|w| tree.upos(w) != "PUNCT")
+                    && NOT_DONE.contains(&tree.lemma(h))
+            });
+        if gerund_object {
             return true;
         }
         // (a participle says what was done alongside: "did not want to comment, closing

@@ -446,6 +446,9 @@ fn actions_in_active_and_passive_voice() {
                 None,
             )],
         ),
+        // What has stopped is not being done.
+        ("Vantor has stopped taking bets on the election.", &[]),
+        ("Tom Reyes denied closing the plant.", &[]),
         // A long subject beside a passive auxiliary, read as active: still passive.
         (
             "Tom Reyes, Nina Olsen and Vardby star Erik Dahl have also been tipped for the role in the past.",
