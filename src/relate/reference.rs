@@ -162,16 +162,21 @@ impl Ctx<'_, '_> {
     }
 
     /// The name a nominal word is or heads: "Reyes" in "Mr Reyes", where the parser
-    /// made the honorific the head.
+    /// made the honorific the head, and in "Vantor director Tom Reyes", where it made the
+    /// title the head and the name its apposition (a title right before the name).
     fn name_of(&self, w: usize) -> Option<usize> {
         let tree = &self.tree;
         let proper = tree.upos(w) == "PROPN";
+        let titled = tree.upos(w) == "NOUN";
         self.rec.mention_at(tree.token(w)).or_else(|| {
-            tree.children(w)
-                .iter()
-                .filter(|_| proper)
-                .filter(|&&c| matches!(tree.deprel(c), "flat" | "flat:name" | "compound"))
-                .find_map(|&c| self.rec.mention_at(tree.token(c)))
+            tree.children(w).iter().find_map(|&c| {
+                let named = match tree.deprel(c) {
+                    "flat" | "flat:name" | "compound" => proper,
+                    "appos" => titled && c == w + 1,
+                    _ => false,
+                };
+                named.then(|| self.rec.mention_at(tree.token(c))).flatten()
+            })
         })
     }
 
@@ -396,5 +401,13 @@ mod tests {
         for (text, wanted) in table {
             assert_eq!(agents(text), pairs(wanted), "{text}");
         }
+        // A subject named after its title ("director Tom Reyes", the title read as the
+        // head) is the subject, not a name in its object.
+        let x = statements(
+            "Tom Lind was held for two years.\n\nBut Vardby Trials Abroad director Tom Reyes \
+             said there were similarities between Mr Lind's account and others.\n\nHe \
+             said: \"The pattern is the same.\"",
+        );
+        assert!(x.iter().all(|s| s.0 == "Tom Reyes"), "{x:?}");
     }
 }
