@@ -401,9 +401,30 @@ fn where_before(ctx: &Ctx<'_, '_>, a: usize) -> Option<usize> {
     } else {
         a
     };
-    ctx.rec
+    let found = ctx
+        .rec
         .mention_ending_at(end)
-        .filter(|&m| matches!(ctx.kind(m), EntityKind::Organization | EntityKind::Place))
+        .filter(|&m| matches!(ctx.kind(m), EntityKind::Organization | EntityKind::Place))?;
+    // "Vantor Bank chief Asian strategist": a nationality inside the title is its
+    // scope; the organization named before the title is the employer.
+    if ctx.rec.mentions[found].rule == "place:demonym" {
+        let mut k = ctx.rec.mentions[found].tokens.start;
+        let first = ctx.sentence(k).start;
+        let lower = |k: usize| ctx.word(k).chars().next().is_some_and(char::is_lowercase);
+        for _ in 0..2 {
+            if k > first && lower(k - 1) && ctx.doc.tokens[k - 1].kind == TokenKind::Word {
+                k -= 1;
+            }
+        }
+        let employer = ctx
+            .rec
+            .mention_ending_at(k)
+            .filter(|&m| ctx.kind(m) == EntityKind::Organization);
+        if employer.is_some() {
+            return employer;
+        }
+    }
+    Some(found)
 }
 
 /// "president of the logistics company Harvo Freight Group": the organization

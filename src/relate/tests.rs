@@ -94,6 +94,11 @@ fn roles_from_premodifiers_appositions_and_possessives() {
             "Zintrex CEO Maria Olsen spoke.",
             &[("Maria Olsen", Some("CEO"), Some("Zintrex"))],
         ),
+        // A nationality inside the title is its scope, not the employer.
+        (
+            "Harvo Group senior European economist Nina Olsen said rates would rise.",
+            &[("Nina Olsen", Some("economist"), Some("Harvo Group"))],
+        ),
         (
             "Zintrex collapsed. Former Zintrex boss Tom Reyes is on trial.",
             &[("Tom Reyes", Some("boss"), Some("Zintrex"))],
