@@ -16,6 +16,7 @@ use super::killings::killing;
 use super::links::link;
 use super::plausible::{
     addressee, bracketed_for_another, could_lie_in, in_what_they_said, listed, peerage_seat,
+    title_scope,
 };
 use super::tree::Tree;
 use super::{Ctx, Facts, LinkKind};
@@ -590,6 +591,7 @@ pub(super) fn add_learned_facts(ctx: &Ctx<'_, '_>, facts: &mut Facts) {
         let misread = impossible_place
             || of_a_speaker
             || candidate.relation == PairRelation::WorksFor && addressee(ctx, to)
+            || candidate.relation == PairRelation::LivesIn && title_scope(ctx, to)
             || bracketed_for_another(ctx, from, to)
             || bracketed_for_another(ctx, to, from)
             || peerage_seat(ctx, from, to);

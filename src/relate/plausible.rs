@@ -140,6 +140,37 @@ pub(super) fn peerage_seat(ctx: &Ctx<'_, '_>, person: usize, place: usize) -> bo
     is_peer(ctx, person) && ctx.doc.is(end, "of") && ctx.rec.mentions[place].tokens.start == end + 1
 }
 
+/// Ranks that open a title before its scope: "chief Asian strategist".
+const SCOPED_RANKS: &[&str] = &[
+    "chief",
+    "senior",
+    "head",
+    "deputy",
+    "principal",
+    "lead",
+    "regional",
+    "managing",
+];
+
+/// Whether place mention `m` is a nationality inside a title, its scope: "chief Asian
+/// strategist", "senior European economist" (a rank before it, the title after) — where
+/// the title is held, not anyone's home. "Norwegian Prime Minister Erna Solberg", where
+/// the nationality opens the title, is not one.
+pub(super) fn title_scope(ctx: &Ctx<'_, '_>, m: usize) -> bool {
+    let mention = &ctx.rec.mentions[m];
+    let t = &mention.tokens;
+    let lower = |k: usize| {
+        k < ctx.doc.tokens.len()
+            && ctx.doc.tokens[k].kind == crate::segment::TokenKind::Word
+            && ctx.word(k).chars().next().is_some_and(char::is_lowercase)
+    };
+    mention.rule == "place:demonym"
+        && t.start >= 1
+        && SCOPED_RANKS.contains(&ctx.lower(t.start - 1))
+        && lower(t.end)
+        && ctx.sentence(t.start).contains(&(t.start - 1))
+}
+
 /// Nouns of a message, whose "to" phrase names who received it ("in an email to Vantor").
 const MESSAGES: &[&str] = &[
     "email",

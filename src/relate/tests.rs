@@ -1221,6 +1221,15 @@ fn who_was_told_and_what_was_said_are_no_employer_or_home() {
             "{text}: {links:?}"
         );
     }
+    // A nationality inside a title is where it is held, not a home.
+    let x = run("Harvo Group senior European economist Nina Olsen said rates would rise.");
+    assert!(
+        !links(&x)
+            .iter()
+            .any(|(_, k, t)| k == "BasedIn" && t == "Europe"),
+        "{:?}",
+        links(&x)
+    );
     // Where the sentence says so, the link stands beside the addressee.
     let x = run("Nina Olsen, who lives in Vardby, told Vantor Radio the water was rising.");
     assert_links(&x, &[("Nina Olsen", "BasedIn", "Vardby")]);
