@@ -239,19 +239,15 @@ pub(super) fn in_what_they_said(ctx: &Ctx<'_, '_>, speaker: usize, other: usize)
     if lexicons().speech_verb(tree.lemma(verb)).is_empty() {
         return false;
     }
-    // The words from `o` up to the root.
-    let mut above = vec![o];
-    while let Some(h) = tree.head(above[above.len() - 1]) {
-        if above.len() > tree.len() {
-            break;
-        }
-        above.push(h);
-    }
-    // A clause with a tense, on the far side of the verb from the speaker ("Reyes, a
-    // professor at Vantor, said" read with the title as the verb's clause is none).
+    // A clause holding `o` (the tree is projective: a subtree is one run of tokens), with
+    // a tense, on the far side of the verb from the speaker ("Reyes, a professor at
+    // Vantor, said" read with the title as the verb's clause is none).
+    let o = tree.token(o);
     tree.children_with(verb, &["ccomp", "parataxis"])
         .into_iter()
-        .any(|c| above.contains(&c) && tree.is_tensed(c) && (c > verb) == (s < verb))
+        .any(|c| {
+            tree.subtree_tokens(c).contains(&o) && tree.is_tensed(c) && (c > verb) == (s < verb)
+        })
 }
 
 #[cfg(test)]

@@ -220,6 +220,7 @@ fn reads_as_personal_name(doc: &Document<'_>, range: &Range<usize>) -> bool {
         && lexicons().is_given_name(doc.word(range.start))
         && !names_things(doc, range)
 }
+
 /// Whether a name that opens with a given name reads as the name of things, not of a
 /// person: its last word is the plural of a common noun and no surname, and its first
 /// word a common word or a place ("Golden Lanterns", "Crystal Cruises", "Oslo
@@ -230,12 +231,12 @@ fn names_things(doc: &Document<'_>, range: &Range<usize>) -> bool {
     let Some(stem) = last.strip_suffix('s').filter(|s| s.chars().count() >= 3) else {
         return false;
     };
-    let singular = stem.to_lowercase();
-    let plural_noun = lex.is_english_word(&singular)
-        || singular
+    // (The lexicon lower-cases what it is asked.)
+    let plural_noun = lex.is_english_word(stem)
+        || stem
             .strip_suffix("ie")
             .is_some_and(|s| lex.is_english_word(&format!("{s}y")));
-    let common_first = lex.is_english_word(&first.to_lowercase())
+    let common_first = lex.is_english_word(first)
         || lex.place(first).is_some()
         || lex.gazetteer(first).is_some()
         || lex.demonym(first).is_some();

@@ -43,9 +43,16 @@ const WORK_NOUNS: &[&str] = &[
 /// Late Show").
 const WORK_LAST_WORDS: &[&str] = &["Album", "Show", "Movie", "Musical", "Soundtrack"];
 
+/// The text of analysis word `w`.
+fn text<'a>(analysis: &Analysis<'_>, doc: &Document<'a>, w: usize) -> &'a str {
+    analysis.words[w].span.of(doc.text)
+}
+
 fn is_work_noun(analysis: &Analysis<'_>, doc: &Document<'_>, w: usize) -> bool {
-    let word = &doc.text[analysis.words[w].span.start..analysis.words[w].span.end];
-    word.chars().next().is_some_and(char::is_lowercase)
+    text(analysis, doc, w)
+        .chars()
+        .next()
+        .is_some_and(char::is_lowercase)
         && analysis.upos(w) == "NOUN"
         && WORK_NOUNS.contains(&analysis.words[w].lemma.as_str())
 }
@@ -77,7 +84,7 @@ fn names_a_work(doc: &Document<'_>, analysis: &Analysis<'_>, m: &Mention) -> boo
     // Harbour" read as two names).
     let continued = |h: usize| {
         h == words.end
-            && doc.text[analysis.words[h].span.start..]
+            && text(analysis, doc, h)
                 .chars()
                 .next()
                 .is_some_and(char::is_uppercase)
@@ -98,15 +105,13 @@ fn names_a_work(doc: &Document<'_>, analysis: &Analysis<'_>, m: &Mention) -> boo
                 && h < words.start
                 && (h + 1..words.start).all(|w| {
                     matches!(
-                        doc.text[analysis.words[w].span.start..analysis.words[w].span.end].as_ref(),
+                        text(analysis, doc, w),
                         "," | "The" | "A" | "An" | "\"" | "\u{201c}" | "'" | "\u{2018}"
                     )
                 })
         });
     // "The Long Harbour, a quirky comedy": the work noun after a comma after the title.
-    let after_comma = words.end < analysis.words.len()
-        && &doc.text[analysis.words[words.end].span.start..analysis.words[words.end].span.end]
-            == ",";
+    let after_comma = words.end < analysis.words.len() && text(analysis, doc, words.end) == ",";
     let work_apposed = after_comma
         && analysis.sentences[sentence_index(analysis, head)]
             .clone()
@@ -131,7 +136,5 @@ pub(super) fn drop_works(doc: &Document<'_>, analysis: &Analysis<'_>, mentions: 
         .filter(|m| names_a_work(doc, analysis, m))
         .map(|m| m.name.clone())
         .collect();
-    if !works.is_empty() {
-        mentions.retain(|m| !works.contains(&m.name));
-    }
+    mentions.retain(|m| !works.contains(&m.name));
 }

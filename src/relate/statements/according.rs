@@ -55,15 +55,11 @@ pub(super) fn according_to(ctx: &Ctx<'_, '_>, known: &[StatementFact]) -> Vec<St
             .clone()
             .filter(|&k| matches!(kind(k), TokenKind::Word | TokenKind::Number))
             .count();
-        // (An empty run at the article's end has no span.)
-        if words < 3 {
-            continue;
-        }
         let text_span = ctx.span(content.start, content.end);
         let overlaps = known
             .iter()
             .any(|s| s.text_span.start < text_span.end && text_span.start < s.text_span.end);
-        if overlaps {
+        if words < 3 || overlaps {
             continue;
         }
         let sentence = ctx.sentence(tree.token(source));
