@@ -13,6 +13,11 @@ if ! "$venv/bin/python" -c 'import maturin, ziglang' >/dev/null 2>&1; then
     echo "build-wheel: installing maturin and ziglang into $venv" >&2
     "$venv/bin/pip" install --quiet --disable-pip-version-check maturin==1.16.0 ziglang==0.17.1
 fi
+# As in scripts/setup.sh: a regular file at /dev/null holds what was just redirected into
+# it, which cargo's rustc probe would read as source.
+if [ -f /dev/null ] && [ -w /dev/null ]; then
+    : >/dev/null
+fi
 out="$root/target/wheels"
 rm -f "$out"/newsgraph-*.whl
 (cd python && PATH="$venv/bin:$PATH" maturin build --release --zig --compatibility manylinux2014 \

@@ -52,3 +52,17 @@ if [ ! -d "$root/web/node_modules" ] || [ "$root/web/package-lock.json" -nt "$ro
     echo "setup: installing the page's build and test tools (npm ci in web/)" >&2
     npm ci --prefix "$root/web" --no-audit --no-fund --loglevel=error
 fi
+
+# Some containers have a regular file at /dev/null instead of the device. Every redirection
+# above then left its text in it, and the next process that reads /dev/null as its input
+# reads that text: cargo's first probe of rustc (`rustc -` with /dev/null as stdin) fails
+# on a Python traceback as Rust source, and cargo caches that failure in the target
+# directory. So empty such a file, and drop a cached failed probe.
+if [ -f /dev/null ] && [ -w /dev/null ]; then
+    : >/dev/null
+fi
+probe_cache="${CARGO_TARGET_DIR:-$root/target}/.rustc_info.json"
+if [ -f "$probe_cache" ] && grep -q '"success":false' "$probe_cache"; then
+    echo "setup: dropping a failed rustc probe cached in $probe_cache" >&2
+    rm -f "$probe_cache"
+fi
