@@ -467,6 +467,16 @@ impl Lexicons {
         lowered(word, |w| self.org_descriptors.contains(w))
     }
 
+    /// Whether a noun describes several organizations ("retailers", "companies").
+    pub fn is_plural_org_descriptor(&self, word: &str) -> bool {
+        lowered(word, |w| {
+            w.strip_suffix("ies")
+                .is_some_and(|stem| self.org_descriptors.contains(&format!("{stem}y")))
+                || w.strip_suffix('s')
+                    .is_some_and(|stem| !stem.ends_with('s') && self.org_descriptors.contains(stem))
+        })
+    }
+
     /// Whether a word qualifies a title without naming an employer ("former").
     pub fn is_title_modifier(&self, word: &str) -> bool {
         lowered(word, |w| self.title_modifiers.contains(w))

@@ -24,6 +24,7 @@ mod tree;
 pub use pairs::{PairCandidate, PairModel, PairRelation, pair_candidates};
 
 use crate::analyze::Analysis;
+use crate::lexicon::lexicons;
 use crate::model::{Date, DateValue, EntityKind, Span};
 use crate::recognize::Recognized;
 use crate::recognize::can_act;
@@ -273,7 +274,12 @@ impl<'d, 'a> Ctx<'d, 'a> {
                     && tree.deprel(c) == "nmod"
                     && matches!(tree.preposition(c), Some("for" | "of" | "at"))
                     && matches!(self.kind(m), EntityKind::Person | EntityKind::Organization);
-                (apposed && person || served).then_some(m)
+                // "telecom regulator Zelcom said …" with the noun the head: the company
+                // the noun describes.
+                let described_org = matches!(tree.deprel(c), "appos" | "flat" | "compound")
+                    && self.kind(m) == EntityKind::Organization
+                    && lexicons().is_org_descriptor(self.word(tree.token(w)));
+                (apposed && person || served || described_org).then_some(m)
             })
         })
     }

@@ -399,6 +399,11 @@ fn statements_direct_reported_and_continued() {
         ),
         ("Sales, according to Maria Olsen, rose by 5% in March.", &[]),
         ("According to the regulator, the bank broke the rules.", &[]),
+        // The company a descriptor noun heads ("regulator", with the name beside it).
+        (
+            "The move comes after telecom regulator Zelcom said in May that the firm must change.",
+            &[("Zelcom", "indirect", "the firm must change")],
+        ),
         (
             "Maria Olsen was upbeat. “Demand is strong,” “Costs are falling,” she added.",
             &[

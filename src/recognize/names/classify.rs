@@ -472,7 +472,12 @@ pub(super) fn classify(
         );
     }
     // "the Vantor foundation": a lower-case institution noun after the name.
-    let descriptor_after = range.end < doc.tokens.len() && {
+    // ("the German-US carmaker": nationalities, not a name)
+    let nationalities = !text.contains(' ')
+        && text
+            .split('-')
+            .all(|p| lex.demonym(p).is_some() || lex.place(p).is_some());
+    let descriptor_after = range.end < doc.tokens.len() && !nationalities && {
         let w = doc.word(range.end);
         w.chars().next().is_some_and(char::is_lowercase)
             && lex.is_org_descriptor(w)

@@ -290,11 +290,22 @@ impl Around<'_, '_> {
         self.doc.is(end, ",") && self.title_starts.contains(&(end + 1))
     }
 
-    /// An organization noun before the name: "the logistics company Harvo Freight".
+    /// An organization noun before the name: "the logistics company Harvo Freight",
+    /// "developers Harvo", or opening the sentence in the plural: "Bookmakers Harvo say …".
     fn descriptor_before(&self, start: usize) -> bool {
-        start > 0 && {
+        start > 0 && self.doc.sentence_of(start - 1) == self.doc.sentence_of(start) && {
+            let lex = lexicons();
             let w = self.doc.word(start - 1);
-            w.chars().next().is_some_and(char::is_lowercase) && lexicons().is_org_descriptor(w)
+            let lower = w.chars().next().is_some_and(char::is_lowercase);
+            // A plural stands bare before the name ("and publishers Harvo"), not after
+            // a modifier of its own ("two wedding bands Ann gave her").
+            let bare = start < 2
+                || sentence_initial(self.doc, start - 1)
+                || self.doc.tokens[start - 2].kind != TokenKind::Word
+                || lex.is_stopword(self.doc.word(start - 2));
+            let plural = lex.is_plural_org_descriptor(w) && bare;
+            lower && (lex.is_org_descriptor(w) || plural)
+                || sentence_initial(self.doc, start - 1) && plural
         }
     }
 

@@ -521,3 +521,73 @@ fn names_of_things_that_open_with_a_given_name_are_no_persons() {
         assert!(names(text).contains(&(name.to_owned(), Person)), "{text}");
     }
 }
+
+#[test]
+fn a_name_described_as_an_organization_is_one() {
+    let table: &[(&str, &str)] = &[
+        // A descriptor noun right before the name, singular or bare plural.
+        (
+            "The ruling came after telecom regulator Zelcom said it would act.",
+            "Zelcom",
+        ),
+        ("Shares in the carmaker Brelmont rose.", "Brelmont"),
+        (
+            "Bookmakers Drabbles say the singer is the favourite.",
+            "Drabbles",
+        ),
+        (
+            "It was made by developers Harnix and publishers Quidos.",
+            "Quidos",
+        ),
+        // In apposition, with capitalized modifiers before the noun.
+        (
+            "The case of Vorneft, a Russian oil company that nearly merged, was heard.",
+            "Vorneft",
+        ),
+        (
+            "Vorlag, the German engineering group, cut 300 jobs.",
+            "Vorlag",
+        ),
+        // What a company has, tied to its name by a preposition.
+        ("Shares in Vantrex fell 5% on Monday.", "Vantrex"),
+        ("Profits at Hantrel rose sharply last year.", "Hantrel"),
+        (
+            "On Tuesday Quillex, the troubled lender, said it would cut jobs.",
+            "Quillex",
+        ),
+    ];
+    for (text, name) in table {
+        let got = names(text);
+        assert!(
+            got.contains(&((*name).to_owned(), Organization)),
+            "{text}: {got:?}"
+        );
+    }
+    // Not descriptions of an organization: a person's job, a noun inside a phrase of
+    // its own, a descriptor ending the sentence before, a modified plural.
+    let not: &[(&str, &str)] = &[
+        ("Drevlin, a company director, resigned.", "Drevlin"),
+        (
+            "Drevlin, the man behind the Vardby games group, spoke.",
+            "Drevlin",
+        ),
+        ("They sold the firm. Karlsen said it was over.", "Karlsen"),
+        (
+            "She kept the two wedding bands Karlsen gave her.",
+            "Karlsen",
+        ),
+    ];
+    for (text, name) in not {
+        let got = names(text);
+        assert!(
+            !got.contains(&((*name).to_owned(), Organization)),
+            "{text}: {got:?}"
+        );
+    }
+    // The plural noun that opens a sentence is no part of the name after it.
+    let got = names("Retailers Quorvane and Drabbles reported losses.");
+    assert!(
+        !got.iter().any(|(n, _)| n.starts_with("Retailers")),
+        "{got:?}"
+    );
+}

@@ -47,6 +47,15 @@ pub(super) fn trim(
     around: &Around<'_, '_>,
 ) -> Option<(Range<usize>, bool)> {
     let lex = lexicons();
+    // "Bookmakers Harvo say …": a plural organization noun opening the sentence says
+    // what the name after it is, and is no part of it (not "Unions for …").
+    if range.len() > 1
+        && sentence_initial(doc, range.start)
+        && lex.is_plural_org_descriptor(doc.word(range.start))
+        && !lex.is_stopword(doc.word(range.start + 1))
+    {
+        range.start += 1;
+    }
     // Function words and "The" are not names ("In", "The EU").
     let mut stripped_the = false;
     // ("A. Copeland": an initial, not the article.)
@@ -58,6 +67,14 @@ pub(super) fn trim(
         && (doc.word(range.start).len() != 1 || !doc.is(range.start + 1, "."))
     {
         stripped_the |= doc.word(range.start) == "The";
+        range.start += 1;
+    }
+    // "On Tuesday Vantor said …": a weekday before a name is no part of it.
+    if range.len() > 1
+        && range.start > 0
+        && doc.lower(range.start - 1) == "on"
+        && lex.weekday(doc.word(range.start)).is_some()
+    {
         range.start += 1;
     }
     // "the Institute of Applied Physics and [Tom Reyes]", "Norwegian Vice-[Chancellor]": a

@@ -119,7 +119,9 @@ pub(super) fn resolve_unknowns(
             Some((EntityKind::Organization, "organization:employer", 0.6))
         } else if name_like && !u.after_preposition && listed_with_person(mentions, start, end) {
             Some((EntityKind::Person, "person:full-name-in-context", 0.55))
-        } else if owns_or_is_organization(doc, mentions, end) {
+        } else if owns_or_is_organization(doc, analysis, mentions, end)
+            || company_attribute_before(doc, start)
+        {
             Some((EntityKind::Organization, "organization:owner", 0.6))
         } else {
             learned_kind(doc, analysis, &u)
@@ -271,9 +273,15 @@ fn personal_context(doc: &Document<'_>, around: &Around<'_, '_>, start: usize, e
 }
 
 /// "Halvorsen's Nordic Times", "Zintrex-owned Harvo Freight", "Zintrex's shares",
-/// "Littlewoods, a retailer", "Littlewoods is a retailer": the name ending at `end` owns an organization, has what
+/// "Littlewoods, a retailer", "Littlewoods is a retailer", "Vorneft, a Russian oil
+/// company that …": the name ending at `end` owns an organization, has what
 /// organizations have, or is described as one.
-fn owns_or_is_organization(doc: &Document<'_>, mentions: &[Mention], end: usize) -> bool {
+fn owns_or_is_organization(
+    doc: &Document<'_>,
+    analysis: &Analysis<'_>,
+    mentions: &[Mention],
+    end: usize,
+) -> bool {
     let lex = lexicons();
     let organization_at = |k: usize| {
         mentions
@@ -289,21 +297,65 @@ fn owns_or_is_organization(doc: &Document<'_>, mentions: &[Mention], end: usize)
         )
         && organization_at(end + 2);
     let has_org_attribute = possessive && lex.is_org_attribute(doc.word(end + 1));
-    // ", a retailer", "is a retailer", "was the maker of …"
+    // ", a retailer", "is a retailer", "was the maker of …", ", the German engineering
+    // group,": the organization noun heads the noun phrase — "a company director" and
+    // "a friend of the firm" describe persons.
     let linked = doc.is(end, ",") || matches!(doc.lower(end), "is" | "was");
+    let upos_at = |k: usize| {
+        let token = &doc.tokens[k];
+        let words = analysis.words_in(Span::new(token.start, token.end));
+        (words.start < words.end).then(|| (analysis.upos(words.start), analysis.xpos(words.start)))
+    };
+    // The words a noun phrase opens with before its noun: adjectives, nouns, names,
+    // numbers, participles ("a loss-making firm").
+    let modifier = |k: usize| {
+        doc.is(k, "-")
+            || matches!(
+                upos_at(k),
+                Some(("ADJ" | "NOUN" | "PROPN" | "NUM", _) | ("VERB", "VBN" | "VBG"))
+            )
+    };
+    let noun_at = |k: usize| matches!(upos_at(k), Some(("NOUN" | "PROPN", _)));
     let described = linked && matches!(doc.word(end + 1), "a" | "an" | "the") && {
-        let mut k = end + 2;
-        while k < doc.tokens.len()
-            && k < end + 5
-            && !lex.is_org_descriptor(doc.word(k))
-            && doc.tokens[k].kind == TokenKind::Word
-            && doc.word(k).chars().next().is_some_and(char::is_lowercase)
-        {
-            k += 1;
-        }
-        k < doc.tokens.len() && lex.is_org_descriptor(doc.word(k))
+        let last = doc.tokens.len().min(end + 8);
+        let descriptor = (end + 2..last).take_while(|&k| modifier(k)).find(|&k| {
+            doc.word(k).chars().next().is_some_and(char::is_lowercase)
+                && lex.is_org_descriptor(doc.word(k))
+        });
+        descriptor.is_some_and(|k| {
+            k + 1 >= doc.tokens.len()
+                || doc.tokens[k + 1].kind != TokenKind::Word
+                || lex.is_stopword(doc.word(k + 1))
+                || !noun_at(k + 1)
+        })
     };
     owns || owns_by_modifier || has_org_attribute || described
+}
+
+/// Nouns for what a company has, and the preposition that ties them to the company's
+/// name: "shares in Vantrex", "profits at Vantrex", "a takeover of Vantrex". (Not
+/// "sales in …" or "jobs at …": places have those too.)
+const COMPANY_ATTRIBUTES: &[(&str, &str)] = &[
+    ("shares", "in"),
+    ("stake", "in"),
+    ("stakes", "in"),
+    ("shareholders", "in"),
+    ("shares", "of"),
+    ("takeover", "of"),
+    ("shareholders", "of"),
+    ("profits", "at"),
+    ("profit", "at"),
+    ("losses", "at"),
+    ("shareholders", "at"),
+];
+
+/// Whether what a company has comes right before the name starting at `start`,
+/// with the preposition that ties it to its owner ("shares in Vantrex").
+fn company_attribute_before(doc: &Document<'_>, start: usize) -> bool {
+    start >= 2 && {
+        let (noun, preposition) = (doc.lower(start - 2), doc.lower(start - 1));
+        COMPANY_ATTRIBUTES.contains(&(noun, preposition))
+    }
 }
 
 /// How sure the name recognizer must be of a name no rule typed: below, it is mostly a
