@@ -591,3 +591,30 @@ fn a_name_described_as_an_organization_is_one() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_name_its_own_clause_calls_it_is_no_person() {
+    for (text, name) in [
+        ("Drevco said it would cut 300 jobs.", "Drevco"),
+        ("Halvex raised its forecast for the year.", "Halvex"),
+        ("Telvora said that it had stopped the sale.", "Telvora"),
+    ] {
+        let got = names(text);
+        assert!(
+            got.contains(&(name.to_owned(), Organization)),
+            "{text}: {got:?}"
+        );
+    }
+    // Not the name's "it": another subject's, a stand-in subject, a plural noun.
+    for (text, name) in [
+        ("The race for Kelvara entered its final stage.", "Kelvara"),
+        ("Drevlin said it would be hard to win.", "Drevlin"),
+        ("Critics said it would fail.", "Critics"),
+    ] {
+        let got = names(text);
+        assert!(
+            !got.contains(&(name.to_owned(), Organization)),
+            "{text}: {got:?}"
+        );
+    }
+}

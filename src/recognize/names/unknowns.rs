@@ -121,6 +121,8 @@ pub(super) fn resolve_unknowns(
             Some((EntityKind::Person, "person:full-name-in-context", 0.55))
         } else if owns_or_is_organization(doc, analysis, mentions, end)
             || company_attribute_before(doc, start)
+            || !(u.sentence_initial && words.len() == 1 && lex.is_english_word(words[0]))
+                && speaks_of_itself_as_it(doc, analysis, start, end)
         {
             Some((EntityKind::Organization, "organization:owner", 0.6))
         } else {
@@ -330,6 +332,46 @@ fn owns_or_is_organization(
         })
     };
     owns || owns_by_modifier || has_org_attribute || described
+}
+
+/// Auxiliaries and verbs after "it" that make it the subject of a clause of its own
+/// ("it would cut jobs"), not a stand-in subject ("it was raining", "it is clear").
+const IT_THEN: &[&str] = &[
+    "would", "will", "had", "has", "could", "should", "might", "may", "plans", "planned",
+    "expects", "expected", "intends", "intended", "wants", "wanted", "hopes", "hoped", "aims",
+    "needs", "needed",
+];
+
+/// "Vantor said it would cut 300 jobs", "Vantor raised its forecast": the name at
+/// `start..end` is the subject of the verb right after it, and the next words call it
+/// "it" — a thing, not a person. (Not "the race for the Oscars entered its final stage":
+/// the name must be the subject.)
+fn speaks_of_itself_as_it(
+    doc: &Document<'_>,
+    analysis: &Analysis<'_>,
+    start: usize,
+    end: usize,
+) -> bool {
+    let words_of = |from: usize, to: usize| {
+        analysis.words_in(Span::new(doc.tokens[from].start, doc.tokens[to - 1].end))
+    };
+    let subject = words_of(start, end).any(|i| analysis.deprel(i) == "nsubj");
+    let verb = end < doc.tokens.len() && {
+        let words = words_of(end, end + 1);
+        words.start < words.end && analysis.upos(words.start) == "VERB"
+    };
+    let mut k = end + 1;
+    if doc.is(k, "that") {
+        k += 1;
+    }
+    subject
+        && verb
+        && k + 1 < doc.tokens.len()
+        && (doc.lower(k) == "its"
+            || doc.lower(k) == "it"
+                && IT_THEN.contains(&doc.lower(k + 1))
+                // ("Reyes said it would be hard": anyone says that of anything)
+                && !matches!(doc.tokens.get(k + 2).map(|_| doc.lower(k + 2)), Some("be" | "been")))
 }
 
 /// Nouns for what a company has, and the preposition that ties them to the company's
