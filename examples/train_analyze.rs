@@ -53,6 +53,10 @@ struct Args {
     /// More sentences with name tags to learn from (IOB2 files, as Universal NER's).
     #[arg(long)]
     extra_names: Vec<PathBuf>,
+    /// News sentences with the names newsgraph's rules type, the names replaced by
+    /// invented words (IOB2, written by `examples/silver_names.rs`).
+    #[arg(long)]
+    silver_names: Option<PathBuf>,
     /// Learn names from half of Universal NER's dev documents and measure on the other
     /// half (to tune with in-domain data without touching the test file).
     #[arg(long)]
@@ -195,7 +199,7 @@ fn main() -> Result<(), String> {
         log(format!("ECB+: {} sentences with names", named.len()));
         corpora.names_train.extend(named);
     }
-    for path in &args.extra_names {
+    for path in args.extra_names.iter().chain(&args.silver_names) {
         let text = fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
         let sentences = read_iob2(&text).map_err(|e| format!("{}: {e}", path.display()))?;
         corpora
@@ -245,11 +249,21 @@ fn main() -> Result<(), String> {
     if !args.no_ecb {
         names_sources.push("ECB+ named participants (CC BY 3.0)");
     }
+    if args.silver_names.is_some() {
+        names_sources.push(
+            "PolNeAR's training articles with the names newsgraph's rules type, replaced by invented words (examples/silver_names.rs)",
+        );
+    }
     let names_source = names_sources.join(", ");
     let command = format!(
-        "made by: scripts/train-analyze.sh (examples/train_analyze.rs{}{} --tagger-epochs {} --parser-epochs {} --hidden {} --ner-epochs {} --folds {} --min-weight {})",
+        "made by: scripts/train-analyze.sh (examples/train_analyze.rs{}{}{} --tagger-epochs {} --parser-epochs {} --hidden {} --ner-epochs {} --folds {} --min-weight {})",
         if args.no_gum { " --no-gum" } else { "" },
         if args.no_uner { " --no-uner" } else { "" },
+        if args.silver_names.is_some() {
+            " --silver-names"
+        } else {
+            ""
+        },
         options.tagger_epochs,
         options.parser.epochs,
         options.parser.hidden,

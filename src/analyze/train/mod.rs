@@ -10,6 +10,7 @@
 pub mod clusters;
 pub mod names;
 pub mod score;
+pub mod silver;
 
 use super::clusters::Clusters;
 use super::conllu::ConlluSentence;
