@@ -18,6 +18,13 @@ pub struct TitleMention {
 /// `limit`, as a token range.
 pub fn title_at(doc: &Document<'_>, i: usize, limit: usize) -> Option<Range<usize>> {
     let lex = lexicons();
+    // "Shadow Home Secretary", "shadow chancellor": the opposition's spokesman for an
+    // office holds a title of its own.
+    if i + 1 < limit && doc.lower(i) == "shadow" && doc.tokens[i + 1].space_before {
+        if let Some(title) = title_at(doc, i + 1, limit) {
+            return Some(i..title.end);
+        }
+    }
     let mut best = None;
     let mut words = String::new();
     for j in i..limit.min(i + lex.max_title_words + 2) {
@@ -172,5 +179,28 @@ mod tests {
         for (text, expected) in table {
             assert_eq!(&titles(text), expected, "{text}");
         }
+    }
+
+    #[test]
+    fn a_shadow_office_is_a_title_of_its_own() {
+        let at = |text: &str, i: usize| {
+            let doc = Document::new(text);
+            title_at(&doc, i, doc.tokens.len()).map(|r| doc.slice(r.start, r.end).to_owned())
+        };
+        assert_eq!(
+            at("Shadow Home Secretary Ann Lee said", 0).as_deref(),
+            Some("Shadow Home Secretary")
+        );
+        assert_eq!(
+            at("the shadow chancellor, Tom Bell,", 1).as_deref(),
+            Some("shadow chancellor")
+        );
+        assert_eq!(
+            at("Crown Princess Mary left", 0).as_deref(),
+            Some("Crown Princess")
+        );
+        // A shadow that is no office: the word alone, or before no title.
+        assert_eq!(at("a shadow fell", 1), None);
+        assert_eq!(at("Shadow Warriors won", 0), None);
     }
 }

@@ -203,6 +203,21 @@ pub(super) fn classify(
     if range.len() >= 2 && lex.is_event_head(doc.word(range.end - 1)) && !institution_first {
         return push(mentions, EntityKind::Event, "event:name", 0.85);
     }
+    // "the Tories", "the Lib Dems", "the Democrats": a party named by its members.
+    let members = first
+        .strip_suffix("ies")
+        .map(|stem| format!("{stem}y"))
+        .or_else(|| first.strip_suffix('s').map(str::to_owned));
+    let party = text == "Lib Dems"
+        || single && members.is_some_and(|m| PARTY_ADJECTIVES.contains(&m.as_str()));
+    if party && (the_before || !initial) {
+        return push(
+            mentions,
+            EntityKind::Organization,
+            "organization:party",
+            0.75,
+        );
+    }
     if single && lex.is_institution(first) {
         return push(
             mentions,
@@ -444,10 +459,26 @@ pub(super) fn classify(
     // the start of a sentence, unless it only qualifies the title ("Former president").
     // A dictionary word opening a sentence before a profession is its field
     // ("Energy analyst"), unless pass 2 finds it is a known name.
+    // So is one before a job title written in lower case ("Communications director"),
+    // unless it is a company's or a party's name ("Apple chief executive", "Labour
+    // leader") or the article writes it as a name elsewhere, not before a title ("Wasps
+    // coach" in a report that says "Wasps won").
+    let named_elsewhere = || {
+        (0..doc.tokens.len()).any(|k| {
+            k != range.start
+                && doc.word(k) == first
+                && !(sentence_initial(doc, k) && around.title_starts.contains(&(k + 1)))
+        })
+    };
     let field = initial
         && single
         && lex.is_english_word(first)
-        && around.occupation_starts.contains(&range.end);
+        && (around.occupation_starts.contains(&range.end)
+            || around.title_starts.contains(&range.end)
+                && doc.word(range.end).starts_with(char::is_lowercase)
+                && lex.known_name(first).is_none()
+                && !PARTY_ADJECTIVES.contains(&first)
+                && !named_elsewhere());
     // "Vardbian King", "Agderan President": an adjective of a people, not an employer.
     let gentilic = single
         && !is_acronym(first)

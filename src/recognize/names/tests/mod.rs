@@ -4,7 +4,7 @@ use crate::model::EntityKind;
 use crate::recognize::recognize;
 use crate::segment::Document;
 
-fn names(text: &str) -> Vec<(String, EntityKind)> {
+pub(super) fn names(text: &str) -> Vec<(String, EntityKind)> {
     let doc = Document::new(text);
     let analysis = crate::analyze::analyze(&doc, crate::analyze::models());
     recognize(&doc, &analysis, None)
@@ -15,6 +15,8 @@ fn names(text: &str) -> Vec<(String, EntityKind)> {
 }
 
 use EntityKind::*;
+
+mod organizations;
 
 #[test]
 fn types_names_from_their_words_and_context() {
@@ -519,102 +521,5 @@ fn names_of_things_that_open_with_a_given_name_are_no_persons() {
         ("Tom Banks said it was over.", "Tom Banks"),
     ] {
         assert!(names(text).contains(&(name.to_owned(), Person)), "{text}");
-    }
-}
-
-#[test]
-fn a_name_described_as_an_organization_is_one() {
-    let table: &[(&str, &str)] = &[
-        // A descriptor noun right before the name, singular or bare plural.
-        (
-            "The ruling came after telecom regulator Zelcom said it would act.",
-            "Zelcom",
-        ),
-        ("Shares in the carmaker Brelmont rose.", "Brelmont"),
-        (
-            "Bookmakers Drabbles say the singer is the favourite.",
-            "Drabbles",
-        ),
-        (
-            "It was made by developers Harnix and publishers Quidos.",
-            "Quidos",
-        ),
-        // In apposition, with capitalized modifiers before the noun.
-        (
-            "The case of Vorneft, a Russian oil company that nearly merged, was heard.",
-            "Vorneft",
-        ),
-        (
-            "Vorlag, the German engineering group, cut 300 jobs.",
-            "Vorlag",
-        ),
-        // What a company has, tied to its name by a preposition.
-        ("Shares in Vantrex fell 5% on Monday.", "Vantrex"),
-        ("Profits at Hantrel rose sharply last year.", "Hantrel"),
-        (
-            "On Tuesday Quillex, the troubled lender, said it would cut jobs.",
-            "Quillex",
-        ),
-    ];
-    for (text, name) in table {
-        let got = names(text);
-        assert!(
-            got.contains(&((*name).to_owned(), Organization)),
-            "{text}: {got:?}"
-        );
-    }
-    // Not descriptions of an organization: a person's job, a noun inside a phrase of
-    // its own, a descriptor ending the sentence before, a modified plural.
-    let not: &[(&str, &str)] = &[
-        ("Drevlin, a company director, resigned.", "Drevlin"),
-        (
-            "Drevlin, the man behind the Vardby games group, spoke.",
-            "Drevlin",
-        ),
-        ("They sold the firm. Karlsen said it was over.", "Karlsen"),
-        (
-            "She kept the two wedding bands Karlsen gave her.",
-            "Karlsen",
-        ),
-    ];
-    for (text, name) in not {
-        let got = names(text);
-        assert!(
-            !got.contains(&((*name).to_owned(), Organization)),
-            "{text}: {got:?}"
-        );
-    }
-    // The plural noun that opens a sentence is no part of the name after it.
-    let got = names("Retailers Quorvane and Drabbles reported losses.");
-    assert!(
-        !got.iter().any(|(n, _)| n.starts_with("Retailers")),
-        "{got:?}"
-    );
-}
-
-#[test]
-fn a_name_its_own_clause_calls_it_is_no_person() {
-    for (text, name) in [
-        ("Drevco said it would cut 300 jobs.", "Drevco"),
-        ("Halvex raised its forecast for the year.", "Halvex"),
-        ("Telvora said that it had stopped the sale.", "Telvora"),
-    ] {
-        let got = names(text);
-        assert!(
-            got.contains(&(name.to_owned(), Organization)),
-            "{text}: {got:?}"
-        );
-    }
-    // Not the name's "it": another subject's, a stand-in subject, a plural noun.
-    for (text, name) in [
-        ("The race for Kelvara entered its final stage.", "Kelvara"),
-        ("Drevlin said it would be hard to win.", "Drevlin"),
-        ("Critics said it would fail.", "Critics"),
-    ] {
-        let got = names(text);
-        assert!(
-            !got.contains(&(name.to_owned(), Organization)),
-            "{text}: {got:?}"
-        );
     }
 }
