@@ -228,6 +228,9 @@ pub(super) fn find_actions(ctx: &Ctx<'_, '_>, events: &mut Vec<EventFact>) {
         {
             continue; // quoted words are the speaker's, opinions no report; "Chief Operating Officer"
         }
+        if in_a_name_or_compound(ctx, t) {
+            continue;
+        }
         // A speech verb with a clause or a quotation makes a Statement; with an object
         // or a complement it is an action ("announced job cuts", "agreed to pay").
         let speech = !lexicons().speech_verb(ctx.word(t)).is_empty();
@@ -325,6 +328,29 @@ const MODALS: &[&str] = &[
 /// purpose, or the complement of a wish or a failure: "Vantor was not fined", "Olsen
 /// could play the role", "will close the plant next year", "if he had trained", "to
 /// save money", "has yet to pay", "failed to disclose" — no deed has been done.
+/// "the film Finding Neverland", "the fly-half": a capital inside a sentence makes the
+/// word part of a title or a name, and a hyphen joining it to the next or the previous
+/// word part of a compound ("best-selling") — no verb, whatever the tagger says.
+fn in_a_name_or_compound(ctx: &Ctx<'_, '_>, t: usize) -> bool {
+    let doc = ctx.doc;
+    let glued = |k: usize| k < doc.tokens.len() && !doc.tokens[k].space_before;
+    let hyphen = |k: usize| k < doc.tokens.len() && doc.is(k, "-");
+    let opens = t == ctx.sentence(t).start
+        || doc.tokens[t - 1].kind == TokenKind::OpenQuote
+        || matches!(doc.word(t - 1), ":" | "(" | "-" | "\u{2014}" | "\u{2013}");
+    let capital = !opens && ctx.word(t).starts_with(char::is_uppercase);
+    // ("co-founded", "re-elected": a prefix keeps the verb a verb.)
+    let prefix = |k: usize| {
+        matches!(
+            ctx.lower(k),
+            "co" | "re" | "pre" | "de" | "mis" | "un" | "out" | "over" | "under" | "cross"
+        )
+    };
+    let compound = hyphen(t + 1) && glued(t + 1) && glued(t + 2)
+        || t >= 2 && hyphen(t - 1) && glued(t) && glued(t - 1) && !prefix(t - 2);
+    capital || compound
+}
+
 fn unrealized(ctx: &Ctx<'_, '_>, tree: &Tree<'_>, v: usize) -> bool {
     let mut verb = v;
     for _ in 0..4 {
