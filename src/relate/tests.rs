@@ -399,6 +399,25 @@ fn statements_direct_reported_and_continued() {
         ),
         ("Sales, according to Maria Olsen, rose by 5% in March.", &[]),
         ("According to the regulator, the bank broke the rules.", &[]),
+        // "add", "claim", "answer" with an object and no clause do what they say.
+        ("Tom Reyes answered his critics as he scored twice.", &[]),
+        ("Nina Olsen claimed the title in Oslo last year.", &[]),
+        (
+            "Tom Reyes claimed the minister regularly lied to parliament.",
+            &[(
+                "Tom Reyes",
+                "indirect",
+                "the minister regularly lied to parliament",
+            )],
+        ),
+        (
+            "The new rules would help the industry, added Nina Olsen.",
+            &[(
+                "Nina Olsen",
+                "indirect",
+                "The new rules would help the industry",
+            )],
+        ),
         // The company a descriptor noun heads ("regulator", with the name beside it).
         (
             "The move comes after telecom regulator Zelcom said in May that the firm must change.",

@@ -227,6 +227,34 @@ pub(super) fn reported_statements(
             if subject.is_some_and(|(_, p)| in_wh_clause(ctx, p, s.start)) {
                 continue;
             }
+            // "answered his critics as he scored …", "added a second goal", "claimed the
+            // title": these verbs with an object right after them and no clause do what
+            // they say, they report nothing. (Not "said": the parser reads many a clause
+            // after it as an object — "said the firm plans to grow …".)
+            let tree = &ctx.tree;
+            let w = tree.words_in(v..verb_end).start;
+            // A verb right after the "object" makes it the subject of a clause the parser
+            // misread ("claimed the sprinter regularly used drugs").
+            let verb_after = |t: usize| {
+                let words = tree.words_in(t..end.max(t));
+                let mut k = words.start;
+                while k < words.end && tree.upos(k) == "ADV" {
+                    k += 1;
+                }
+                k < words.end && matches!(tree.upos(k), "VERB" | "AUX")
+            };
+            // (Not "…, added Mr Clarke": after a comma the "object" is the speaker.)
+            let object_follows = matches!(lemma.as_str(), "add" | "claim" | "answer" | "address")
+                && !(v > 0 && ctx.doc.is(v - 1, ","))
+                && !that_follows
+                && tree.child(w, "ccomp").is_none()
+                && tree.child(w, "obj").is_some_and(|o| {
+                    let object = tree.subtree_tokens(o);
+                    object.start == verb_end && !verb_after(object.end)
+                });
+            if object_follows {
+                continue;
+            }
             let mut intro = s.start..s.start;
             // "In an interview, Tom Reyes said his officers would …": a clause after the
             // verb is what was said, whatever comes before.
