@@ -399,6 +399,11 @@ fn statements_direct_reported_and_continued() {
         ),
         ("Sales, according to Maria Olsen, rose by 5% in March.", &[]),
         ("According to the regulator, the bank broke the rules.", &[]),
+        // A place before a common noun and a person describes the person.
+        (
+            "“We have to get the focus right,” said Leeds man Tom Reyes.",
+            &[("Tom Reyes", "direct", "We have to get the focus right")],
+        ),
         // "add", "claim", "answer" with an object and no clause do what they say.
         ("Tom Reyes answered his critics as he scored twice.", &[]),
         ("Nina Olsen claimed the title in Oslo last year.", &[]),

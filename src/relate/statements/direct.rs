@@ -86,15 +86,24 @@ pub(super) fn speaker_after_verb(ctx: &Ctx<'_, '_>, from: usize, to: usize) -> O
             // "said former Ohio Gov. Tom Reyes": a place or organization
             // before a title belongs to the speaker's description.
             let end = ctx.rec.mentions[m].tokens.end;
+            // "said Ulster man Tom Reyes": so does one before a common noun and a person.
+            let noun_then_person = end + 1 < to
+                && ctx.doc.tokens[end].kind == TokenKind::Word
+                && ctx.word(end).starts_with(char::is_lowercase)
+                && ctx
+                    .rec
+                    .mention_starting_at(end + 1)
+                    .is_some_and(|p| ctx.kind(p) == EntityKind::Person);
             let describes = end < to
                 && (ctx.rec.title_at(end).is_some()
                     || lex.is_honorific(ctx.word(end))
-                    || ctx.doc.tokens[end].kind == TokenKind::Possessive);
+                    || ctx.doc.tokens[end].kind == TokenKind::Possessive
+                    || noun_then_person);
             if !describes {
                 return first_actor.or_else(|| crate::recognize::can_act(ctx.kind(m)).then_some(m));
             }
             first_actor = first_actor.or(Some(m));
-            k = if ctx.doc.tokens[end].kind == TokenKind::Possessive {
+            k = if ctx.doc.tokens[end].kind == TokenKind::Possessive || noun_then_person {
                 end + 1
             } else {
                 end
