@@ -199,6 +199,11 @@ mod tests {
             at("Crown Princess Mary left", 0).as_deref(),
             Some("Crown Princess")
         );
+        // An office named "… General" is one title, not a rank before a name.
+        assert_eq!(
+            at("Auditor General Sir John Abel said", 0).as_deref(),
+            Some("Auditor General")
+        );
         // A shadow that is no office: the word alone, or before no title.
         assert_eq!(at("a shadow fell", 1), None);
         assert_eq!(at("Shadow Warriors won", 0), None);
