@@ -4,9 +4,14 @@
 //! extraction needs no files at run time and stays a pure function of its input.
 //! Each file starts with `#` lines saying what it holds and where it comes from.
 
+mod load;
+mod verbs;
+
 use crate::model::EntityKind;
 use std::collections::{HashMap as StdMap, HashSet as StdSet};
 use std::hash::{BuildHasherDefault, Hasher};
+use verbs::verbs;
+pub use verbs::{VerbEntry, inflections};
 
 /// A fast hash for short words (FxHash, as in rustc): lexicon lookups run for every
 /// token, and SipHash's protection against crafted keys buys nothing here.
@@ -54,18 +59,6 @@ pub struct GazetteerPlace {
     pub geonames_id: u64,
     /// The ISO 3166-1 alpha-2 code of its country ("GB").
     pub country: [u8; 2],
-}
-
-/// A verb lemma, possibly with a particle ("point out").
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct VerbEntry {
-    /// The lemma, particle included ("point out").
-    pub lemma: String,
-    /// The particle that must follow the verb, if any.
-    pub particle: Option<String>,
-    /// Whether it reports speech only with a "that" clause ("announced that …", but
-    /// "announced new fees" is an action).
-    pub needs_that: bool,
 }
 
 /// All lexicons, loaded once.
@@ -140,194 +133,6 @@ fn set(data: &'static str, lower: bool) -> HashSet<String> {
 }
 
 impl Lexicons {
-    fn load() -> Self {
-        let mut lex = Lexicons {
-            given_names: set(include_str!("../lexicons/given-names.txt"), false)
-                .into_iter()
-                .chain(set(
-                    include_str!("../lexicons/given-names-world.txt"),
-                    false,
-                ))
-                .collect(),
-            surnames: set(include_str!("../lexicons/surnames.txt"), false),
-            english_words: set(include_str!("../lexicons/english-words.txt"), false),
-            honorifics: set(include_str!("../lexicons/honorifics.txt"), true),
-            titles: HashSet::default(),
-            title_starts: HashSet::default(),
-            max_title_words: 1,
-            org_suffixes: set(include_str!("../lexicons/org-suffixes.txt"), false),
-            org_heads: set(include_str!("../lexicons/org-heads.txt"), false),
-            legal_forms: set(include_str!("../lexicons/legal-forms.txt"), false),
-            faiths: set(include_str!("../lexicons/faiths.txt"), false),
-            event_heads: set(include_str!("../lexicons/event-heads.txt"), false),
-            given_name_sexes: entries(include_str!("../lexicons/given-names-sex.tsv"))
-                .filter_map(|l| {
-                    let (name, sex) = l.split_once('\t')?;
-                    let sex = match sex {
-                        "F" => Sex::Female,
-                        "M" => Sex::Male,
-                        _ => return None,
-                    };
-                    Some((name.to_owned(), sex))
-                })
-                .collect(),
-            event_words: entries(include_str!("../lexicons/event-words.tsv"))
-                .filter_map(|l| {
-                    let mut fields = l.split('\t');
-                    let word = fields.next()?.to_owned();
-                    Some((word, EventClass::parse(fields.next()?)?))
-                })
-                .collect(),
-            event_nouns: entries(include_str!("../lexicons/event-nouns.txt"))
-                .filter_map(|l| l.split_once('\t'))
-                .map(|(n, c)| (n.trim().to_owned(), c.trim().to_owned()))
-                .collect(),
-            places: Vec::new(),
-            place_names: HashMap::default(),
-            demonyms: HashMap::default(),
-            gazetteer: entries(include_str!("../lexicons/places.tsv"))
-                .filter_map(|line| {
-                    let mut cols = line.split('\t');
-                    let name = cols.next()?;
-                    let kind = cols.next()?;
-                    let country = country_code(cols.next()?)?;
-                    let population = cols.next()?.parse().ok()?;
-                    let geonames_id = cols.next()?.parse().ok()?;
-                    Some((
-                        name.to_owned(),
-                        GazetteerPlace {
-                            is_state: kind == "state",
-                            population,
-                            geonames_id,
-                            country,
-                        },
-                    ))
-                })
-                .collect(),
-            state_abbreviations: entries(include_str!("../lexicons/us-state-abbreviations.tsv"))
-                .filter_map(|l| l.split_once('\t'))
-                .map(|(a, s)| (a.to_owned(), s.to_owned()))
-                .collect(),
-            place_types: set(include_str!("../lexicons/place-types.txt"), true),
-            directions: set(include_str!("../lexicons/directions.txt"), true),
-            stopwords: set(include_str!("../lexicons/stopwords.txt"), true),
-            abbreviations: set(include_str!("../lexicons/abbreviations.txt"), false),
-            acronyms: set(include_str!("../lexicons/acronyms.txt"), false),
-            org_descriptors: set(include_str!("../lexicons/org-descriptors.txt"), true),
-            title_modifiers: set(include_str!("../lexicons/title-modifiers.txt"), true),
-            occupations: set(include_str!("../lexicons/occupations.txt"), true),
-            institutions: set(include_str!("../lexicons/institutions.txt"), false),
-            org_attributes: set(include_str!("../lexicons/org-attributes.txt"), true),
-            known_names: HashMap::default(),
-            time_names: HashSet::default(),
-            speech_verbs: verbs(include_str!("../lexicons/speech-verbs.txt")),
-            action_verbs: verbs(include_str!("../lexicons/action-verbs.txt")),
-            months: HashMap::default(),
-            weekdays: HashMap::default(),
-            ordinals: HashMap::default(),
-            numbers: HashMap::default(),
-        };
-        for title in entries(include_str!("../lexicons/titles.txt")) {
-            let title = title.trim().to_lowercase();
-            lex.max_title_words = lex.max_title_words.max(title.split(' ').count());
-            lex.titles.insert(title);
-        }
-        // Professions from WordNet are titles too ("ecologist David Reyes"); those not
-        // kept by hand as posts ("CEO", "minister") are professions.
-        for title in entries(include_str!("../lexicons/occupations-wordnet.txt")) {
-            lex.max_title_words = lex.max_title_words.max(title.split(' ').count());
-            if lex.titles.insert(title.to_owned()) {
-                lex.occupations.insert(title.to_owned());
-            }
-        }
-        // News often drops the diacritics of foreign places ("Bogota", "Zurich").
-        let folded: Vec<(String, GazetteerPlace)> = lex
-            .gazetteer
-            .iter()
-            .filter(|(name, _)| !name.is_ascii())
-            .map(|(name, &place)| (fold_diacritics(name), place))
-            .collect();
-        for (name, place) in folded {
-            let entry = lex.gazetteer.entry(name).or_insert(place);
-            if entry.population < place.population {
-                *entry = place;
-            }
-        }
-        for line in entries(include_str!("../lexicons/wordnet-names.tsv")) {
-            let Some((name, kind)) = line.split_once('\t') else {
-                continue;
-            };
-            let kind = match kind {
-                "person" => EntityKind::Person,
-                "organization" => EntityKind::Organization,
-                "place" => EntityKind::Place,
-                "time" => {
-                    lex.time_names.insert(name.to_owned());
-                    continue;
-                }
-                _ => continue,
-            };
-            lex.known_names.insert(name.to_owned(), kind);
-        }
-        lex.title_starts = lex
-            .titles
-            .iter()
-            .filter_map(|t| t.split([' ', '-']).next())
-            .map(str::to_owned)
-            .collect();
-        // Listed companies are organizations, unless WordNet knows the name as something else.
-        for company in entries(include_str!("../lexicons/companies.txt")) {
-            lex.known_names
-                .entry(company.to_owned())
-                .or_insert(EntityKind::Organization);
-        }
-        lex.load_places(include_str!("../lexicons/countries.tsv"), true);
-        lex.load_places(include_str!("../lexicons/regions.tsv"), false);
-        for line in entries(include_str!("../lexicons/calendar.tsv")) {
-            let mut cols = line.split('\t');
-            let (Some(kind), Some(value), Some(forms)) = (cols.next(), cols.next(), cols.next())
-            else {
-                continue;
-            };
-            let Ok(value) = value.parse::<i64>() else {
-                continue;
-            };
-            for form in forms.split('|') {
-                let form = form.to_owned();
-                match kind {
-                    "month" => lex.months.insert(form, value as u32).is_some(),
-                    "weekday" => lex.weekdays.insert(form, value as u32).is_some(),
-                    "ordinal" => lex.ordinals.insert(form, value).is_some(),
-                    _ => lex.numbers.insert(form, value).is_some(),
-                };
-            }
-        }
-        lex
-    }
-
-    fn load_places(&mut self, data: &'static str, is_country: bool) {
-        for line in entries(data) {
-            let mut cols = line.split('\t');
-            let Some(name) = cols.next() else { continue };
-            let aliases = cols.next().unwrap_or("");
-            let demonyms = cols.next().unwrap_or("");
-            let code = cols.next().and_then(country_code);
-            let index = self.places.len();
-            self.places.push(Country {
-                name: name.to_owned(),
-                is_country,
-                code,
-            });
-            self.place_names.insert(name.to_owned(), index);
-            for alias in aliases.split('|').filter(|a| !a.is_empty()) {
-                self.place_names.insert(alias.to_owned(), index);
-            }
-            for demonym in demonyms.split('|').filter(|d| !d.is_empty()) {
-                self.demonyms.insert(demonym.to_owned(), index);
-            }
-        }
-    }
-
     /// Whether `word` (capitalized as in the text) is a known given name.
     pub fn is_given_name(&self, word: &str) -> bool {
         self.given_names.contains(word)
@@ -588,90 +393,6 @@ impl EventClass {
     }
 }
 
-fn verbs(data: &'static str) -> HashMap<String, Vec<VerbEntry>> {
-    let mut map: HashMap<String, Vec<VerbEntry>> = HashMap::default();
-    for line in entries(data) {
-        let words: Vec<&str> = line.split_whitespace().collect();
-        let Some(&lemma) = words.first() else {
-            continue;
-        };
-        let needs_that = lemma.ends_with('*');
-        let lemma = lemma.trim_end_matches('*');
-        // "point out": the particle is the second word when it is not a verb form.
-        let (particle, irregular) = match words.get(1) {
-            Some(w) if is_particle(w) => (Some((*w).to_owned()), &words[2..]),
-            _ => (None, &words[1..]),
-        };
-        let entry = VerbEntry {
-            lemma: particle
-                .as_ref()
-                .map_or(lemma.to_owned(), |p| format!("{lemma} {p}")),
-            particle,
-            needs_that,
-        };
-        let mut forms = inflections(lemma);
-        forms.extend(irregular.iter().map(|f| (*f).to_owned()));
-        for form in forms {
-            let list = map.entry(form).or_default();
-            if !list.contains(&entry) {
-                list.push(entry.clone());
-            }
-        }
-    }
-    map
-}
-
-fn is_particle(word: &str) -> bool {
-    matches!(
-        word,
-        "out" | "up" | "down" | "off" | "on" | "in" | "back" | "over" | "away"
-    )
-}
-
-/// Regular forms of an English verb: the lemma, third person, past, gerund.
-/// Where a final consonant may double ("ban" → "banned") both spellings are given.
-pub fn inflections(lemma: &str) -> Vec<String> {
-    let mut forms = vec![lemma.to_owned()];
-    let chars: Vec<char> = lemma.chars().collect();
-    let n = chars.len();
-    let is_vowel = |c: char| "aeiou".contains(c);
-    let last = chars[n - 1];
-    let consonant_y = last == 'y' && n > 1 && !is_vowel(chars[n - 2]);
-    // third person
-    if lemma.ends_with(['s', 'x', 'z', 'o']) || lemma.ends_with("ch") || lemma.ends_with("sh") {
-        forms.push(format!("{lemma}es"));
-    } else if consonant_y {
-        forms.push(format!("{}ies", &lemma[..lemma.len() - 1]));
-    } else {
-        forms.push(format!("{lemma}s"));
-    }
-    // past
-    if last == 'e' {
-        forms.push(format!("{lemma}d"));
-    } else if consonant_y {
-        forms.push(format!("{}ied", &lemma[..lemma.len() - 1]));
-    } else {
-        forms.push(format!("{lemma}ed"));
-    }
-    // gerund
-    if last == 'e' && !lemma.ends_with("ee") {
-        forms.push(format!("{}ing", &lemma[..lemma.len() - 1]));
-    } else {
-        forms.push(format!("{lemma}ing"));
-    }
-    // consonant doubling after a single short vowel: ban → banned, banning
-    if n >= 3
-        && !is_vowel(last)
-        && !"wxy".contains(last)
-        && is_vowel(chars[n - 2])
-        && !is_vowel(chars[n - 3])
-    {
-        forms.push(format!("{lemma}{last}ed"));
-        forms.push(format!("{lemma}{last}ing"));
-    }
-    forms
-}
-
 /// Calls `f` with the lower-case form of `word`; words that fit are lowered on the stack,
 /// since lexicon lookups come by the hundred per sentence.
 fn lowered<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
@@ -723,69 +444,4 @@ fn country_code(code: &str) -> Option<[u8; 2]> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn every_lexicon_loads() {
-        let lex = lexicons();
-        assert!(lex.is_given_name("Robert"));
-        assert!(lex.is_english_word("Development"));
-        assert!(!lex.is_english_word("Zixue"));
-        assert!(lex.is_title("chief executive"));
-        assert!(lex.max_title_words >= 3);
-        assert_eq!(
-            lex.place("UK").map(|c| c.name.as_str()),
-            Some("United Kingdom")
-        );
-        assert_eq!(
-            lex.demonym("Chinese").map(|c| c.name.as_str()),
-            Some("China")
-        );
-        assert_eq!(lex.month("Nov."), Some(11));
-        assert_eq!(lex.weekday("Monday"), Some(1));
-        assert_eq!(lex.ordinal("seventh"), Some(7));
-        assert_eq!(lex.number("two"), Some(2));
-        assert!(lex.is_honorific("Dr."));
-        assert!(lex.is_abbreviation("Inc"));
-    }
-
-    #[test]
-    fn places_are_found_without_their_diacritics() {
-        let lex = lexicons();
-        assert_eq!(fold_diacritics("Bogotá"), "Bogota");
-        assert_eq!(fold_diacritics("ÉCOLE"), "ECOLE");
-        let accented = lex.gazetteer("Zürich").expect("Zürich is in GeoNames");
-        assert_eq!(lex.gazetteer("Zurich"), Some(accented));
-        assert!(lex.gazetteer("Bogota").is_some());
-    }
-
-    #[test]
-    fn verb_forms_map_to_lemmas() {
-        let lex = lexicons();
-        let lemma = |form: &str, speech: bool| {
-            let entries = if speech {
-                lex.speech_verb(form)
-            } else {
-                lex.action_verb(form)
-            };
-            entries.first().map(|e| e.lemma.clone())
-        };
-        assert_eq!(lemma("told", true).as_deref(), Some("tell"));
-        assert_eq!(lemma("noted", true).as_deref(), Some("note"));
-        assert_eq!(lemma("pointed", true).as_deref(), Some("point out"));
-        assert_eq!(lemma("halted", false).as_deref(), Some("halt"));
-        assert_eq!(lemma("sent", false).as_deref(), Some("send"));
-        assert_eq!(lemma("issues", false).as_deref(), Some("issue"));
-        assert_eq!(lemma("banned", false).as_deref(), Some("ban"));
-        assert_eq!(lemma("axing", false).as_deref(), Some("axe"));
-        assert_eq!(lemma("table", false), None);
-    }
-
-    #[test]
-    fn inflections_follow_spelling_rules() {
-        assert!(inflections("carry").contains(&"carried".to_owned()));
-        assert!(inflections("announce").contains(&"announcing".to_owned()));
-        assert!(inflections("fix").contains(&"fixes".to_owned()));
-    }
-}
+mod tests;
