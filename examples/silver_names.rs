@@ -6,11 +6,15 @@
 //!     --articles ../shared/training/polnear-train/text \
 //!     --leave-out ../shared/eval/polnear/corpus --out target/silver-names.iob2
 
+#[path = "common/files.rs"]
+mod files;
+
 use clap::Parser;
+use files::sorted_entries;
 use newsgraph::analyze::train::silver::silver_sentences;
 use std::collections::HashSet;
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 /// Write silver name tags from news articles.
 #[derive(Debug, clap::Parser)]
@@ -26,18 +30,9 @@ struct Args {
     out: PathBuf,
 }
 
-fn files(dir: &Path) -> Result<Vec<PathBuf>, String> {
-    let mut paths: Vec<PathBuf> = fs::read_dir(dir)
-        .map_err(|e| format!("{}: {e}", dir.display()))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .collect();
-    paths.sort();
-    Ok(paths)
-}
-
 fn main() -> Result<(), String> {
     let args = Args::parse();
-    let left_out: HashSet<_> = files(&args.leave_out)?
+    let left_out: HashSet<_> = sorted_entries(&args.leave_out)?
         .into_iter()
         .filter_map(|p| p.file_name().map(ToOwned::to_owned))
         .collect();
@@ -49,7 +44,7 @@ fn main() -> Result<(), String> {
     }
     let mut out = String::new();
     let (mut articles, mut sentences) = (0, 0);
-    for path in files(&args.articles)? {
+    for path in sorted_entries(&args.articles)? {
         if path.file_name().is_some_and(|n| left_out.contains(n)) {
             continue;
         }

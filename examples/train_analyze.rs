@@ -7,7 +7,11 @@
 //! dev to tune names) and Universal NER's English EWT dev file (names to learn). The
 //! test files are never read. The same files and options give the same bytes.
 
+#[path = "common/files.rs"]
+mod files;
+
 use clap::Parser as _;
+use files::sorted_entries;
 use newsgraph::analyze::conllu::{ConlluSentence, read_conllu};
 use newsgraph::analyze::parser::NetworkTraining;
 use newsgraph::analyze::train::names::{gum_name_tags, read_iob2};
@@ -317,25 +321,18 @@ fn plain_text(args: &Args, treebanks: &[&[ConlluSentence]]) -> Result<Vec<Vec<St
         .flat_map(|t| t.iter())
         .map(|s| s.words.iter().map(|w| w.form.to_lowercase()).collect())
         .collect();
-    let names = |dir: &Path| -> Result<Vec<PathBuf>, String> {
-        let mut paths: Vec<PathBuf> = fs::read_dir(dir)
-            .map_err(|e| format!("{}: {e}", dir.display()))?
-            .filter_map(|e| e.ok().map(|e| e.path()))
+    let held_out: std::collections::HashSet<std::ffi::OsString> =
+        sorted_entries(&args.polnear_eval)?
+            .into_iter()
+            .filter_map(|p| p.file_name().map(|n| n.to_owned()))
             .collect();
-        paths.sort();
-        Ok(paths)
-    };
-    let held_out: std::collections::HashSet<std::ffi::OsString> = names(&args.polnear_eval)?
-        .into_iter()
-        .filter_map(|p| p.file_name().map(|n| n.to_owned()))
-        .collect();
     if held_out.is_empty() {
         return Err(format!(
             "{}: no evaluation articles to leave out",
             args.polnear_eval.display()
         ));
     }
-    for path in names(&args.training.join("polnear-train/text"))? {
+    for path in sorted_entries(&args.training.join("polnear-train/text"))? {
         if path.file_name().is_some_and(|n| held_out.contains(n)) {
             continue;
         }
@@ -353,8 +350,8 @@ fn plain_text(args: &Args, treebanks: &[&[ConlluSentence]]) -> Result<Vec<Vec<St
     }
     let token = regex::Regex::new(r#"<token [^>]*sentence="(\d+)"[^>]*>([^<]*)</token>"#)
         .map_err(|e| e.to_string())?;
-    for topic in names(&args.training.join("ecbplus/docs"))? {
-        for path in names(&topic)? {
+    for topic in sorted_entries(&args.training.join("ecbplus/docs"))? {
+        for path in sorted_entries(&topic)? {
             let xml = fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
             let mut sentence = None;
             for c in token.captures_iter(&xml) {

@@ -275,10 +275,7 @@ impl Lexicons {
     /// Whether a noun describes several organizations ("retailers", "companies").
     pub fn is_plural_org_descriptor(&self, word: &str) -> bool {
         lowered(word, |w| {
-            w.strip_suffix("ies")
-                .is_some_and(|stem| self.org_descriptors.contains(&format!("{stem}y")))
-                || w.strip_suffix('s')
-                    .is_some_and(|stem| !stem.ends_with('s') && self.org_descriptors.contains(stem))
+            singular(w).is_some_and(|one| self.org_descriptors.contains(&one))
         })
     }
 
@@ -391,6 +388,17 @@ impl EventClass {
             _ => return None,
         })
     }
+}
+
+/// The singular of a regular English plural ("companies" → "company", "Tories" →
+/// "Tory", "rivals" → "rival"); `None` for a word that is no such plural ("press").
+pub fn singular(word: &str) -> Option<String> {
+    if let Some(stem) = word.strip_suffix("ies") {
+        return Some(format!("{stem}y"));
+    }
+    word.strip_suffix('s')
+        .filter(|stem| !stem.ends_with('s'))
+        .map(str::to_owned)
 }
 
 /// Calls `f` with the lower-case form of `word`; words that fit are lowered on the stack,

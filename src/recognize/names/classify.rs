@@ -204,12 +204,10 @@ pub(super) fn classify(
         return push(mentions, EntityKind::Event, "event:name", 0.85);
     }
     // "the Tories", "the Lib Dems", "the Democrats": a party named by its members.
-    let members = first
-        .strip_suffix("ies")
-        .map(|stem| format!("{stem}y"))
-        .or_else(|| first.strip_suffix('s').map(str::to_owned));
     let party = text == "Lib Dems"
-        || single && members.is_some_and(|m| PARTY_ADJECTIVES.contains(&m.as_str()));
+        || single
+            && crate::lexicon::singular(first)
+                .is_some_and(|m| PARTY_ADJECTIVES.contains(&m.as_str()));
     if party && (the_before || !initial) {
         return push(
             mentions,

@@ -304,8 +304,7 @@ fn owns_or_is_organization(
     // "a friend of the firm" describe persons.
     let linked = doc.is(end, ",") || matches!(doc.lower(end), "is" | "was");
     let upos_at = |k: usize| {
-        let token = &doc.tokens[k];
-        let words = analysis.words_in(Span::new(token.start, token.end));
+        let words = words_of(doc, analysis, k..k + 1);
         (words.start < words.end).then(|| (analysis.upos(words.start), analysis.xpos(words.start)))
     };
     // The words a noun phrase opens with before its noun: adjectives, nouns, names,
@@ -352,12 +351,9 @@ fn speaks_of_itself_as_it(
     start: usize,
     end: usize,
 ) -> bool {
-    let words_of = |from: usize, to: usize| {
-        analysis.words_in(Span::new(doc.tokens[from].start, doc.tokens[to - 1].end))
-    };
-    let subject = words_of(start, end).any(|i| analysis.deprel(i) == "nsubj");
+    let subject = words_of(doc, analysis, start..end).any(|i| analysis.deprel(i) == "nsubj");
     let verb = end < doc.tokens.len() && {
-        let words = words_of(end, end + 1);
+        let words = words_of(doc, analysis, end..end + 1);
         words.start < words.end && analysis.upos(words.start) == "VERB"
     };
     let mut k = end + 1;
@@ -371,7 +367,15 @@ fn speaks_of_itself_as_it(
             || doc.lower(k) == "it"
                 && IT_THEN.contains(&doc.lower(k + 1))
                 // ("Reyes said it would be hard": anyone says that of anything)
-                && !matches!(doc.tokens.get(k + 2).map(|_| doc.lower(k + 2)), Some("be" | "been")))
+                && !(k + 2 < doc.tokens.len() && matches!(doc.lower(k + 2), "be" | "been")))
+}
+
+/// The analysed words of a non-empty run of tokens.
+fn words_of(doc: &Document<'_>, analysis: &Analysis<'_>, tokens: Range<usize>) -> Range<usize> {
+    analysis.words_in(Span::new(
+        doc.tokens[tokens.start].start,
+        doc.tokens[tokens.end - 1].end,
+    ))
 }
 
 /// Nouns for what a company has, and the preposition that ties them to the company's
