@@ -245,11 +245,7 @@ pub(super) fn find_actions(ctx: &Ctx<'_, '_>, events: &mut Vec<EventFact>) {
         // detached house": a past participle with a subject but no auxiliary and no
         // object is a headline's passive or a participle misread as a verb — its
         // subject did nothing.
-        let headline = {
-            let sentence = ctx.sentence(t);
-            sentence.end > sentence.start
-                && ctx.doc.tokens[sentence.end - 1].kind == TokenKind::Word
-        };
+        let headline = in_a_headline(ctx, t);
         // (A full sentence's main verb is its past tense misread: "Vantor announced …".)
         let bare_participle = match tree.xpos(v) {
             "VBN" => headline || tree.deprel(v) != "root",
@@ -351,9 +347,66 @@ fn in_a_name_or_compound(ctx: &Ctx<'_, '_>, t: usize) -> bool {
     capital || compound
 }
 
+/// Whether token `t` lies in a headline: a sentence that does not end with a full
+/// stop, a question or an exclamation mark, closing quotation marks and brackets aside
+/// ("Vantor 'buys Harvo'", "Bank holds rate at 4.75%").
+fn in_a_headline(ctx: &Ctx<'_, '_>, t: usize) -> bool {
+    let sentence = ctx.sentence(t);
+    let doc = ctx.doc;
+    let last = sentence.clone().rev().find(|&k| {
+        doc.tokens[k].kind != TokenKind::CloseQuote && !matches!(doc.word(k), ")" | "]")
+    });
+    last.is_some_and(|k| !matches!(doc.word(k), "." | "!" | "?" | "\u{2026}" | ":" | ";"))
+}
+
+/// Whether a verb is in the simple present outside a headline and without a date:
+/// news tells what was done in the past or the perfect, and the simple present of its
+/// text is a habit or a state ("Vantor makes engines", "Olsen plays for Harvo"). With
+/// a date it is a scheduled event, which is reported as one ("Harvo face Vantor on
+/// Saturday"); a headline's present is the news ("Vantor buys Harvo").
+fn simple_present(ctx: &Ctx<'_, '_>, tree: &Tree<'_>, v: usize) -> bool {
+    let form = ctx.lower(tree.token(v));
+    // (The tagger's present must be a present form: "who shot Olsen" read as
+    // present is still the past of "shoot".)
+    let present_form = match tree.xpos(v) {
+        "VBZ" => form.ends_with('s'),
+        "VBP" => lexicons()
+            .action_verb(form)
+            .iter()
+            .chain(lexicons().speech_verb(form))
+            .all(|entry| entry.lemma.split(' ').next() == Some(form)),
+        _ => false,
+    };
+    let dated = || {
+        tree.clause_words(v)
+            .iter()
+            .any(|&w| ctx.rec.date_at(tree.token(w)).is_some())
+    };
+    present_form && !in_a_headline(ctx, tree.token(v)) && !dated()
+}
+
+/// Whether a verb is arranged with "be to": "the minister is to announce", "Vantor
+/// was to open a plant" (UD hangs "is" on the verb as its auxiliary).
+fn arranged(tree: &Tree<'_>, v: usize) -> bool {
+    tree.children_with(v, &["aux"])
+        .into_iter()
+        .any(|a| tree.lemma(a) == "be")
+        && tree
+            .children_with(v, &["mark"])
+            .into_iter()
+            .any(|m| tree.lemma(m) == "to")
+}
+
 fn unrealized(ctx: &Ctx<'_, '_>, tree: &Tree<'_>, v: usize) -> bool {
     let mut verb = v;
+    // (Tense is each verb's own: "makes engines and bought Harvo" bought it.)
+    if simple_present(ctx, tree, v) {
+        return true;
+    }
     for _ in 0..4 {
+        if arranged(tree, verb) {
+            return true;
+        }
         let negated_or_modal = tree
             .children_with(verb, &["aux", "aux:pass", "advmod"])
             .into_iter()
@@ -431,9 +484,14 @@ fn unrealized(ctx: &Ctx<'_, '_>, tree: &Tree<'_>, v: usize) -> bool {
             Some(h) => verb = h,
             None => return false,
         }
-        // "wants to buy", "failed to disclose", "refused to pay": not done.
+        // "wants to buy", "failed to disclose", "refused to pay": not done; nor is
+        // what a present habit or schedule governs ("hopes to", "continues to lead").
         let lemma = tree.lemma(verb);
-        if complement && (UNREALIZED.contains(&lemma) || NOT_DONE.contains(&lemma)) {
+        if complement
+            && (UNREALIZED.contains(&lemma)
+                || NOT_DONE.contains(&lemma)
+                || simple_present(ctx, tree, verb))
+        {
             return true;
         }
     }

@@ -754,12 +754,39 @@ fn actions_in_active_and_passive_voice() {
         ),
         ("Tom Reyes would have won if he had trained.", &[]),
         (
-            "Tom Reyes left early, although Nina Olsen stays unless Vantor Bank pays.",
+            "Tom Reyes left early, although Nina Olsen stayed unless Vantor Bank paid.",
             &[
                 ("Tom Reyes", "leave", None, None),
                 ("Nina Olsen", "stay", None, None),
             ],
         ),
+        // The simple present of a report is a habit or a state; with a date it is a
+        // schedule, and a headline's present is the news. Tense is each verb's own.
+        (
+            "Zintrex Group meets Nina Olsen on 20 March 2021.",
+            &[(
+                "Zintrex Group",
+                "meet",
+                Some("Nina Olsen"),
+                Some("2021-03-20"),
+            )],
+        ),
+        ("Zintrex Group makes engines in Oslo.", &[]),
+        (
+            "Zintrex Group buys Vantor Bank",
+            &[("Zintrex Group", "buy", Some("Vantor Bank"), None)],
+        ),
+        (
+            "Zintrex Group raises its Vantor Bank stake to 20%",
+            &[("Zintrex Group", "raise", None, None)],
+        ),
+        (
+            "Zintrex Group makes engines and bought Vantor Bank.",
+            &[("Zintrex Group", "buy", Some("Vantor Bank"), None)],
+        ),
+        ("Nina Olsen continues to lead Zintrex Group.", &[]),
+        // "Be to" arranges what is not done yet.
+        ("The shops are to be bought by Zintrex Group.", &[]),
         // A paragraph in the first person outside quotation marks is an opinion (a
         // reader's comment), not a report.
         (
