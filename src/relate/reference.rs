@@ -327,11 +327,8 @@ mod tests {
         let table: &[(&str, &[(&str, &str)])] = &[
             // The clause before was about the company.
             (
-                "Trelmark Holdings sued the regulator in May. It accused the agency of bias.",
-                &[
-                    ("Trelmark Holdings", "sue"),
-                    ("Trelmark Holdings", "accuse"),
-                ],
+                "Trelmark Holdings sued the regulator in May. It hired a new lawyer.",
+                &[("Trelmark Holdings", "sue"), ("Trelmark Holdings", "hire")],
             ),
             // A place as "it".
             (

@@ -785,6 +785,15 @@ fn actions_in_active_and_passive_voice() {
             &[("Zintrex Group", "buy", Some("Vantor Bank"), None)],
         ),
         ("Nina Olsen continues to lead Zintrex Group.", &[]),
+        // Speech acts that judge or ask are no deeds; promises and risks leave
+        // their complement undone.
+        ("Nina Olsen welcomed the move.", &[]),
+        ("Tom Reyes accused Zintrex Group of cheating.", &[]),
+        ("Zintrex Group pledged to improve its procedures.", &[]),
+        (
+            "Zintrex Group risked losing Tom Reyes.",
+            &[("Zintrex Group", "risk", None, None)],
+        ),
         // "Be to" arranges what is not done yet.
         ("The shops are to be bought by Zintrex Group.", &[]),
         // A paragraph in the first person outside quotation marks is an opinion (a
@@ -795,10 +804,10 @@ fn actions_in_active_and_passive_voice() {
         ),
         // "She" is not the man named last.
         (
-            "Nina Olsen met Michael Reyes. She thanked the voters.",
+            "Nina Olsen met Michael Reyes. She visited the voters.",
             &[
                 ("Nina Olsen", "meet", Some("Michael Reyes"), None),
-                ("Nina Olsen", "thank", None, None),
+                ("Nina Olsen", "visit", None, None),
             ],
         ),
         // A quotation left open at the end of its paragraph runs on to the next.

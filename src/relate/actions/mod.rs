@@ -19,12 +19,15 @@
 //! name states, not actions. The confidence is how sure the parser was of the arcs the
 //! action rests on.
 
+mod done;
+
 use super::tree::Tree;
 use super::{Ctx, EventFact, Evidence};
 use crate::lexicon::{EventClass, lexicons};
 use crate::model::{DateValue, EntityKind};
 use crate::recognize::can_act;
 use crate::segment::TokenKind;
+use done::{NOT_DONE, UNREALIZED, in_a_headline, unrealized};
 
 /// Verbs whose object carries the meaning: "took action", "made a decision".
 const LIGHT_VERBS: &[&str] = &["take", "make", "bring", "give", "have", "hold", "do"];
@@ -124,6 +127,20 @@ const SAYING: &[&str] = &[
     "promise",
     "pledge",
     "vow",
+    // speech acts that judge, ask or answer: "welcomed the move", "blamed poor
+    // sales", "accused ministers", "urged donors", "apologised"
+    "welcome",
+    "blame",
+    "accuse",
+    "urge",
+    "apologise",
+    "apologize",
+    "criticise",
+    "criticize",
+    "condemn",
+    "praise",
+    "thank",
+    "congratulate",
 ];
 
 /// Participles that news uses as prepositions: "following the dispute", "including
@@ -168,46 +185,6 @@ fn names_an_act(noun: &str) -> bool {
         .any(|e| noun.len() > e.len() + 2 && noun.ends_with(e))
         || !lexicons().action_verb(noun).is_empty()
 }
-
-/// Verbs (and adjectives) whose complement is not done (yet): "wants to launch",
-/// "plans to sell", "allowed him to borrow", "urged Vantor to pay", "is set to
-/// learn", "is likely to close".
-const UNREALIZED: &[&str] = &[
-    "want",
-    "hope",
-    "wish",
-    "plan",
-    "expect",
-    "need",
-    "intend",
-    "aim",
-    "seek",
-    "try",
-    "threaten",
-    "like",
-    "love",
-    "propose",
-    "offer", // permission and request
-    "allow",
-    "permit",
-    "enable",
-    "ask",
-    "urge",
-    "encourage",
-    "invite",
-    "advise",
-    "call",
-    // what is arranged or likely
-    "set",
-    "due",
-    "likely",
-    "unlikely",
-    "ready",
-    "eager",
-    "keen",
-    "willing",
-    "poised",
-];
 
 /// Prepositions whose object is the one an action is done to: "against Vantor",
 /// "on the bank", "with Olsen", "to the council".
@@ -294,36 +271,6 @@ pub(super) fn find_actions(ctx: &Ctx<'_, '_>, events: &mut Vec<EventFact>) {
     }
 }
 
-/// Verbs that say their complement did not happen, or no longer does: "failed to
-/// disclose", "refused to pay", "declined to comment", "denied pulling out", "stopped
-/// taking bets".
-const NOT_DONE: &[&str] = &[
-    "fail", "refuse", "decline", "neglect", "avoid", "forget", "deny", "stop", "cease",
-];
-
-/// Adjectives whose complement was done: "the first to sign", "quick to respond",
-/// "instrumental in returning", "guilty of taking".
-const DONE_BY_ADJECTIVE: &[&str] = &[
-    "first",
-    "last",
-    "only",
-    "quick",
-    "second",
-    "proud",
-    "instrumental",
-    "responsible",
-    "guilty",
-];
-
-/// Modal auxiliaries: what could, would or will be done has not been done.
-const MODALS: &[&str] = &[
-    "could", "would", "might", "may", "should", "must", "will", "shall", "can", "'ll", "wo", "ca",
-];
-
-/// Whether a verb, or a verb it complements, is negated or modal, a condition or a
-/// purpose, or the complement of a wish or a failure: "Vantor was not fined", "Olsen
-/// could play the role", "will close the plant next year", "if he had trained", "to
-/// save money", "has yet to pay", "failed to disclose" — no deed has been done.
 /// "the film Finding Neverland", "the fly-half": a capital inside a sentence makes the
 /// word part of a title or a name, and a hyphen joining it to the next or the previous
 /// word part of a compound ("best-selling") — no verb, whatever the tagger says.
@@ -345,157 +292,6 @@ fn in_a_name_or_compound(ctx: &Ctx<'_, '_>, t: usize) -> bool {
     let compound = hyphen(t + 1) && glued(t + 1) && glued(t + 2)
         || t >= 2 && hyphen(t - 1) && glued(t) && glued(t - 1) && !prefix(t - 2);
     capital || compound
-}
-
-/// Whether token `t` lies in a headline: a sentence that does not end with a full
-/// stop, a question or an exclamation mark, closing quotation marks and brackets aside
-/// ("Vantor 'buys Harvo'", "Bank holds rate at 4.75%").
-fn in_a_headline(ctx: &Ctx<'_, '_>, t: usize) -> bool {
-    let sentence = ctx.sentence(t);
-    let doc = ctx.doc;
-    let last = sentence.clone().rev().find(|&k| {
-        doc.tokens[k].kind != TokenKind::CloseQuote && !matches!(doc.word(k), ")" | "]")
-    });
-    last.is_some_and(|k| !matches!(doc.word(k), "." | "!" | "?" | "\u{2026}" | ":" | ";"))
-}
-
-/// Whether a verb is in the simple present outside a headline and without a date:
-/// news tells what was done in the past or the perfect, and the simple present of its
-/// text is a habit or a state ("Vantor makes engines", "Olsen plays for Harvo"). With
-/// a date it is a scheduled event, which is reported as one ("Harvo face Vantor on
-/// Saturday"); a headline's present is the news ("Vantor buys Harvo").
-fn simple_present(ctx: &Ctx<'_, '_>, tree: &Tree<'_>, v: usize) -> bool {
-    let form = ctx.lower(tree.token(v));
-    // (The tagger's present must be a present form: "who shot Olsen" read as
-    // present is still the past of "shoot".)
-    let present_form = match tree.xpos(v) {
-        "VBZ" => form.ends_with('s'),
-        "VBP" => lexicons()
-            .action_verb(form)
-            .iter()
-            .chain(lexicons().speech_verb(form))
-            .all(|entry| entry.lemma.split(' ').next() == Some(form)),
-        _ => false,
-    };
-    let dated = || {
-        tree.clause_words(v)
-            .iter()
-            .any(|&w| ctx.rec.date_at(tree.token(w)).is_some())
-    };
-    present_form && !in_a_headline(ctx, tree.token(v)) && !dated()
-}
-
-/// Whether a verb is arranged with "be to": "the minister is to announce", "Vantor
-/// was to open a plant" (UD hangs "is" on the verb as its auxiliary).
-fn arranged(tree: &Tree<'_>, v: usize) -> bool {
-    tree.children_with(v, &["aux"])
-        .into_iter()
-        .any(|a| tree.lemma(a) == "be")
-        && tree
-            .children_with(v, &["mark"])
-            .into_iter()
-            .any(|m| tree.lemma(m) == "to")
-}
-
-fn unrealized(ctx: &Ctx<'_, '_>, tree: &Tree<'_>, v: usize) -> bool {
-    let mut verb = v;
-    // (Tense is each verb's own: "makes engines and bought Harvo" bought it.)
-    if simple_present(ctx, tree, v) {
-        return true;
-    }
-    for _ in 0..4 {
-        if arranged(tree, verb) {
-            return true;
-        }
-        let negated_or_modal = tree
-            .children_with(verb, &["aux", "aux:pass", "advmod"])
-            .into_iter()
-            .any(|c| {
-                let word = ctx.lower(tree.token(c));
-                match tree.deprel(c) {
-                    "aux" | "aux:pass" => MODALS.contains(&word),
-                    "advmod" => matches!(word, "not" | "n't" | "never" | "yet"),
-                    _ => false,
-                }
-            });
-        // "if he had trained", "unless Vantor pays": a condition; "cut jobs to save
-        // money": a purpose — neither says it happened.
-        let conditional_or_purpose = matches!(tree.deprel(verb), "advcl" | "acl")
-            && tree.children_with(verb, &["mark"]).into_iter().any(|c| {
-                tree.deprel(c) == "mark"
-                    && match ctx.lower(tree.token(c)) {
-                        "if" | "unless" | "whether" | "lest" => true,
-                        // (an infinitive: "on his way to taking the set" took it)
-                        "to" => tree.deprel(verb) == "advcl" && tree.xpos(verb) == "VB",
-                        _ => false,
-                    }
-            });
-        if negated_or_modal || conditional_or_purpose {
-            return true;
-        }
-        // "close to selling", "ready to sign", "keen to buy": what an adjective
-        // governs is not done — unless it says who did it first or fast.
-        // (Only its own complement, "to …" or "in/of … -ing": not a clause of time or
-        // reason hung on it, "was open when he announced", "unable to, because he lost".)
-        let governed = tree.deprel(verb) == "xcomp"
-            || tree.deprel(verb) == "advcl"
-                && tree.children_with(verb, &["mark"]).into_iter().any(|m| {
-                    matches!(
-                        ctx.lower(tree.token(m)),
-                        "to" | "in" | "on" | "of" | "at" | "about" | "for" | "from"
-                    )
-                });
-        // ("ashamed to have joined": a perfect infinitive was done.)
-        let perfect = tree
-            .children_with(verb, &["aux"])
-            .into_iter()
-            .any(|a| tree.lemma(a) == "have");
-        if governed
-            && !perfect
-            && tree.head(verb).is_some_and(|h| {
-                tree.upos(h) == "ADJ" && !DONE_BY_ADJECTIVE.contains(&tree.lemma(h))
-            })
-        {
-            return true;
-        }
-        // "stopped taking bets", "denied closing it" with the gerund read as a clause of
-        // its own: right after such a verb, it is the verb's object all the same.
-        let gerund_object = tree.deprel(verb) == "advcl"
-            && tree.xpos(verb) == "VBG"
-            && tree.child(verb, "mark").is_none()
-            && tree.head(verb).is_some_and(|h| {
-                h < verb
-                    && verb - h <= 2
-                    && (h + 1..verb).all(|w| tree.upos(w) != "PUNCT")
-                    && NOT_DONE.contains(&tree.lemma(h))
-            });
-        if gerund_object {
-            return true;
-        }
-        // (a participle says what was done alongside: "did not want to comment, closing
-        // its offices" closed them — but a gerund object is the verb's complement:
-        // "would consider signing", "denied pulling out")
-        let participle = tree.xpos(verb) == "VBG" && tree.deprel(verb) != "xcomp";
-        if participle || !matches!(tree.deprel(verb), "xcomp" | "conj") {
-            return false;
-        }
-        let complement = tree.deprel(verb) == "xcomp";
-        match tree.head(verb) {
-            Some(h) => verb = h,
-            None => return false,
-        }
-        // "wants to buy", "failed to disclose", "refused to pay": not done; nor is
-        // what a present habit or schedule governs ("hopes to", "continues to lead").
-        let lemma = tree.lemma(verb);
-        if complement
-            && (UNREALIZED.contains(&lemma)
-                || NOT_DONE.contains(&lemma)
-                || simple_present(ctx, tree, verb))
-        {
-            return true;
-        }
-    }
-    false
 }
 
 /// Whether news uses a verb form for a state, a phase of another event or a perception
