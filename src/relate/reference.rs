@@ -7,6 +7,7 @@ use crate::lexicon::Sex;
 use crate::model::EntityKind;
 use crate::recognize::Mention;
 use crate::segment::TokenKind;
+use std::ops::Range;
 
 impl Ctx<'_, '_> {
     /// The most recent mention of `kind` that ends at or before token `i`.
@@ -157,13 +158,59 @@ impl Ctx<'_, '_> {
         if named.is_some() {
             return named;
         }
-        let before = tree.words_in(self.previous_sentence_start(i)..sentence.start);
+        let previous = self.previous_sentence_start(i)..sentence.start;
+        if let Some(m) = self.described_person(previous.clone(), fits) {
+            return Some(m);
+        }
+        let before = tree.words_in(previous);
         before.rev().find_map(subject).flatten()
+    }
+
+    /// The person a sentence opening with a definite description names: "The
+    /// 66-year-old criticised …", "The Australian had …", "The striker …". A description
+    /// points back to the person the text is about, the last person that was a subject
+    /// ("Coach Tom Reyes was fined for remarks about Mark Lopes. The 66-year-old
+    /// criticised the fine": Reyes, not Lopes). Read from the words, not the tree: the
+    /// parser seldom makes such a description the subject.
+    fn described_person(
+        &self,
+        sentence: Range<usize>,
+        fits: &impl Fn(&Mention) -> bool,
+    ) -> Option<usize> {
+        let lex = crate::lexicon::lexicons();
+        let mut k = sentence.start;
+        while k < sentence.end && matches!(self.word(k), "But" | "And" | "However" | "Yet" | ",") {
+            k += 1;
+        }
+        if k + 1 >= sentence.end || self.lower(k) != "the" {
+            return None;
+        }
+        let next = self.word(k + 1);
+        let aged = self.doc.tokens[k + 1].kind == TokenKind::Number
+            && (k + 2..(k + 6).min(sentence.end)).any(|j| self.lower(j) == "year")
+            && (k + 2..(k + 7).min(sentence.end)).any(|j| self.lower(j) == "old");
+        let personal = aged
+            || next.starts_with(char::is_uppercase) && lex.demonym(next).is_some()
+            || next.starts_with(char::is_lowercase) && self.rec.title_at(k + 1).is_some();
+        if !personal || self.rec.mention_at(k + 1).is_some() {
+            return None;
+        }
+        let tree = &self.tree;
+        let outside = !self.quoted[k];
+        (0..tree.words_in(k..k + 1).start).rev().find_map(|v| {
+            let subject =
+                tree.deprel(v).starts_with("nsubj") && !(outside && self.quoted[tree.token(v)]);
+            subject
+                .then(|| self.name_of(v))
+                .flatten()
+                .filter(|&m| self.kind(m) == EntityKind::Person && fits(&self.rec.mentions[m]))
+        })
     }
 
     /// The name a nominal word is or heads: "Reyes" in "Mr Reyes", where the parser
     /// made the honorific the head, and in "Vantor director Tom Reyes", where it made the
-    /// title the head and the name its apposition (a title right before the name).
+    /// title the head and the name its apposition or flat part (a title right before the
+    /// name).
     fn name_of(&self, w: usize) -> Option<usize> {
         let tree = &self.tree;
         let proper = tree.upos(w) == "PROPN";
@@ -171,7 +218,7 @@ impl Ctx<'_, '_> {
         self.rec.mention_at(tree.token(w)).or_else(|| {
             tree.children(w).iter().find_map(|&c| {
                 let named = match tree.deprel(c) {
-                    "flat" | "flat:name" | "compound" => proper,
+                    "flat" | "flat:name" | "compound" => proper || titled && c == w + 1,
                     "appos" => titled && c == w + 1,
                     _ => false,
                 };
@@ -406,5 +453,17 @@ mod tests {
              said: \"The pattern is the same.\"",
         );
         assert!(x.iter().all(|s| s.0 == "Tom Reyes"), "{x:?}");
+        // A sentence opening with a description of a person ("The 66-year-old", "The
+        // Norwegian", "The coach") is about the last person who was a subject, and so
+        // is the "he" after it — not the last person named.
+        for description in ["The 66-year-old", "The Norwegian", "The coach"] {
+            let x = statements(&format!(
+                "Norway coach Tom Reyes is furious after being fined for his remarks about \
+                 Mark Lopes. {description} criticised the punishment. \"I am not guilty,\" \
+                 he said."
+            ));
+            assert_eq!(x.len(), 1, "{x:?}");
+            assert_eq!(x[0].0, "Tom Reyes", "{description}");
+        }
     }
 }

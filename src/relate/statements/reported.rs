@@ -197,6 +197,16 @@ pub(super) fn reported_statements(
             if infinitive || leads_to_speech(ctx, v) {
                 continue; // "wants to say": only the tree knows whose words these are
             }
+            // "fined for his remarks about Lopes", "the claim dismissed": a speech word
+            // after a determiner or a possessive is a noun and reports nothing.
+            let determined = v > s.start
+                && (matches!(
+                    ctx.lower(v - 1),
+                    "the" | "a" | "an" | "his" | "her" | "its" | "their" | "my" | "our" | "your"
+                ) || ctx.doc.tokens[v - 1].kind == TokenKind::Possessive);
+            if determined {
+                continue;
+            }
             let subject = ctx.subject_before(v, s.start);
             let end = content_end(ctx, &s);
             // "reported on Friday that …": the "that" clause may follow a date or an adverb.
