@@ -238,6 +238,19 @@ impl<'d, 'a> Ctx<'d, 'a> {
     /// one it serves ("a spokesman for Vantor") — not a name that only describes a
     /// common noun ("the Oslo chess champion" is not Oslo).
     pub fn named_by(&self, w: usize) -> Option<usize> {
+        self.named_by_as(w, false)
+    }
+
+    /// Who a nominal names as the doer of a deed: as [`Ctx::named_by`], but a title
+    /// stands for the organization it serves only when its holder acts for it — a
+    /// spokesman, an official, a lawyer: "a lawyer for Vantor filed an appeal" (Vantor
+    /// did), but "an ex-chief financial officer at Vantor received a jail sentence" (not
+    /// Vantor).
+    pub fn doer_named_by(&self, w: usize) -> Option<usize> {
+        self.named_by_as(w, true)
+    }
+
+    fn named_by_as(&self, w: usize, deeds: bool) -> Option<usize> {
         let tree = &self.tree;
         let own = self.mention_of(tree, w);
         let phrase = tree.subtree_tokens(w);
@@ -274,6 +287,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
                     || tree.deprel(c) == "nsubj" && titled && !copula
                     || tree.deprel(c) == "conj" && own.is_none() && tree.child(c, "cc").is_none();
                 let served = titled
+                    && (!deeds || acts_for_employer(self.lower(tree.token(w))))
                     && tree.deprel(c) == "nmod"
                     && matches!(tree.preposition(c), Some("for" | "of" | "at"))
                     && matches!(self.kind(m), EntityKind::Person | EntityKind::Organization);
@@ -514,4 +528,22 @@ impl<'d, 'a> Ctx<'d, 'a> {
             .find(|d| range.contains(&d.tokens.start) && !bound(d.tokens.start))
             .map(|d| d.value)
     }
+}
+
+/// Whether a title's holder acts for the organization they serve: its spokesmen,
+/// officials and lawyers do; its officers and directors act on their own account.
+fn acts_for_employer(title: &str) -> bool {
+    matches!(
+        title,
+        "spokesman"
+            | "spokeswoman"
+            | "spokesperson"
+            | "representative"
+            | "official"
+            | "officials"
+            | "lawyer"
+            | "lawyers"
+            | "attorney"
+            | "counsel"
+    )
 }

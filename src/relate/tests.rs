@@ -785,6 +785,16 @@ fn actions_in_active_and_passive_voice() {
             &[("Zintrex Group", "buy", Some("Vantor Bank"), None)],
         ),
         ("Nina Olsen continues to lead Zintrex Group.", &[]),
+        // A title stands for its organization in a deed only when its holder acts
+        // for it.
+        (
+            "An ex-chief financial officer at Zintrex Group has received a jail sentence.",
+            &[],
+        ),
+        (
+            "A lawyer for Zintrex Group filed an appeal.",
+            &[("Zintrex Group", "file", None, None)],
+        ),
         // Speech acts that judge or ask are no deeds; promises and risks leave
         // their complement undone.
         ("Nina Olsen welcomed the move.", &[]),

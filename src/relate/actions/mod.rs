@@ -251,7 +251,7 @@ pub(super) fn find_actions(ctx: &Ctx<'_, '_>, events: &mut Vec<EventFact>) {
                 .map(|s| tree.coordinated(s))
                 .unwrap_or_default()
                 .into_iter()
-                .filter_map(|c| ctx.named_by(c))
+                .filter_map(|c| ctx.doer_named_by(c))
                 .filter(|&m| Some(m) != fact.agent && Some(m) != fact.affected)
                 .collect();
             for other in others {
@@ -337,7 +337,7 @@ fn action(ctx: &Ctx<'_, '_>, tree: &Tree<'_>, v: usize) -> Option<EventFact> {
         .or_else(|| tree.child(v, "aux:pass").and_then(|_| tree.subject(v)));
     let (agent, affected, rule) = if let Some(subject) = passive_subject {
         let by = passive_agent(ctx, tree, v)?;
-        let agent = ctx.named_by(by)?;
+        let agent = ctx.doer_named_by(by)?;
         arcs.extend([by, subject]);
         (agent, affected_by(ctx, tree, subject), "action:passive")
     } else if let Some(by) = tree
@@ -345,7 +345,7 @@ fn action(ctx: &Ctx<'_, '_>, tree: &Tree<'_>, v: usize) -> Option<EventFact> {
         .filter(|_| tree.xpos(v) == "VBN" && matches!(tree.deprel(v), "acl" | "xcomp" | "advcl"))
     {
         // "a conference hosted by Vantor": a participle with its "by" agent.
-        let agent = ctx.named_by(by)?;
+        let agent = ctx.doer_named_by(by)?;
         arcs.push(by);
         let described = tree.head(v).filter(|_| tree.deprel(v) == "acl");
         let affected = described.and_then(|n| affected_by(ctx, tree, n));
@@ -354,7 +354,7 @@ fn action(ctx: &Ctx<'_, '_>, tree: &Tree<'_>, v: usize) -> Option<EventFact> {
         let (agent, rule) = match ctx.subject_of(v) {
             Some(subject) => {
                 arcs.push(subject);
-                (ctx.named_by(subject)?, "action:subject")
+                (ctx.doer_named_by(subject)?, "action:subject")
             }
             // "Vantor is unlikely to be cowed": a passive verb's inherited subject
             // is the one acted on, and no one is named acting.
@@ -549,7 +549,7 @@ fn shared_subject(
             .or_else(|| tree.child(verb, "nsubj:pass").filter(|_| participle));
         if let Some(subject) = subject {
             arcs.push(subject);
-            return ctx.named_by(subject).filter(|&m| can_act(ctx.kind(m)));
+            return ctx.doer_named_by(subject).filter(|&m| can_act(ctx.kind(m)));
         }
     }
     None
