@@ -785,6 +785,21 @@ fn actions_in_active_and_passive_voice() {
             &[("Zintrex Group", "buy", Some("Vantor Bank"), None)],
         ),
         ("Nina Olsen continues to lead Zintrex Group.", &[]),
+        // Without an object, a verb of amount says a measure moved: no deed.
+        ("Zintrex Group said it fell to 9.6% in December.", &[]),
+        ("Zintrex Group rose 5% in early trading.", &[]),
+        (
+            "Zintrex Group dropped the charges.",
+            &[("Zintrex Group", "drop", None, None)],
+        ),
+        (
+            "Tom Reyes fell into a coma.",
+            &[("Tom Reyes", "fall", None, None)],
+        ),
+        (
+            "Tom Reyes dropped the first four games.",
+            &[("Tom Reyes", "drop", None, None)],
+        ),
         // A title stands for its organization in a deed only when its holder acts
         // for it.
         (

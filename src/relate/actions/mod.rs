@@ -97,6 +97,49 @@ const LINKING: &[&str] = &[
     "be", "appear", "seem", "become", "remain", "feel", "look", "sound", "prove", "stay",
 ];
 
+/// Verbs of amount: "it fell to 9.6%", "Vantor rose 5% in early trading", "profits
+/// grew" — a measure moved, nobody did anything (see [`measure_changed`]).
+const AMOUNT_CHANGES: &[&str] = &[
+    "fall", "rise", "drop", "climb", "jump", "soar", "surge", "plunge", "plummet", "tumble", "dip",
+    "slip", "slide", "sink", "rebound", "grow", "shrink", "increase", "decrease", "decline",
+    "double", "triple", "halve",
+];
+
+/// Whether a verb says that a measure changed: a verb of amount without a particle
+/// ("dropped out" is another verb) and without an object other than an amount, whose
+/// clause gives the amount ("to 9.6%", "by 5%", "5%") or whose subject is no person
+/// (a firm or a country "rises" on the market; "he fell into a coma" is an event).
+/// With an object it may be a deed: "dropped the charges", "grew the business".
+fn measure_changed(tree: &Tree<'_>, v: usize, agent_is_person: bool) -> bool {
+    AMOUNT_CHANGES.contains(&tree.lemma(v))
+        && tree.child(v, "compound:prt").is_none()
+        && tree.child(v, "obj").is_none_or(|o| is_an_amount(tree, o))
+        && (!agent_is_person
+            || tree.children(v).iter().any(|&c| {
+                matches!(tree.deprel(c), "obj" | "obl" | "obl:npmod" | "obl:unmarked")
+                    && is_an_amount(tree, c)
+            }))
+}
+
+/// Whether a nominal is an amount ("5%", "$20m", "ten points", "two places"): the measure of a change,
+/// not something acted on.
+fn is_an_amount(tree: &Tree<'_>, w: usize) -> bool {
+    matches!(tree.upos(w), "NUM" | "SYM")
+        || matches!(
+            tree.lemma(w),
+            "%" | "percent"
+                | "cent"
+                | "pence"
+                | "penny"
+                | "point"
+                | "place"
+                | "dollar"
+                | "pound"
+                | "euro"
+                | "yen"
+        )
+}
+
 /// Verbs of saying whose object is the words, the hearer or what is talked about:
 /// "said", "told the BBC", "denied the claims", "cited the lawsuit", "promised rapid
 /// action" — a Statement at most, never an action.
@@ -397,6 +440,9 @@ fn action(ctx: &Ctx<'_, '_>, tree: &Tree<'_>, v: usize) -> Option<EventFact> {
         (agent, affected, rule)
     };
     // "closed its branches": the owner of what was done to is the agent itself.
+    if measure_changed(tree, v, ctx.kind(agent) == EntityKind::Person) {
+        return None;
+    }
     let affected = affected.filter(|&a| a != agent);
     let clause = tree.clause_words(v);
     let clause_tokens = clause.iter().map(|&w| tree.token(w));
