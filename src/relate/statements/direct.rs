@@ -102,6 +102,17 @@ pub(super) fn speaker_after_verb(ctx: &Ctx<'_, '_>, from: usize, to: usize) -> O
             if !describes {
                 return first_actor.or_else(|| crate::recognize::can_act(ctx.kind(m)).then_some(m));
             }
+            // "said Iran's application must …": a possessive before no title owns a thing
+            // of the reported clause, and no speaker follows.
+            let owner = ctx.doc.tokens[end].kind == TokenKind::Possessive;
+            if owner
+                && (end + 1 >= to
+                    || ctx.rec.title_at(end + 1).is_none()
+                        && !lex.is_title_modifier(ctx.word(end + 1))
+                        && ctx.rec.mention_starting_at(end + 1).is_none())
+            {
+                return None;
+            }
             first_actor = first_actor.or(Some(m));
             k = if ctx.doc.tokens[end].kind == TokenKind::Possessive || noun_then_person {
                 end + 1
