@@ -9,6 +9,9 @@ use crate::recognize::Mention;
 use crate::segment::TokenKind;
 use std::ops::Range;
 
+/// How many words before a description its person is looked for.
+const DESCRIBED_WITHIN: usize = 200;
+
 impl Ctx<'_, '_> {
     /// The most recent mention of `kind` that ends at or before token `i`.
     ///
@@ -203,14 +206,18 @@ impl Ctx<'_, '_> {
         }
         let tree = &self.tree;
         let outside = !self.quoted[k];
-        (0..tree.words_in(k..k + 1).start).rev().find_map(|v| {
-            let subject =
-                tree.deprel(v).starts_with("nsubj") && !(outside && self.quoted[tree.token(v)]);
-            subject
-                .then(|| self.name_of(v))
-                .flatten()
-                .filter(|&m| self.kind(m) == EntityKind::Person && fits(&self.rec.mentions[m]))
-        })
+        // (Within a few sentences: a long text of such descriptions stays linear.)
+        let at = tree.words_in(k..k + 1).start;
+        (at.saturating_sub(DESCRIBED_WITHIN)..at)
+            .rev()
+            .find_map(|v| {
+                let subject =
+                    tree.deprel(v).starts_with("nsubj") && !(outside && self.quoted[tree.token(v)]);
+                subject
+                    .then(|| self.name_of(v))
+                    .flatten()
+                    .filter(|&m| self.kind(m) == EntityKind::Person && fits(&self.rec.mentions[m]))
+            })
     }
 
     /// The tokens of what the verb a subject pronoun speaks with reports: its clausal
