@@ -140,6 +140,54 @@ fn is_an_amount(tree: &Tree<'_>, w: usize) -> bool {
         )
 }
 
+/// Nouns of speech: what is said, asked or demanded ("calls", "claims", "remarks").
+const SPEECH_NOUNS: &[&str] = &[
+    "call",
+    "claim",
+    "allegation",
+    "accusation",
+    "criticism",
+    "suggestion",
+    "comment",
+    "remark",
+    "question",
+    "demand",
+    "plea",
+    "warning",
+    "statement",
+    "speech",
+    "interview",
+    "denial",
+    "apology",
+    "rumour",
+    "rumor",
+    "speculation",
+];
+
+/// Whether a verb's object is speech: who "rejected calls for an inquiry", "joined calls
+/// for a probe", "made racist remarks" or "dismissed the claims" answered words with
+/// words — a Statement's matter, no deed.
+fn answers_speech(tree: &Tree<'_>, v: usize) -> bool {
+    tree.child(v, "obj")
+        .is_some_and(|o| SPEECH_NOUNS.contains(&tree.lemma(o)))
+}
+
+/// Whether "call" is speech: "called for action", "what he called a fantasy", "called
+/// the plan a disgrace" — unless it summons an event ("called an election", "called a
+/// meeting") or is a phrasal verb ("called off the strike").
+fn calls_for(ctx: &Ctx<'_, '_>, tree: &Tree<'_>, v: usize) -> bool {
+    if tree.lemma(v) != "call" || tree.child(v, "compound:prt").is_some() {
+        return false;
+    }
+    let summons = tree.child(v, "obj").is_some_and(|o| {
+        let noun = ctx.word(tree.token(o));
+        lexicons().event_noun_class(noun).is_some()
+            || lexicons().event_word(noun).is_some()
+            || lexicons().is_event_head(noun)
+    });
+    !summons
+}
+
 /// Verbs of saying whose object is the words, the hearer or what is talked about:
 /// "said", "told the BBC", "denied the claims", "cited the lawsuit", "promised rapid
 /// action" — a Statement at most, never an action.
@@ -282,6 +330,8 @@ pub(super) fn find_actions(ctx: &Ctx<'_, '_>, events: &mut Vec<EventFact>) {
             || STATES.contains(&lemma)
             || NOT_DONE.contains(&lemma)
             || SAYING.contains(&lemma)
+            || answers_speech(tree, v)
+            || calls_for(ctx, tree, v)
             || PREPOSITION_PARTICIPLES.contains(&ctx.lower(t)) && tree.child(v, "nsubj").is_none();
         if speech && says || no_deed || unrealized(ctx, tree, v) {
             continue;
