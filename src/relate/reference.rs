@@ -77,7 +77,12 @@ impl Ctx<'_, '_> {
                         | "regulator"
                         | "union"
                 ) {
-                    self.last_mention_before(i, &[EntityKind::Organization])
+                    // (as a subject: "valuing the company", "Rosneft, the company that
+                    // …" mean the one named last)
+                    self.is_subject(i + 1)
+                        .then(|| self.last_subject_organization(i))
+                        .flatten()
+                        .or_else(|| self.last_mention_before(i, &[EntityKind::Organization]))
                         .map(|m| (m, i + 2))
                 } else {
                     None
@@ -85,6 +90,31 @@ impl Ctx<'_, '_> {
             }
             _ => None,
         }
+    }
+
+    /// The last organization before token `i`, within its sentence and the two before,
+    /// that was the subject of its clause: "the company" means the firm the text is
+    /// about ("EMI said two albums, one by Gorillaz, were delayed. … the company added"
+    /// is EMI), not the last one named.
+    fn last_subject_organization(&self, i: usize) -> Option<usize> {
+        let floor = self.previous_sentence_start(self.previous_sentence_start(i));
+        let outside = i < self.quoted.len() && !self.quoted[i];
+        let tree = &self.tree;
+        self.rec
+            .mentions
+            .iter()
+            .enumerate()
+            .rev()
+            .skip_while(|(_, m)| m.tokens.end > i)
+            .take_while(|(_, m)| m.tokens.start >= floor)
+            .find(|(_, m)| {
+                m.kind == EntityKind::Organization
+                    && !(outside && self.quoted[m.tokens.start])
+                    && tree
+                        .head_word(m.tokens.clone())
+                        .is_some_and(|w| tree.deprel(w).starts_with("nsubj"))
+            })
+            .map(|(k, _)| k)
     }
 
     /// The last person before token `i` that `fits` a pronoun, or the person the
@@ -401,6 +431,17 @@ mod tests {
         rows.iter()
             .map(|&(a, b)| (a.to_owned(), b.to_owned()))
             .collect()
+    }
+
+    #[test]
+    fn the_company_is_the_firm_the_text_is_about() {
+        let x = statements(
+            "Vantor Records said two albums, one by Harvo Group, had been delayed. \
+             \"Our sales were lower than we expected,\" the company added.",
+        );
+        let direct: Vec<_> = x.iter().filter(|s| s.1 == "direct").collect();
+        assert_eq!(direct.len(), 1, "{x:?}");
+        assert_eq!(direct[0].0, "Vantor Records", "{x:?}");
     }
 
     #[test]
