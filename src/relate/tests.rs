@@ -772,6 +772,8 @@ fn actions_in_active_and_passive_voice() {
             )],
         ),
         ("Zintrex Group makes engines in Oslo.", &[]),
+        // A headline's infinitive tells what is to come.
+        ("Zintrex Group 'to buy Vantor Bank'", &[]),
         (
             "Zintrex Group buys Vantor Bank",
             &[("Zintrex Group", "buy", Some("Vantor Bank"), None)],

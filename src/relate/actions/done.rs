@@ -203,6 +203,17 @@ pub(super) fn unrealized(ctx: &Ctx<'_, '_>, tree: &Tree<'_>, v: usize) -> bool {
     if simple_present(ctx, tree, v) {
         return true;
     }
+    // "US to raise TV indecency fines": a headline's infinitive, with no finite verb
+    // above it, tells what is to come.
+    let headline_future = tree.deprel(v) == "root"
+        && tree.xpos(v) == "VB"
+        && tree
+            .children_with(v, &["mark"])
+            .into_iter()
+            .any(|m| tree.lemma(m) == "to");
+    if headline_future {
+        return true;
+    }
     for _ in 0..4 {
         if arranged(tree, verb) || claimed(tree, verb) {
             return true;
