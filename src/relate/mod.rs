@@ -268,8 +268,14 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 .mentions_in(phrase.clone())
                 .filter(person)
                 .find(|&m| {
-                    let start = self.rec.mentions[m].tokens.start;
-                    (phrase.start..start).any(|t| self.rec.title_at(t).is_some())
+                    // (not a possessor: "a member of Ann Lind's chambers" is no Lind)
+                    let tokens = &self.rec.mentions[m].tokens;
+                    let owns = self
+                        .doc
+                        .tokens
+                        .get(tokens.end)
+                        .is_some_and(|t| t.kind == TokenKind::Possessive);
+                    !owns && (phrase.start..tokens.start).any(|t| self.rec.title_at(t).is_some())
                 })
         };
         if own.is_none_or(|m| !person(&m)) {

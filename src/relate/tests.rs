@@ -1396,6 +1396,15 @@ fn according_to_at_an_articles_end_with_nothing_said_is_no_statement() {
 }
 
 #[test]
+fn a_possessor_in_the_speakers_description_is_not_the_speaker() {
+    let x = statements(
+        "In a book published this week, Tom Reyes QC, a member of Nina Olsen's Vardby \
+         Chambers, says Ana Lopes warned the board on 7 March 2003 that the plan was illegal.",
+    );
+    assert!(x.iter().all(|s| s.0 != "Nina Olsen"), "{x:?}");
+}
+
+#[test]
 fn a_possessive_after_the_speech_verb_names_no_speaker() {
     // "said Norway's application must …": the possessive owns a thing of what was said.
     let x = statements(
