@@ -219,6 +219,16 @@ fn statements_direct_reported_and_continued() {
             "“We will grow,” said Maria Olsen.",
             &[("Maria Olsen", "direct", "We will grow")],
         ),
+        // The words start after the "that" a phrase of where or to whom precedes.
+        (
+            "Zintrex Group said in a statement to the Oslo stock exchange that Vantor Bank \
+             will pay 40m crowns.",
+            &[(
+                "Zintrex Group",
+                "indirect",
+                "Vantor Bank will pay 40m crowns",
+            )],
+        ),
         (
             "“We will grow fast,” she said, according to nobody. Maria Olsen smiled.",
             &[],

@@ -397,6 +397,24 @@ pub(super) fn reported_statements(
                     if that_follows && c == verb_end {
                         c = that_at;
                     }
+                    // "said in a statement to the stock exchange that …": a phrase of
+                    // where or to whom comes before the "that" the words start after.
+                    if !that_follows
+                        && c == verb_end
+                        && matches!(ctx.lower(c), "in" | "to" | "at" | "on" | "during" | "after")
+                    {
+                        let that = (c..end.min(c + 12))
+                            .take_while(|&k| !matches!(ctx.word(k), "," | ";" | ":"))
+                            .find(|&k| ctx.lower(k) == "that")
+                            // (a "that" opening a clause, not a relative pronoun)
+                            .filter(|&k| {
+                                let w = ctx.tree.words_in(k..k + 1).start;
+                                ctx.tree.deprel(w) == "mark"
+                            });
+                        if let Some(t) = that {
+                            c = t;
+                        }
+                    }
                     if ctx.lower(c) == "that" {
                         c += 1;
                     } else if needs_that {
