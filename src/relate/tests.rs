@@ -219,6 +219,15 @@ fn statements_direct_reported_and_continued() {
             "“We will grow,” said Maria Olsen.",
             &[("Maria Olsen", "direct", "We will grow")],
         ),
+        // What was not (yet) said is no statement.
+        (
+            "The Tories have promised tax cuts but have yet to say where they will fall.",
+            &[],
+        ),
+        (
+            "Tom Reyes declined to say whether Zintrex Group would close the plant.",
+            &[],
+        ),
         // The words start after the "that" a phrase of where or to whom precedes.
         (
             "Zintrex Group said in a statement to the Oslo stock exchange that Vantor Bank \

@@ -48,6 +48,24 @@ fn leads_to_speech(ctx: &Ctx<'_, '_>, v: usize) -> bool {
 /// clause's words without "that" and the final punctuation; the speaker the verb's
 /// subject. Not when the clause is a question ("asked whether …") or opens with a
 /// quotation (a direct statement).
+/// Whether a speech verb says nothing was said: negated ("did not say where"), or the
+/// complement of a failure, a refusal or a "yet" ("have yet to say where they will fall",
+/// "declined to say whether").
+fn unsaid(ctx: &Ctx<'_, '_>, v: usize) -> bool {
+    let tree = &ctx.tree;
+    let w = tree.words_in(v..v + 1).start;
+    let negated = |x: usize| {
+        tree.children_with(x, &["advmod"])
+            .into_iter()
+            .any(|c| matches!(ctx.lower(tree.token(c)), "not" | "n't" | "never" | "yet"))
+    };
+    negated(w)
+        || tree.deprel(w) == "xcomp"
+            && tree.head(w).is_some_and(|h| {
+                negated(h) || matches!(tree.lemma(h), "fail" | "refuse" | "decline")
+            })
+}
+
 fn reported_in_tree(ctx: &Ctx<'_, '_>, v: usize) -> Option<(usize, Range<usize>)> {
     let tree = &ctx.tree;
     let w = tree.words_in(v..v + 1).start;
@@ -171,7 +189,7 @@ pub(super) fn reported_statements(
             let Some((lemma, verb_end, needs_that)) = speech_verb_at(ctx, v) else {
                 continue;
             };
-            if passive_at(ctx, v, s.start) {
+            if passive_at(ctx, v, s.start) || unsaid(ctx, v) {
                 continue;
             }
             let infinitive = v > 0 && ctx.lower(v - 1) == "to";
