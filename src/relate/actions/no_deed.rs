@@ -1,0 +1,230 @@
+//! Verbs and uses of verbs that name no deed: states, wishes and perceptions, speech
+//! and answers to speech, measures that moved, participles used as prepositions.
+
+use crate::lexicon::{EventClass, lexicons};
+use crate::relate::Ctx;
+use crate::relate::tree::Tree;
+
+/// Verbs of states, wishes and appearances (and the auxiliaries' lemmas): no action.
+pub(super) const STATES: &[&str] = &[
+    "be",
+    "have",
+    "do",
+    "seem",
+    "appear",
+    "become",
+    "remain",
+    "want",
+    "need",
+    "wish",
+    "hope",
+    "like",
+    "love",
+    "know",
+    "think",
+    "believe",
+    "feel",
+    "mean",
+    "include",
+    "contain",
+    "involve",
+    "consider",
+    "expect",
+    "let",
+    "get",
+    "go",
+    "come",
+    "try",
+    "continue",
+    "keep",
+    "begin",
+    "start",
+    "stop",
+    "use",
+    "base",
+    "rely",
+    "depend",
+    "own",
+    "face",
+    "lack",
+    "seek",
+    "attempt",
+    // knowing and perceiving ("BBC Sport understands …", "learned that …")
+    "understand",
+    "learn",
+    "realise",
+    "realize",
+    "recognise",
+    "recognize",
+    "remember",
+    "hear",
+    "see",
+    "notice", // intending ("had planned to relaunch the brand")
+    "plan",
+    "intend",
+    "aim",
+];
+
+/// Verbs of amount: "it fell to 9.6%", "Vantor rose 5% in early trading", "profits
+/// grew" — a measure moved, nobody did anything (see [`measure_changed`]).
+const AMOUNT_CHANGES: &[&str] = &[
+    "fall", "rise", "drop", "climb", "jump", "soar", "surge", "plunge", "plummet", "tumble", "dip",
+    "slip", "slide", "sink", "rebound", "grow", "shrink", "increase", "decrease", "decline",
+    "double", "triple", "halve",
+];
+
+/// Whether a verb says that a measure changed: a verb of amount without a particle
+/// ("dropped out" is another verb) and without an object other than an amount, whose
+/// clause gives the amount ("to 9.6%", "by 5%", "5%") or whose subject is no person
+/// (a firm or a country "rises" on the market; "he fell into a coma" is an event).
+/// With an object it may be a deed: "dropped the charges", "grew the business".
+pub(super) fn measure_changed(tree: &Tree<'_>, v: usize, agent_is_person: bool) -> bool {
+    AMOUNT_CHANGES.contains(&tree.lemma(v))
+        && tree.child(v, "compound:prt").is_none()
+        && tree.child(v, "obj").is_none_or(|o| is_an_amount(tree, o))
+        && (!agent_is_person
+            || tree.children(v).iter().any(|&c| {
+                matches!(tree.deprel(c), "obj" | "obl" | "obl:npmod" | "obl:unmarked")
+                    && is_an_amount(tree, c)
+            }))
+}
+
+/// Whether a nominal is an amount ("5%", "$20m", "ten points", "two places"): the measure of a change,
+/// not something acted on.
+fn is_an_amount(tree: &Tree<'_>, w: usize) -> bool {
+    matches!(tree.upos(w), "NUM" | "SYM")
+        || matches!(
+            tree.lemma(w),
+            "%" | "percent"
+                | "cent"
+                | "pence"
+                | "penny"
+                | "point"
+                | "place"
+                | "dollar"
+                | "pound"
+                | "euro"
+                | "yen"
+        )
+}
+
+/// Nouns of speech: what is said, asked or demanded ("calls", "claims", "remarks").
+const SPEECH_NOUNS: &[&str] = &[
+    "call",
+    "claim",
+    "allegation",
+    "accusation",
+    "criticism",
+    "suggestion",
+    "comment",
+    "remark",
+    "question",
+    "demand",
+    "plea",
+    "warning",
+    "statement",
+    "speech",
+    "interview",
+    "denial",
+    "apology",
+    "rumour",
+    "rumor",
+    "speculation",
+];
+
+/// Whether a verb's object is speech: who "rejected calls for an inquiry", "joined calls
+/// for a probe", "made racist remarks" or "dismissed the claims" answered words with
+/// words — a Statement's matter, no deed.
+pub(super) fn answers_speech(tree: &Tree<'_>, v: usize) -> bool {
+    tree.child(v, "obj")
+        .is_some_and(|o| SPEECH_NOUNS.contains(&tree.lemma(o)))
+}
+
+/// Whether "call" is speech: "called for action", "what he called a fantasy", "called
+/// the plan a disgrace" — unless it summons an event ("called an election", "called a
+/// meeting") or is a phrasal verb ("called off the strike").
+pub(super) fn calls_for(ctx: &Ctx<'_, '_>, tree: &Tree<'_>, v: usize) -> bool {
+    if tree.lemma(v) != "call" || tree.child(v, "compound:prt").is_some() {
+        return false;
+    }
+    let summons = tree.child(v, "obj").is_some_and(|o| {
+        let noun = ctx.word(tree.token(o));
+        lexicons().event_noun_class(noun).is_some()
+            || lexicons().event_word(noun).is_some()
+            || lexicons().is_event_head(noun)
+    });
+    !summons
+}
+
+/// Verbs of saying whose object is the words, the hearer or what is talked about:
+/// "said", "told the BBC", "denied the claims", "cited the lawsuit", "promised rapid
+/// action" — a Statement at most, never an action.
+pub(super) const SAYING: &[&str] = &[
+    "say",
+    "tell",
+    "add",
+    "state",
+    "insist",
+    "note",
+    "argue",
+    "explain",
+    "reply",
+    "suggest",
+    "admit",
+    "acknowledge",
+    "confirm",
+    "deny",
+    "stress",
+    "quote",
+    "repeat",
+    "reiterate",
+    "declare",
+    "cite",
+    "mention",
+    "describe",
+    "warn",
+    "promise",
+    "pledge",
+    "vow",
+    // speech acts that judge, ask or answer: "welcomed the move", "blamed poor
+    // sales", "accused ministers", "urged donors", "apologised"
+    "welcome",
+    "blame",
+    "accuse",
+    "urge",
+    "apologise",
+    "apologize",
+    "criticise",
+    "criticize",
+    "condemn",
+    "praise",
+    "thank",
+    "congratulate",
+];
+
+/// Participles that news uses as prepositions: "following the dispute", "including
+/// Vantor", "regarding the fees" — with no subject of their own, no one did them.
+pub(super) const PREPOSITION_PARTICIPLES: &[&str] = &[
+    "following",
+    "including",
+    "according",
+    "regarding",
+    "concerning",
+    "excluding",
+    "considering",
+    "barring",
+    "pending",
+    "given",
+    "starting",
+    "beginning",
+    "involving",
+];
+
+/// Whether news uses a verb form for a state, a phase of another event or a perception
+/// ("remained", "began", "saw"), as learned from ECB+: no deed of its own.
+pub(super) fn names_no_deed(form: &str) -> bool {
+    matches!(
+        lexicons().event_word(form),
+        Some(EventClass::State | EventClass::Aspectual | EventClass::Perception)
+    )
+}
