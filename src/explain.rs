@@ -99,7 +99,13 @@ pub fn explain(x: &Extraction) -> String {
         }
         for (k, ev) in e.evidence.iter().enumerate() {
             let text = if k == 0 {
-                format!("event         {name:?}: {} {}", parts.join("; "), rule(ev))
+                // (a named event's fact beside its name's mention line: say it has no more)
+                let details = if parts.is_empty() {
+                    "(no agent, date, place or participants)".to_owned()
+                } else {
+                    parts.join("; ")
+                };
+                format!("event         {name:?}: {details} {}", rule(ev))
             } else {
                 format!(
                     "event         {name:?} again: {:?} {}",
@@ -189,6 +195,20 @@ fn one_line(s: &str) -> String {
 mod tests {
     use super::*;
     use crate::model::{Article, Date};
+
+    #[test]
+    fn says_when_a_named_event_has_no_more_than_its_name() {
+        let x = crate::extract(&Article {
+            id: "t".into(),
+            text: "The World Cup was a success.".into(),
+            ..Article::default()
+        });
+        let text = explain(&x);
+        assert!(
+            text.contains("\"World Cup\": (no agent, date, place or participants) [event:name"),
+            "{text}"
+        );
+    }
 
     #[test]
     fn explains_each_sentence_with_its_rules() {
