@@ -518,6 +518,15 @@ impl<'d, 'a> Ctx<'d, 'a> {
             .find(|&m| crate::recognize::can_act(self.kind(m)))
     }
 
+    /// Whether a word is negated by an adverb of its own: "did not say", "has never
+    /// paid", "have yet to".
+    pub fn negated(&self, w: usize) -> bool {
+        let tree = &self.tree;
+        tree.children_with(w, &["advmod"])
+            .into_iter()
+            .any(|c| matches!(self.lower(tree.token(c)), "not" | "n't" | "never" | "yet"))
+    }
+
     /// The first date in `range` that says when, not a bound ("until May").
     pub fn first_date_in(&self, range: Range<usize>) -> Option<DateValue> {
         // "signed a contract until May 2030", "since 2004": a bound, not when it happened.

@@ -98,23 +98,14 @@ impl Ctx<'_, '_> {
     /// is EMI), not the last one named.
     fn last_subject_organization(&self, i: usize) -> Option<usize> {
         let floor = self.previous_sentence_start(self.previous_sentence_start(i));
-        let outside = i < self.quoted.len() && !self.quoted[i];
         let tree = &self.tree;
-        self.rec
-            .mentions
-            .iter()
-            .enumerate()
-            .rev()
-            .skip_while(|(_, m)| m.tokens.end > i)
-            .take_while(|(_, m)| m.tokens.start >= floor)
-            .find(|(_, m)| {
-                m.kind == EntityKind::Organization
-                    && !(outside && self.quoted[m.tokens.start])
-                    && tree
-                        .head_word(m.tokens.clone())
-                        .is_some_and(|w| tree.deprel(w).starts_with("nsubj"))
-            })
-            .map(|(k, _)| k)
+        self.last_mention_where(i, |m| {
+            m.kind == EntityKind::Organization
+                && m.tokens.start >= floor
+                && tree
+                    .head_word(m.tokens.clone())
+                    .is_some_and(|w| tree.deprel(w).starts_with("nsubj"))
+        })
     }
 
     /// The last person before token `i` that `fits` a pronoun, or the person the

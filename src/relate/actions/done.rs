@@ -218,17 +218,11 @@ pub(super) fn unrealized(ctx: &Ctx<'_, '_>, tree: &Tree<'_>, v: usize) -> bool {
         if arranged(tree, verb) || claimed(tree, verb) {
             return true;
         }
-        let negated_or_modal = tree
-            .children_with(verb, &["aux", "aux:pass", "advmod"])
-            .into_iter()
-            .any(|c| {
-                let word = ctx.lower(tree.token(c));
-                match tree.deprel(c) {
-                    "aux" | "aux:pass" => MODALS.contains(&word),
-                    "advmod" => matches!(word, "not" | "n't" | "never" | "yet"),
-                    _ => false,
-                }
-            });
+        let negated_or_modal = ctx.negated(verb)
+            || tree
+                .children_with(verb, &["aux", "aux:pass"])
+                .into_iter()
+                .any(|c| MODALS.contains(&ctx.lower(tree.token(c))));
         // "if he had trained", "unless Vantor pays": a condition; "cut jobs to save
         // money": a purpose — neither says it happened.
         let conditional_or_purpose = matches!(tree.deprel(verb), "advcl" | "acl")

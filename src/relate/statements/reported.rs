@@ -54,15 +54,10 @@ fn leads_to_speech(ctx: &Ctx<'_, '_>, v: usize) -> bool {
 fn unsaid(ctx: &Ctx<'_, '_>, v: usize) -> bool {
     let tree = &ctx.tree;
     let w = tree.words_in(v..v + 1).start;
-    let negated = |x: usize| {
-        tree.children_with(x, &["advmod"])
-            .into_iter()
-            .any(|c| matches!(ctx.lower(tree.token(c)), "not" | "n't" | "never" | "yet"))
-    };
-    negated(w)
+    ctx.negated(w)
         || tree.deprel(w) == "xcomp"
             && tree.head(w).is_some_and(|h| {
-                negated(h) || matches!(tree.lemma(h), "fail" | "refuse" | "decline")
+                ctx.negated(h) || matches!(tree.lemma(h), "fail" | "refuse" | "decline")
             })
 }
 
