@@ -24,6 +24,7 @@ pub mod parser;
 pub mod perceptron;
 pub mod tagger;
 pub mod train;
+pub(crate) mod tree;
 pub mod weights;
 pub mod words;
 

@@ -7,6 +7,7 @@
 //! is the latest one on or before publication, unless the sentence looks ahead
 //! ("next", "will").
 
+use crate::analyze::tree::Tree;
 use crate::lexicon::lexicons;
 use crate::model::{Date, DateValue};
 use crate::segment::{Document, TokenKind};
@@ -25,11 +26,15 @@ pub struct DateMention {
 }
 
 /// Finds and resolves the date expressions of a document.
-pub fn find_dates(doc: &Document<'_>, published: Option<Date>) -> Vec<DateMention> {
+pub(crate) fn find_dates(
+    doc: &Document<'_>,
+    tree: &Tree<'_>,
+    published: Option<Date>,
+) -> Vec<DateMention> {
     let mut found = Vec::new();
     let mut i = 0;
     while i < doc.tokens.len() {
-        match date_at(doc, i, published) {
+        match date_at(doc, tree, i, published) {
             Some(d) => {
                 i = d.tokens.end;
                 found.push(d);
@@ -83,8 +88,16 @@ fn month_at(doc: &Document<'_>, i: usize) -> Option<(u32, usize)> {
     Some((m, end))
 }
 
-/// Whether the sentence around token `i` looks ahead in time.
-fn looks_ahead(doc: &Document<'_>, i: usize) -> bool {
+/// Whether the text around token `i` looks ahead in time: the tense of the clause the
+/// date belongs to where the tree tells it, else whether the sentence says "will".
+fn looks_ahead(doc: &Document<'_>, tree: &Tree<'_>, i: usize) -> bool {
+    match clause_time(tree, i) {
+        Some(time) => time == Time::Ahead,
+        None => sentence_says_will(doc, i),
+    }
+}
+
+fn sentence_says_will(doc: &Document<'_>, i: usize) -> bool {
     let s = &doc.sentences[doc.sentence_of(i)];
     s.tokens.clone().any(|j| {
         let w = doc.word(j);
@@ -94,7 +107,100 @@ fn looks_ahead(doc: &Document<'_>, i: usize) -> bool {
     })
 }
 
-fn date_at(doc: &Document<'_>, i: usize, published: Option<Date>) -> Option<DateMention> {
+/// Which way a clause looks from the time of writing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Time {
+    /// Done or reported as done: "He spoke on Friday", "has met them on Friday".
+    Past,
+    /// The future, or the present of a plan or a timetable: "will speak on Friday",
+    /// "is meeting them on Friday", "The final is on Sunday", "Harvo face Vantor on
+    /// Saturday", "plans to visit on Friday".
+    Ahead,
+}
+
+/// The time of the clause that the date at token `i` belongs to, from the tense of the
+/// predicate it hangs on: a date bare of its year or week ("on Friday", "on 10 May")
+/// is the one before publication in a past clause ("said on Friday that it will cut
+/// jobs") and the one after it in a future or present one. `None` where the tense does
+/// not say (a modal such as "would", an infinitive under a past verb: "agreed to meet
+/// on Friday").
+fn clause_time(tree: &Tree<'_>, i: usize) -> Option<Time> {
+    let mut v = tree.words_in(i..i + 1).next()?;
+    // "set for Friday", "delayed until Friday": a date a plan aims at may lie ahead
+    // of a past clause.
+    let aim = |w: usize| {
+        tree.children_with(w, &["case"])
+            .iter()
+            .any(|&c| matches!(tree.lemma(c), "for" | "until" | "till" | "by" | "before"))
+    };
+    if aim(v) || tree.head(v).is_some_and(aim) {
+        return None;
+    }
+    let date = v;
+    for _ in 0..8 {
+        if is_predicate(tree, v) {
+            // "said on 10 May that it will close": a date before the "that" of a
+            // clause is outside it, however the parser hung it.
+            let clause_opens_after = tree
+                .children_with(v, &["mark"])
+                .iter()
+                .any(|&m| m > date);
+            return match tree.head(v) {
+                Some(h) if clause_opens_after => tense(tree, h, 0),
+                _ => tense(tree, v, 0),
+            };
+        }
+        v = tree.head(v)?;
+    }
+    None
+}
+
+/// Whether word `w` heads a clause: a verb, or a word with a copula, an auxiliary or
+/// a subject ("Sunday" in "The final is on Sunday").
+fn is_predicate(tree: &Tree<'_>, w: usize) -> bool {
+    tree.upos(w) == "VERB"
+        || !tree
+            .children_with(w, &["cop", "aux", "aux:pass", "nsubj", "nsubj:pass"])
+            .is_empty()
+}
+
+fn tense(tree: &Tree<'_>, v: usize, depth: usize) -> Option<Time> {
+    let auxiliaries = tree.children_with(v, &["aux", "aux:pass", "cop"]);
+    // "to meet", "to be held": a base form, with or without its auxiliaries.
+    let mut infinitive = tree.xpos(v) == "VB";
+    for &a in &auxiliaries {
+        match (tree.lemma(a), tree.xpos(a)) {
+            ("will" | "shall", _) => return Some(Time::Ahead),
+            (_, "VB") => infinitive = true,
+            // The perfect reports what was done ("has met", "had met").
+            ("have", _) | (_, "VBD") => return Some(Time::Past),
+            (_, "VBZ" | "VBP") => return Some(Time::Ahead),
+            (_, "MD") => return None,
+            _ => {}
+        }
+    }
+    match tree.xpos(v) {
+        _ if infinitive => {
+            // "plans to visit on Friday", "is going to visit", "is due to be held":
+            // an infinitive looks ahead from the clause that governs it.
+            let governor = tree.head(v).filter(|_| depth < 3)?;
+            match tense(tree, governor, depth + 1)? {
+                Time::Ahead => Some(Time::Ahead),
+                Time::Past => None,
+            }
+        }
+        "VBD" | "VBN" => Some(Time::Past),
+        "VBZ" | "VBP" => Some(Time::Ahead),
+        _ => None,
+    }
+}
+
+fn date_at(
+    doc: &Document<'_>,
+    tree: &Tree<'_>,
+    i: usize,
+    published: Option<Date>,
+) -> Option<DateMention> {
     let lex = lexicons();
     let w = doc.lower(i);
     let prev = if i > 0 { doc.lower(i - 1) } else { "" };
@@ -115,7 +221,7 @@ fn date_at(doc: &Document<'_>, i: usize, published: Option<Date>) -> Option<Date
                     "date:day-month-year",
                 );
             }
-            let date = nearest_day_of_month(published?, month, day, looks_ahead(doc, i))?;
+            let date = nearest_day_of_month(published?, month, day, looks_ahead(doc, tree, i))?;
             return mention(end, DateValue::Day(date), "date:day-month");
         }
         return None;
@@ -135,7 +241,7 @@ fn date_at(doc: &Document<'_>, i: usize, published: Option<Date>) -> Option<Date
                     "date:month-day-year",
                 );
             }
-            let date = nearest_day_of_month(published?, month, day, looks_ahead(doc, i))?;
+            let date = nearest_day_of_month(published?, month, day, looks_ahead(doc, tree, i))?;
             return mention(end + 1, DateValue::Day(date), "date:month-day");
         }
         if let Some(year) = year_at(doc, end) {
@@ -159,7 +265,7 @@ fn date_at(doc: &Document<'_>, i: usize, published: Option<Date>) -> Option<Date
                 | "after"
         ) {
             let p = published?;
-            let ahead = prev == "next" || (prev != "last" && looks_ahead(doc, i));
+            let ahead = prev == "next" || (prev != "last" && looks_ahead(doc, tree, i));
             let year = if ahead {
                 if month > p.month { p.year } else { p.year + 1 }
             } else if prev == "last" {
@@ -179,7 +285,7 @@ fn date_at(doc: &Document<'_>, i: usize, published: Option<Date>) -> Option<Date
             return None;
         }
         let p = published?;
-        let ahead = prev == "next" || (prev != "last" && looks_ahead(doc, i));
+        let ahead = prev == "next" || (prev != "last" && looks_ahead(doc, tree, i));
         let today = i64::from(p.weekday());
         let target = i64::from(weekday);
         let offset = if ahead {
@@ -269,10 +375,12 @@ fn nearest_day_of_month(published: Date, month: u32, day: u32, ahead: bool) -> O
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analyze::{analyze, models};
 
     fn dates(text: &str, published: &str) -> Vec<(String, String)> {
         let doc = Document::new(text);
-        find_dates(&doc, Date::parse(published))
+        let analysis = analyze(&doc, models());
+        find_dates(&doc, &Tree::new(&doc, &analysis), Date::parse(published))
             .into_iter()
             .map(|d| {
                 (
@@ -286,7 +394,6 @@ mod tests {
     #[test]
     fn resolves_dates_against_publication() {
         let pub_monday = "2020-11-23";
-        type Row<'a> = (&'a str, &'a str, &'a [(&'a str, &'a str)]);
         let table: &[Row] = &[
             (
                 "He spoke on Monday.",
@@ -350,6 +457,67 @@ mod tests {
             ),
             ("May said no.", pub_monday, &[]),
         ];
+        check(table);
+    }
+
+    /// A bare weekday or day of the month lies before publication in a past clause and
+    /// after it in a future or present one, whatever else the sentence says.
+    #[test]
+    fn the_tense_of_its_clause_gives_a_date_its_direction() {
+        let pub_monday = "2020-11-23";
+        let table: &[Row] = &[
+            (
+                "The firm said on Friday that it will cut 500 jobs.",
+                pub_monday,
+                &[("Friday", "2020-11-20")],
+            ),
+            (
+                "The talks, which ended on Friday, will resume in spring.",
+                pub_monday,
+                &[("Friday", "2020-11-20")],
+            ),
+            (
+                "The company said on November 10 that it will close the plant.",
+                pub_monday,
+                &[("November 10", "2020-11-10")],
+            ),
+            (
+                "The committee is meeting on Friday.",
+                pub_monday,
+                &[("Friday", "2020-11-27")],
+            ),
+            (
+                "The final is on Sunday.",
+                pub_monday,
+                &[("Sunday", "2020-11-29")],
+            ),
+            (
+                "Ministers plan to visit the site on Friday.",
+                pub_monday,
+                &[("Friday", "2020-11-27")],
+            ),
+            (
+                "The vote is due to be held on Thursday.",
+                pub_monday,
+                &[("Thursday", "2020-11-26")],
+            ),
+            (
+                "They agreed on Friday to meet again.",
+                pub_monday,
+                &[("Friday", "2020-11-20")],
+            ),
+            (
+                "The plant will close on November 10.",
+                pub_monday,
+                &[("November 10", "2021-11-10")],
+            ),
+        ];
+        check(table);
+    }
+
+    type Row<'a> = (&'a str, &'a str, &'a [(&'a str, &'a str)]);
+
+    fn check(table: &[Row]) {
         for (text, published, expected) in table {
             let got = dates(text, published);
             let want: Vec<(String, String)> = expected
@@ -363,7 +531,8 @@ mod tests {
     #[test]
     fn relative_dates_need_a_publication_date() {
         let doc = Document::new("On Monday, earlier this month, on 10 November 2020.");
-        let found = find_dates(&doc, None);
+        let analysis = analyze(&doc, models());
+        let found = find_dates(&doc, &Tree::new(&doc, &analysis), None);
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].value.lexical(), "2020-11-10");
     }

@@ -14,11 +14,13 @@ mod names;
 mod sources;
 mod titles;
 
-pub use dates::{DateMention, find_dates};
+pub use dates::DateMention;
+pub(crate) use dates::find_dates;
 pub use names::recognize_names;
 pub use titles::{TitleMention, find_lowercase_titles};
 
 use crate::analyze::Analysis;
+use crate::analyze::tree::Tree;
 use crate::lexicon::{Sex, lexicons};
 use crate::model::{Date, EntityKind, Span};
 use crate::segment::Document;
@@ -157,7 +159,7 @@ pub fn recognize(
     analysis: &Analysis<'_>,
     published: Option<Date>,
 ) -> Recognized {
-    let dates = find_dates(doc, published);
+    let dates = find_dates(doc, &Tree::new(doc, analysis), published);
     let mut blocked = vec![false; doc.tokens.len()];
     for d in &dates {
         for i in d.tokens.clone() {

@@ -20,11 +20,11 @@ mod roles;
 mod statements;
 #[cfg(test)]
 mod tests;
-mod tree;
 
 pub use pairs::{PairCandidate, PairModel, PairRelation, pair_candidates};
 
 use crate::analyze::Analysis;
+use crate::analyze::tree::Tree;
 use crate::lexicon::lexicons;
 use crate::model::{Date, DateValue, EntityKind, Span};
 use crate::recognize::Recognized;
@@ -33,7 +33,6 @@ use crate::segment::{Document, TokenKind};
 pub(crate) use quotations::quotes;
 use quotations::{opinion_tokens, quoted_tokens};
 use std::ops::Range;
-use tree::Tree;
 
 /// Where a fact was read, by which rule, how surely.
 #[derive(Debug, Clone, PartialEq)]

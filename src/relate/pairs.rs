@@ -18,9 +18,9 @@ use super::plausible::{
     addressee, bracketed_for_another, could_lie_in, in_what_they_said, listed, peerage_seat,
     title_scope,
 };
-use super::tree::Tree;
 use super::{Ctx, Facts, LinkKind};
 use crate::analyze::Analysis;
+use crate::analyze::tree::Tree;
 use crate::lexicon::lexicons;
 use crate::model::EntityKind;
 use crate::recognize::Recognized;

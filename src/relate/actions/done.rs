@@ -2,9 +2,9 @@
 //! purposive, not wished, planned, arranged or refused, not a habit or a state told in
 //! the simple present — each a construction of English with its own constant or test.
 
+use crate::analyze::tree::Tree;
 use crate::lexicon::lexicons;
 use crate::relate::Ctx;
-use crate::relate::tree::Tree;
 use crate::segment::TokenKind;
 
 /// Verbs (and adjectives) whose complement is not done (yet): "wants to launch",

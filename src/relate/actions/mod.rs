@@ -22,8 +22,8 @@
 mod done;
 mod no_deed;
 
-use super::tree::Tree;
 use super::{Ctx, EventFact, Evidence};
+use crate::analyze::tree::Tree;
 use crate::lexicon::lexicons;
 use crate::model::{DateValue, EntityKind};
 use crate::recognize::can_act;

@@ -1,9 +1,9 @@
 //! Verbs and uses of verbs that name no deed: states, wishes and perceptions, speech
 //! and answers to speech, measures that moved, participles used as prepositions.
 
+use crate::analyze::tree::Tree;
 use crate::lexicon::{EventClass, lexicons};
 use crate::relate::Ctx;
-use crate::relate::tree::Tree;
 
 /// Verbs of states, wishes and appearances (and the auxiliaries' lemmas): no action.
 pub(super) const STATES: &[&str] = &[
