@@ -141,10 +141,7 @@ fn clause_time(tree: &Tree<'_>, i: usize) -> Option<Time> {
         if is_predicate(tree, v) {
             // "said on 10 May that it will close": a date before the "that" of a
             // clause is outside it, however the parser hung it.
-            let clause_opens_after = tree
-                .children_with(v, &["mark"])
-                .iter()
-                .any(|&m| m > date);
+            let clause_opens_after = tree.children_with(v, &["mark"]).iter().any(|&m| m > date);
             return match tree.head(v) {
                 Some(h) if clause_opens_after => tense(tree, h, 0),
                 _ => tense(tree, v, 0),

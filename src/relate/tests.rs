@@ -848,6 +848,30 @@ fn actions_in_active_and_passive_voice() {
                 ("Zintrex Group", "publish", None, None),
             ],
         ),
+        // What a verb of claim or opinion governs is claimed, not told as done;
+        // a neutral "said" reports the news.
+        (
+            "The lawsuit alleged that Zintrex Group broke the rules.",
+            &[],
+        ),
+        ("Tom Reyes argued Zintrex Group had misled voters.", &[]),
+        ("Nina Olsen claimed to have found the letters.", &[]),
+        ("Tom Reyes is thought to have fled to Vardby.", &[]),
+        (
+            "Nina Olsen was accused of taking bribes from Zintrex Group.",
+            &[],
+        ),
+        (
+            "Police said Zintrex Group closed the plant.",
+            &[("Zintrex Group", "close", None, None)],
+        ),
+        (
+            "Tom Reyes claimed victory after he beat Nina Olsen.",
+            &[
+                ("Tom Reyes", "claim", None, None),
+                ("Tom Reyes", "beat", Some("Nina Olsen"), None),
+            ],
+        ),
         // Answering words with words is speech: "rejected calls", "made remarks",
         // "called for"; calling an event is a deed.
         ("Nina Olsen rejected calls for an inquiry.", &[]),

@@ -146,6 +146,60 @@ const CLAIM_NOUNS: &[&str] = &[
 /// allegations he pressured Lind" (read with the clause hung on the verb).
 const DENYING: &[&str] = &["deny", "reject", "dispute", "refute"];
 
+/// Verbs that put forward a claim or an opinion, not a fact the text states: "the
+/// lawsuit alleged (that) Vantor broke the rules", "Olsen argued Harvo had misled
+/// voters", "claimed to have found", "accused Harvo of cheating", "is thought to have
+/// fled". (A neutral "said" reports what the text takes as news: "police said a man
+/// was arrested".)
+const CLAIMING: &[&str] = &[
+    "allege",
+    "claim",
+    "accuse",
+    "suspect",
+    "charge",
+    "argue",
+    "contend",
+    "assert",
+    "insist",
+    "maintain",
+    "suggest",
+    "believe",
+    "think",
+    "fear",
+    "speculate",
+    "imply",
+];
+
+/// Whether a verb of claim or opinion puts forward a clause ("claimed to have found",
+/// "alleges that Vantor broke the rules"): speech or thought, no deed — unlike "claimed
+/// victory".
+pub(super) fn claims_a_clause(tree: &Tree<'_>, v: usize) -> bool {
+    // (A headline's "claims Dubai crown" is read as a small clause: a clause needs a
+    // verb, a tense or "to".)
+    let clause = |c: usize| {
+        tree.upos(c) == "VERB"
+            || tree.is_tensed(c)
+            || tree
+                .children_with(c, &["mark"])
+                .into_iter()
+                .any(|m| tree.lemma(m) == "to")
+    };
+    claiming(tree, v)
+        && tree
+            .children_with(v, &["ccomp", "xcomp"])
+            .into_iter()
+            .any(clause)
+}
+
+/// Whether word `w` is a verb of claim or opinion ([`CLAIMING`]).
+fn claiming(tree: &Tree<'_>, w: usize) -> bool {
+    tree.upos(w) == "VERB" && CLAIMING.contains(&tree.lemma(w))
+}
+
+/// Verbs whose passive reports hearsay: "is said to have fled", "was reported to have
+/// sold", "is understood to have agreed".
+const HEARSAY_PASSIVE: &[&str] = &["say", "report", "understand", "rumour", "rumor", "know"];
+
 /// Whether a verb heads the clause that completes a noun of claim ("allegations (that)
 /// he pressured Lind", "claims that Vantor bought Harvo"), or a clause a verb of denial
 /// governs. A relative clause of the same noun is told as a fact ("the report that he
@@ -163,12 +217,32 @@ fn claimed(tree: &Tree<'_>, v: usize) -> bool {
     let Some(head) = tree.head(v) else {
         return false;
     };
+    let claiming = claiming(tree, head);
     if tree.deprel(v) == "ccomp" {
         // (a noun of claim right before the clause, as the verb's object)
         let claim_object = tree
             .child(head, "obj")
             .is_some_and(|o| o < v && CLAIM_NOUNS.contains(&tree.lemma(o)));
-        return DENYING.contains(&tree.lemma(head)) || claim_object;
+        return DENYING.contains(&tree.lemma(head)) || claiming || claim_object;
+    }
+    let passive = tree.child(head, "aux:pass").is_some();
+    match tree.deprel(v) {
+        // "claimed to have found", "is alleged to have taken", "is said to have fled"
+        "xcomp" if claiming || passive && HEARSAY_PASSIVE.contains(&tree.lemma(head)) => {
+            return true;
+        }
+        // "accused Harvo of cheating", "charged with fraud by taking", "suspected of
+        // taking bribes"
+        "advcl" | "acl"
+            if claiming
+                && tree
+                    .children_with(v, &["mark"])
+                    .into_iter()
+                    .any(|m| matches!(tree.lemma(m), "of" | "with")) =>
+        {
+            return true;
+        }
+        _ => {}
     }
     if !CLAIM_NOUNS.contains(&tree.lemma(head)) || head > v {
         return false;

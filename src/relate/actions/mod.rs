@@ -28,7 +28,7 @@ use crate::lexicon::lexicons;
 use crate::model::{DateValue, EntityKind};
 use crate::recognize::can_act;
 use crate::segment::TokenKind;
-use done::{NOT_DONE, UNREALIZED, in_a_headline, unrealized};
+use done::{NOT_DONE, UNREALIZED, claims_a_clause, in_a_headline, unrealized};
 use no_deed::{
     PREPOSITION_PARTICIPLES, SAYING, STATES, answers_speech, calls_for, measure_changed,
     names_no_deed,
@@ -121,6 +121,7 @@ pub(super) fn find_actions(ctx: &Ctx<'_, '_>, events: &mut Vec<EventFact>) {
             || NOT_DONE.contains(&lemma)
             || SAYING.contains(&lemma)
             || answers_speech(tree, v)
+            || claims_a_clause(tree, v)
             || calls_for(ctx, tree, v)
             || PREPOSITION_PARTICIPLES.contains(&ctx.lower(t)) && tree.child(v, "nsubj").is_none();
         if speech && says || no_deed || unrealized(ctx, tree, v) {
