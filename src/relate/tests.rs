@@ -872,6 +872,15 @@ fn actions_in_active_and_passive_voice() {
                 ("Tom Reyes", "beat", Some("Nina Olsen"), None),
             ],
         ),
+        // Speaking, hailing and describing in words are speech.
+        ("Speaking on Vardby TV, Nina Olsen praised the plan.", &[]),
+        ("Zintrex Group hailed the deal.", &[]),
+        ("Tom Reyes outlined his plans for Vantor Bank.", &[]),
+        ("Tom Reyes dismissed the budget as a bribe.", &[]),
+        (
+            "Zintrex Group dismissed Tom Reyes.",
+            &[("Zintrex Group", "dismiss", Some("Tom Reyes"), None)],
+        ),
         // Answering words with words is speech: "rejected calls", "made remarks",
         // "called for"; calling an event is a deed.
         ("Nina Olsen rejected calls for an inquiry.", &[]),

@@ -200,7 +200,63 @@ pub(super) const SAYING: &[&str] = &[
     "praise",
     "thank",
     "congratulate",
+    "hail",
+    "herald",
+    // setting out in words: "outlined his plans"
+    "outline",
 ];
+
+/// Whether "speak" or "talk" is speech alone ("speaking on Vardby TV", "talked to
+/// reporters"), not taking part in an event ("spoke at a forum", "talked at the
+/// summit").
+pub(super) fn only_speaks(ctx: &Ctx<'_, '_>, tree: &Tree<'_>, v: usize) -> bool {
+    if !matches!(tree.lemma(v), "speak" | "talk") {
+        return false;
+    }
+    let at_an_event = tree.children_with(v, &["obl"]).into_iter().any(|o| {
+        let noun = ctx.word(tree.token(o));
+        tree.children_with(o, &["case"])
+            .into_iter()
+            .any(|c| matches!(tree.lemma(c), "at" | "to"))
+            && (lexicons().event_noun_class(noun).is_some()
+                || lexicons().event_word(noun).is_some()
+                || lexicons().is_event_head(noun))
+    });
+    !at_an_event
+}
+
+/// Verbs that describe their object as something — speech when the description
+/// follows ("dismissed the Budget as a bribe", "branded the plan a leap in the dark",
+/// "labelled him a liar"), deeds without it ("dismissed the coach").
+const DESCRIBING: &[&str] = &[
+    "dismiss",
+    "brand",
+    "label",
+    "dub",
+    "portray",
+    "characterise",
+    "characterize",
+    "paint",
+];
+
+/// Whether a verb describes its object in words ([`DESCRIBING`] with an "as" phrase or
+/// a second noun).
+pub(super) fn describes(tree: &Tree<'_>, v: usize) -> bool {
+    if !DESCRIBING.contains(&tree.lemma(v)) {
+        return false;
+    }
+    let as_phrase = tree
+        .children_with(v, &["obl", "advcl", "xcomp"])
+        .into_iter()
+        .any(|c| {
+            tree.deprel(c) == "xcomp"
+                || tree
+                    .children_with(c, &["case", "mark"])
+                    .into_iter()
+                    .any(|m| tree.lemma(m) == "as")
+        });
+    as_phrase
+}
 
 /// Participles that news uses as prepositions: "following the dispute", "including
 /// Vantor", "regarding the fees" — with no subject of their own, no one did them.
