@@ -71,7 +71,14 @@ pub fn find_lowercase_titles(doc: &Document<'_>, blocked: &[bool]) -> Vec<TitleM
     let mut i = 0;
     while i < doc.tokens.len() {
         let w = doc.word(i);
-        let lower = w.chars().next().is_some_and(char::is_lowercase) || is_short_title_acronym(w);
+        // ("Shadow foreign secretary Ann Lee" opening a sentence is a lower-case title.)
+        let lower = w.chars().next().is_some_and(char::is_lowercase)
+            || is_short_title_acronym(w)
+            || w == "Shadow"
+                && doc
+                    .tokens
+                    .get(i + 1)
+                    .is_some_and(|_| doc.word(i + 1).starts_with(char::is_lowercase));
         if blocked[i] || !lower {
             i += 1;
             continue;
@@ -175,6 +182,10 @@ mod tests {
             ("the former president Bob Ray", &["president"]),
             ("executive pay rose", &[]),
             ("said spokeswoman Ann Lee", &["spokeswoman"]),
+            (
+                "Shadow foreign secretary Ann Lee said",
+                &["Shadow foreign secretary"],
+            ),
         ];
         for (text, expected) in table {
             assert_eq!(&titles(text), expected, "{text}");

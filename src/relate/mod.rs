@@ -18,6 +18,7 @@ mod quotations;
 mod reference;
 mod roles;
 mod statements;
+mod titled;
 #[cfg(test)]
 mod tests;
 

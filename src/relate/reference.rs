@@ -85,7 +85,7 @@ impl Ctx<'_, '_> {
                         .or_else(|| self.last_mention_before(i, &[EntityKind::Organization]))
                         .map(|m| (m, i + 2))
                 } else {
-                    None
+                    self.titled_antecedent(i)
                 }
             }
             _ => None,
