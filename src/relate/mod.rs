@@ -18,9 +18,9 @@ mod quotations;
 mod reference;
 mod roles;
 mod statements;
-mod titled;
 #[cfg(test)]
 mod tests;
+mod titled;
 
 pub use pairs::{PairCandidate, PairModel, PairRelation, pair_candidates};
 

@@ -22,8 +22,8 @@ impl Ctx<'_, '_> {
     /// by a name of its own ("the Tory leader Michael Howard") or no one had it.
     pub(super) fn titled_antecedent(&self, the: usize) -> Option<(usize, usize)> {
         let n = self.doc.tokens.len();
-        let k = (the + 1..(the + 1 + MODIFIERS).min(n))
-            .find(|&k| self.rec.title_at(k).is_some())?;
+        let k =
+            (the + 1..(the + 1 + MODIFIERS).min(n)).find(|&k| self.rec.title_at(k).is_some())?;
         let title = &self.rec.titles[self.rec.title_at(k)?];
         let end = title.tokens.end;
         if self.rec.mention_starting_at(end).is_some() || end <= k {
@@ -60,11 +60,9 @@ impl Ctx<'_, '_> {
             .filter(|t| {
                 let around = t.tokens.start.saturating_sub(MODIFIER_WINDOW)
                     ..(t.tokens.end + MODIFIER_WINDOW).min(the);
-                modifiers.iter().all(|m| {
-                    around
-                        .clone()
-                        .any(|j| same_stem(m, self.lower(j)))
-                })
+                modifiers
+                    .iter()
+                    .all(|m| around.clone().any(|j| same_stem(m, self.lower(j))))
             })
             .find_map(|t| self.holder_of(t))
             .map(|p| (p, end))

@@ -245,8 +245,7 @@ pub(super) fn describes(tree: &Tree<'_>, v: usize) -> bool {
     if !DESCRIBING.contains(&tree.lemma(v)) {
         return false;
     }
-    let as_phrase = tree
-        .children_with(v, &["obl", "advcl", "xcomp"])
+    tree.children_with(v, &["obl", "advcl", "xcomp"])
         .into_iter()
         .any(|c| {
             tree.deprel(c) == "xcomp"
@@ -254,8 +253,7 @@ pub(super) fn describes(tree: &Tree<'_>, v: usize) -> bool {
                     .children_with(c, &["case", "mark"])
                     .into_iter()
                     .any(|m| tree.lemma(m) == "as")
-        });
-    as_phrase
+        })
 }
 
 /// Participles that news uses as prepositions: "following the dispute", "including
