@@ -219,6 +219,19 @@ fn statements_direct_reported_and_continued() {
             "“We will grow,” said Maria Olsen.",
             &[("Maria Olsen", "direct", "We will grow")],
         ),
+        // A speaker described by a place and an office.
+        (
+            "“It might sound great,” said Vardby City Councillor Tom Reyes.",
+            &[("Tom Reyes", "direct", "It might sound great")],
+        ),
+        // A paragraph left open runs on into the quotation that opens the next.
+        (
+            "“The biggest problem is the polls.\n\n“It might sound great,” said Tom Reyes.",
+            &[
+                ("Tom Reyes", "direct", "The biggest problem is the polls"),
+                ("Tom Reyes", "direct", "It might sound great"),
+            ],
+        ),
         // What was not (yet) said is no statement.
         (
             "The Tories have promised tax cuts but have yet to say where they will fall.",
@@ -877,6 +890,7 @@ fn actions_in_active_and_passive_voice() {
         ("Zintrex Group hailed the deal.", &[]),
         ("Tom Reyes outlined his plans for Vantor Bank.", &[]),
         ("Tom Reyes dismissed the budget as a bribe.", &[]),
+        ("Nina Olsen attacked the pledges as vacuous.", &[]),
         (
             "Zintrex Group dismissed Tom Reyes.",
             &[("Zintrex Group", "dismiss", Some("Tom Reyes"), None)],

@@ -226,10 +226,15 @@ pub(super) fn only_speaks(ctx: &Ctx<'_, '_>, tree: &Tree<'_>, v: usize) -> bool 
 }
 
 /// Verbs that describe their object as something — speech when the description
-/// follows ("dismissed the Budget as a bribe", "branded the plan a leap in the dark",
-/// "labelled him a liar"), deeds without it ("dismissed the coach").
+/// follows ("dismissed the Budget as a bribe", "attacked the pledges as vacuous",
+/// "branded the plan a leap in the dark"), deeds without it ("dismissed the coach",
+/// "attacked the village").
 const DESCRIBING: &[&str] = &[
     "dismiss",
+    "attack",
+    "slam",
+    "blast",
+    "denounce",
     "brand",
     "label",
     "dub",

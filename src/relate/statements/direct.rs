@@ -126,7 +126,17 @@ pub(super) fn speaker_after_verb(ctx: &Ctx<'_, '_>, from: usize, to: usize) -> O
         }
         let w = ctx.word(k);
         let title = ctx.rec.title_at(k).is_some();
-        if !(title || w == "the" || lex.is_honorific(w) || lex.is_title_modifier(w) || w == ".") {
+        // ("said Nottingham City Councillor Tom Reyes": capitalized words no name was
+        // read from, before a title, describe the speaker too.)
+        let before_a_title = w.starts_with(char::is_uppercase)
+            && (k + 1..(k + 4).min(to)).any(|j| ctx.rec.title_at(j).is_some());
+        if !(title
+            || w == "the"
+            || lex.is_honorific(w)
+            || lex.is_title_modifier(w)
+            || w == "."
+            || before_a_title)
+        {
             return first_actor;
         }
         k += 1;
@@ -366,15 +376,20 @@ pub(super) fn direct_statements(
         }
     }
     // Quotations without their own attribution take the speaker of the next one when
-    // nothing but punctuation separates them, or else of the previous one.
+    // nothing but punctuation separates them, or else of the previous one. A paragraph
+    // left open runs on into the quotation that opens the next ("“… election.¶“It might
+    // sound great …,” said Tom Reyes": both are his).
     for i in (0..found.len()).rev() {
         if found[i].2.is_none() && i + 1 < found.len() && found[i + 1].2.is_some() {
             let gap = found[i].1 + 1..found[i + 1].0;
             let paragraph = |k: usize| ctx.doc.sentences[ctx.doc.sentence_of(k)].paragraph;
+            let left_open = ctx.doc.tokens[found[i].1].kind != TokenKind::CloseQuote;
+            let runs_on = paragraph(found[i].1) == paragraph(found[i + 1].0)
+                || left_open && paragraph(found[i].1) + 1 == paragraph(found[i + 1].0);
             if gap
                 .clone()
                 .all(|k| ctx.doc.tokens[k].kind != TokenKind::Word)
-                && paragraph(found[i].1) == paragraph(found[i + 1].0)
+                && runs_on
             {
                 found[i].2 = found[i + 1].2;
             }
