@@ -219,6 +219,15 @@ fn statements_direct_reported_and_continued() {
             "“We will grow,” said Maria Olsen.",
             &[("Maria Olsen", "direct", "We will grow")],
         ),
+        // "According to X" inside its clause: the clause without the phrase.
+        (
+            "The problem, according to Tom Lane, is the divisions over taxes.",
+            &[(
+                "Tom Lane",
+                "indirect",
+                "The problem is the divisions over taxes",
+            )],
+        ),
         // A speaker described by a place and an office.
         (
             "“It might sound great,” said Vardby City Councillor Tom Reyes.",
@@ -429,7 +438,10 @@ fn statements_direct_reported_and_continued() {
             "“We will not pay the fine,” according to Tom Reyes.",
             &[("Tom Reyes", "direct", "We will not pay the fine")],
         ),
-        ("Sales, according to Maria Olsen, rose by 5% in March.", &[]),
+        (
+            "Sales, according to Maria Olsen, grew by 5% in March.",
+            &[("Maria Olsen", "indirect", "Sales grew by 5% in March")],
+        ),
         ("According to the regulator, the bank broke the rules.", &[]),
         // A place before a common noun and a person describes the person.
         (

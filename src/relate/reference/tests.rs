@@ -167,6 +167,10 @@ fn he_in_a_new_sentence_is_who_spoke_or_acted_in_the_one_before() {
     for (text, speaker) in table {
         let x = statements(text);
         assert!(!x.is_empty(), "{text}");
-        assert_eq!(x.last().map(|s| s.0.as_str()), Some(*speaker), "{text}: {x:?}");
+        assert_eq!(
+            x.last().map(|s| s.0.as_str()),
+            Some(*speaker),
+            "{text}: {x:?}"
+        );
     }
 }
