@@ -108,9 +108,21 @@ pub(super) fn find_events(ctx: &Ctx<'_, '_>, events: &mut Vec<EventFact>) -> Eve
                     && !lex.is_org_descriptor(w))
                 .then_some("occurrence")
             };
+            // A noun, not an adjective before one ("the final three months") nor the
+            // idiom "in the event of".
+            let as_noun = ctx
+                .tree
+                .words_in(i..i + 1)
+                .all(|x| ctx.tree.deprel(x) != "amod");
+            let idiom = w == "event"
+                && i >= 2
+                && ctx.lower(i - 2) == "in"
+                && matches!(ctx.lower(i + 1), "of" | "that");
             let noun_class = (w.chars().next().is_some_and(char::is_lowercase)
                 && ctx.rec.mention_at(i).is_none()
-                && !ctx.quoted[i])
+                && !ctx.quoted[i]
+                && as_noun
+                && !idiom)
                 .then(|| lex.event_noun_class(w).or_else(learned))
                 .flatten();
             let Some(class) = noun_class else {

@@ -1225,6 +1225,17 @@ fn nouns_that_news_uses_for_happenings_are_events() {
     );
     assert!(unnamed.contains(&("attack", 1)), "{unnamed:?}");
     assert!(unnamed.contains(&("trial", 2)), "{unnamed:?}");
+    // An event word as an adjective before a noun, or in "in the event of", is none;
+    // the noun is one.
+    for (text, event) in [
+        ("Profits rose in the final three months of 2004.", false),
+        ("In the event of a hung parliament, Tom Reyes would resign.", false),
+        ("Vantor FC lost the final on Sunday.", true),
+    ] {
+        let x = run(text);
+        let found = x.facts.events.iter().any(|e| e.trigger.is_none());
+        assert_eq!(found, event, "{text}: {:?}", x.facts.events);
+    }
     // The same words used as verbs or inside names make no such event.
     let x = run("Vardby Attack Club trained hard. They attacked early.");
     assert!(
