@@ -125,6 +125,11 @@ pub(super) fn find_roles(ctx: &Ctx<'_, '_>) -> Vec<RoleFact> {
         }) else {
             continue;
         };
+        // "US actor Tom Reyes", "British economist Ana Lopes": a country before a
+        // profession no country employs is the holder's nationality, not an employer.
+        if at.is_some_and(|m| ctx.kind(m) == EntityKind::Place) && nationality_only(&title.text) {
+            at = None;
+        }
         if at.is_none() {
             at = served_in_tree(ctx, a..b);
         }
@@ -446,4 +451,65 @@ fn organization_after(ctx: &Ctx<'_, '_>, b: usize) -> Option<(usize, usize)> {
         }
     }
     None
+}
+
+/// Professions kept as titles that a country or a national team does not employ: a
+/// country before them is where the holder comes from ("US actor", "French composer").
+const CIVIL_PROFESSIONS: &[&str] = &[
+    "actor",
+    "actress",
+    "singer",
+    "composer",
+    "musician",
+    "artist",
+    "author",
+    "novelist",
+    "writer",
+    "poet",
+    "playwright",
+    "producer",
+    "editor",
+    "economist",
+    "historian",
+    "scientist",
+    "researcher",
+    "analyst",
+    "journalist",
+    "lawyer",
+];
+
+/// Professions of sport, which a national team does employ ("England footballer"), and
+/// of a government's service ("US Attorney", "US peace negotiator").
+const NATIONAL_SERVICE: &[&str] = &[
+    "attorney",
+    "negotiator",
+    "physiotherapist",
+    "vaulter",
+    "footballer",
+    "flanker",
+    "sprinter",
+    "athlete",
+    "swimmer",
+    "cricketer",
+    "batsman",
+    "bowler",
+    "boxer",
+    "golfer",
+    "cyclist",
+    "skier",
+    "runner",
+    "hurdler",
+    "jumper",
+    "rower",
+];
+
+/// Whether a title names a profession that a country before it only gives a
+/// nationality to: a listed civil profession, or one WordNet lists that is not a sport
+/// or a government's.
+fn nationality_only(title: &str) -> bool {
+    let Some(last) = title.split_whitespace().last().map(str::to_lowercase) else {
+        return false;
+    };
+    CIVIL_PROFESSIONS.contains(&last.as_str())
+        || crate::lexicon::lexicons().is_occupation(title) && !NATIONAL_SERVICE.contains(&last.as_str())
 }

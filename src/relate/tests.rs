@@ -103,6 +103,19 @@ fn roles_from_premodifiers_appositions_and_possessives() {
             "Zintrex collapsed. Former Zintrex boss Tom Reyes is on trial.",
             &[("Tom Reyes", Some("boss"), Some("Zintrex"))],
         ),
+        // A country before a profession it does not employ is a nationality.
+        (
+            "US actor Tom Reyes spoke.",
+            &[("Tom Reyes", Some("actor"), None)],
+        ),
+        (
+            "Norwegian economist Nina Olsen of Harvo Bank spoke.",
+            &[("Nina Olsen", Some("economist"), Some("Harvo Bank"))],
+        ),
+        (
+            "England footballer Tom Reyes retired.",
+            &[("Tom Reyes", Some("footballer"), Some("England"))],
+        ),
         (
             "Norwegian Prime Minister Erna Solberg spoke.",
             &[("Erna Solberg", Some("Prime Minister"), Some("Norway"))],
