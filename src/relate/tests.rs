@@ -934,6 +934,9 @@ fn actions_in_active_and_passive_voice() {
         ("Nina Olsen welcomed the move.", &[]),
         ("Tom Reyes accused Zintrex Group of cheating.", &[]),
         ("Zintrex Group pledged to improve its procedures.", &[]),
+        // Considering and obligation leave the deed undone.
+        ("Zintrex Group is considering creating a new plant.", &[]),
+        ("Tom Reyes has still got to overcome Nina Olsen.", &[]),
         (
             "Zintrex Group risked losing Tom Reyes.",
             &[("Zintrex Group", "risk", None, None)],

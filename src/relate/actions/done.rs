@@ -21,6 +21,7 @@ pub(super) const UNREALIZED: &[&str] = &[
     "aim",
     "seek",
     "try",
+    "consider",
     "threaten",
     // promises and risks: "pledged to improve", "promised to cut", "risk losing"
     "promise",
@@ -366,9 +367,16 @@ pub(super) fn unrealized(ctx: &Ctx<'_, '_>, tree: &Tree<'_>, v: usize) -> bool {
         // "wants to buy", "failed to disclose", "refused to pay": not done; nor is
         // what a present habit or schedule governs ("hopes to", "continues to lead").
         let lemma = tree.lemma(verb);
+        // "has (still) got to overcome": an obligation, as "has to".
+        let obliged = lemma == "get"
+            && tree
+                .children_with(verb, &["aux"])
+                .into_iter()
+                .any(|a| tree.lemma(a) == "have");
         if complement
             && (UNREALIZED.contains(&lemma)
                 || NOT_DONE.contains(&lemma)
+                || obliged
                 || simple_present(ctx, tree, verb))
         {
             return true;
