@@ -511,5 +511,6 @@ fn nationality_only(title: &str) -> bool {
         return false;
     };
     CIVIL_PROFESSIONS.contains(&last.as_str())
-        || crate::lexicon::lexicons().is_occupation(title) && !NATIONAL_SERVICE.contains(&last.as_str())
+        || crate::lexicon::lexicons().is_occupation(title)
+            && !NATIONAL_SERVICE.contains(&last.as_str())
 }

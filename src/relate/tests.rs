@@ -910,6 +910,16 @@ fn actions_in_active_and_passive_voice() {
                 ("Tom Reyes", "beat", Some("Nina Olsen"), None),
             ],
         ),
+        // Forecasts, hitting out and stances defended or questioned are argued in
+        // words; a title defended or a suspect questioned are deeds.
+        ("Zintrex Group predicted 10 million subscribers.", &[]),
+        ("Nina Olsen hit out at her critics.", &[]),
+        ("Nina Olsen defended her decision.", &[]),
+        ("Tom Reyes questioned the effectiveness of the plan.", &[]),
+        (
+            "Nina Olsen defended the title.",
+            &[("Nina Olsen", "defend", None, None)],
+        ),
         // Speaking, hailing and describing in words are speech.
         ("Speaking on Vardby TV, Nina Olsen praised the plan.", &[]),
         ("Zintrex Group hailed the deal.", &[]),
@@ -1245,7 +1255,10 @@ fn nouns_that_news_uses_for_happenings_are_events() {
     // the noun is one.
     for (text, event) in [
         ("Profits rose in the final three months of 2004.", false),
-        ("In the event of a hung parliament, Tom Reyes would resign.", false),
+        (
+            "In the event of a hung parliament, Tom Reyes would resign.",
+            false,
+        ),
         ("Vantor FC lost the final on Sunday.", true),
     ] {
         let x = run(text);

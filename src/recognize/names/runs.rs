@@ -53,7 +53,16 @@ fn connector(doc: &Document<'_>, start: usize, end: usize, blocked: &[bool]) -> 
                     || lex.gazetteer(doc.word(j)).is_some_and(|g| g.is_state)
                     || doc.is(j, "of")
             });
-        if (opens && w != "on" || lex.is_org_head(prev)) && !town_after && !place_again {
+        // "The Electoral Commission on Thursday said": a day or month after "on" is a
+        // date, not the rest of the name.
+        let date_after = w == "on"
+            && end + 1 < n
+            && (lex.weekday(doc.word(end + 1)).is_some() || lex.month(doc.word(end + 1)).is_some());
+        if (opens && w != "on" || lex.is_org_head(prev))
+            && !town_after
+            && !place_again
+            && !date_after
+        {
             if cap_after(end + 1) {
                 return Some(end + 2);
             }
@@ -104,8 +113,16 @@ fn connector(doc: &Document<'_>, start: usize, end: usize, blocked: &[bool]) -> 
         // one name; "Brantwell Vossberg and Harvo Group" are two names.
         // ("Vardbian Fisheries and Water Service", "Energy and Water Services
         // Inspector Tom Reyes": a country before, a title after.)
-        let closes_org = (end + 1..tail).any(|j| lex.is_org_suffix(doc.word(j)))
+        // ("Securities and Exchange Commission": an institution noun closes it too, after
+        // one common word that names no organization of its own.)
+        let first = start + usize::from(doc.word(start) == "The");
+        let one_common_word = end == first + 1 && lex.known_name(prev).is_none();
+        let last_word = doc.word(tail - 1);
+        let closes_org = ((end + 1..tail).any(|j| lex.is_org_suffix(doc.word(j)))
             && !has_org_suffix(doc, start..end)
+            || one_common_word
+                && tail - (end + 1) >= 2
+                && (lex.is_org_head(last_word) || lex.is_org_suffix(last_word)))
             && (start..end).all(|j| {
                 let w = doc.word(j);
                 lex.is_english_word(w) || j + 1 < end && lex.place(w).is_some()

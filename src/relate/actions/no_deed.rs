@@ -225,6 +225,48 @@ pub(super) fn only_speaks(ctx: &Ctx<'_, '_>, tree: &Tree<'_>, v: usize) -> bool 
     !at_an_event
 }
 
+/// What one defends, questions or hits out at in words: "defended her decision",
+/// "questioned the effectiveness of the plan".
+const STANCES: &[&str] = &[
+    "decision",
+    "policy",
+    "record",
+    "plan",
+    "comment",
+    "remark",
+    "stance",
+    "approach",
+    "choice",
+    "move",
+    "effectiveness",
+    "wisdom",
+    "need",
+    "value",
+    "judgement",
+    "judgment",
+    "credibility",
+    "motive",
+];
+
+/// Whether a verb argues in words rather than acts: a forecast ("predicted 10 million
+/// subscribers"), "hit out at", or a stance defended or questioned ("defended her
+/// decision", "questioned the effectiveness of …") — not "defended the title",
+/// "questioned the suspect".
+pub(super) fn argues(tree: &Tree<'_>, v: usize) -> bool {
+    let stance_object = || {
+        tree.child(v, "obj")
+            .is_some_and(|o| STANCES.contains(&tree.lemma(o)))
+    };
+    match tree.lemma(v) {
+        "predict" | "forecast" => true,
+        "hit" => tree
+            .child(v, "compound:prt")
+            .is_some_and(|p| tree.lemma(p) == "out"),
+        "defend" | "question" | "justify" => stance_object(),
+        _ => false,
+    }
+}
+
 /// Verbs that describe their object as something — speech when the description
 /// follows ("dismissed the Budget as a bribe", "attacked the pledges as vacuous",
 /// "branded the plan a leap in the dark"), deeds without it ("dismissed the coach",

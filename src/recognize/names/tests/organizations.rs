@@ -136,3 +136,24 @@ fn parties_institutions_and_fields_before_titles() {
         assert!(!got.iter().any(|(n, _)| n == word), "{text}: {got:?}");
     }
 }
+
+#[test]
+fn an_institution_name_ends_before_a_date_and_spans_two_joined_words() {
+    let table: &[(&str, &[(&str, crate::model::EntityKind)])] = &[
+        // "on" before a day or a month starts a date, not the rest of the name.
+        (
+            "The Vardby Electoral Commission on Thursday said the rules were clear.",
+            &[("Vardby Electoral Commission", Organization)],
+        ),
+        // One common word and an institution closing the run are one name.
+        (
+            "The Fisheries and Harbour Commission asked for information.",
+            &[("Fisheries and Harbour Commission", Organization)],
+        ),
+    ];
+    for (text, expected) in table {
+        let want: Vec<(String, crate::model::EntityKind)> =
+            expected.iter().map(|(n, k)| ((*n).to_owned(), *k)).collect();
+        assert_eq!(names(text), want, "{text}");
+    }
+}
