@@ -147,8 +147,8 @@ fn an_institution_name_ends_before_a_date_and_spans_two_joined_words() {
         ),
         // One common word and an institution closing the run are one name.
         (
-            "The Fisheries and Harbour Commission asked for information.",
-            &[("Fisheries and Harbour Commission", Organization)],
+            "The Securities and Harbour Commission asked for information.",
+            &[("Securities and Harbour Commission", Organization)],
         ),
     ];
     for (text, expected) in table {
