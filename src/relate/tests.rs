@@ -241,6 +241,17 @@ fn statements_direct_reported_and_continued() {
                 "The problem is the divisions over taxes",
             )],
         ),
+        // A quoted fragment inside reported words: the reported clause is the
+        // statement, not the fragment.
+        (
+            "Ministers had to be sure councils could deliver without “unreasonable tax \
+             increases”, Tom Reyes added.",
+            &[(
+                "Tom Reyes",
+                "indirect",
+                "Ministers had to be sure councils could deliver without “unreasonable tax increases",
+            )],
+        ),
         // A speaker described by a place and an office.
         (
             "“It might sound great,” said Vardby City Councillor Tom Reyes.",

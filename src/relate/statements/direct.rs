@@ -327,8 +327,12 @@ pub(super) fn direct_statements(
             .all(|k| ctx.doc.tokens[k].kind != TokenKind::Word || ctx.quoted[k]);
 
         let after_end = s_close.end;
+        // (A quotation with words of the narrator before it is a fragment of reported
+        // speech — 'This was not a "women's thing", she said' —, which the reported
+        // clause carries whole.)
         let after = || {
             attribution_after(ctx, close + 1, after_end)
+                .filter(|_| before_is_empty)
                 .map(|(speaker, verb)| (speaker, verb, "statement:quote-then-attribution"))
         };
         let before = || {

@@ -152,8 +152,10 @@ fn an_institution_name_ends_before_a_date_and_spans_two_joined_words() {
         ),
     ];
     for (text, expected) in table {
-        let want: Vec<(String, crate::model::EntityKind)> =
-            expected.iter().map(|(n, k)| ((*n).to_owned(), *k)).collect();
+        let want: Vec<(String, crate::model::EntityKind)> = expected
+            .iter()
+            .map(|(n, k)| ((*n).to_owned(), *k))
+            .collect();
         assert_eq!(names(text), want, "{text}");
     }
 }
