@@ -197,7 +197,18 @@ impl Ctx<'_, '_> {
         if named.is_some() {
             return named;
         }
-        let previous = self.previous_sentence_start(i)..sentence.start;
+        // (A sentence that is all quotation says nothing of who is meant: "He urged …
+        // “We can all see …” He also accused …" looks past it.)
+        let mut previous = self.previous_sentence_start(i)..sentence.start;
+        for _ in 0..2 {
+            let all_quoted = previous
+                .clone()
+                .all(|k| self.quoted[k] || self.doc.tokens[k].kind != TokenKind::Word);
+            if !all_quoted || previous.start == 0 {
+                break;
+            }
+            previous = self.previous_sentence_start(previous.start)..previous.start;
+        }
         if let Some(m) = self.described_person(previous.clone(), fits) {
             return Some(m);
         }

@@ -174,3 +174,22 @@ fn he_in_a_new_sentence_is_who_spoke_or_acted_in_the_one_before() {
         );
     }
 }
+
+#[test]
+fn a_bare_quotation_is_by_who_framed_it_and_he_looks_past_it() {
+    // A verb that frames words (criticised, accused, recalled) gives the bare
+    // quotation after it its speaker — its subject, not the one it names after it —
+    // and a "he" after a sentence that is all quotation looks past it.
+    let x = statements(
+        "Tom Reyes spoke first.\n\nHe went on to accuse Carl Lind of lying.\n\n\
+         \"We can all see the problem.\"\n\nHe said the plan was wrong.",
+    );
+    assert_eq!(x.len(), 2, "{x:?}");
+    assert!(x.iter().all(|s| s.0 == "Tom Reyes"), "{x:?}");
+    let x = statements(
+        "Nina Olsen defended the budget. Vantor chairman Tom Reyes criticised the plans.\n\n\
+         \"If you want good services you do not cut pensions.\"",
+    );
+    assert_eq!(x.len(), 1, "{x:?}");
+    assert_eq!(x[0].0, "Tom Reyes", "{x:?}");
+}

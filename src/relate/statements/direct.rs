@@ -281,10 +281,38 @@ fn attribution_before(
         .map(|m| (m, v))
 }
 
+/// Verbs that frame the words a bare quotation after them gives: "Dave Prentis criticised
+/// the plans. “If you want …”", "Ann Lind recalled remarks about …".
+const FRAMING: &[&str] = &[
+    "criticise",
+    "criticize",
+    "condemn",
+    "attack",
+    "praise",
+    "welcome",
+    "blame",
+    "accuse",
+    "urge",
+    "recall",
+    "remember",
+    "defend",
+    "question",
+    "reject",
+    "dismiss",
+    "hail",
+];
+
 /// The speaker of the last attribution before token `open`, in its paragraph or the one
-/// before: "Reyes said that … “That's because …”".
+/// before: "Reyes said that … “That's because …”", or of a verb that frames the words
+/// the quotation gives ("Lind criticised the plans. “…”").
 fn recent_speaker(ctx: &Ctx<'_, '_>, open: usize) -> Option<(usize, usize)> {
     let paragraph = ctx.doc.sentences[ctx.doc.sentence_of(open)].paragraph;
+    let framing = |v: usize| {
+        ctx.tree
+            .words_in(v..v + 1)
+            .next()
+            .is_some_and(|w| ctx.tree.upos(w) == "VERB" && FRAMING.contains(&ctx.tree.lemma(w)))
+    };
     let mut v = open;
     while v > 0 {
         v -= 1;
@@ -292,10 +320,23 @@ fn recent_speaker(ctx: &Ctx<'_, '_>, open: usize) -> Option<(usize, usize)> {
         if sentence.paragraph + 1 < paragraph {
             return None;
         }
-        if ctx.quoted[v] || speech_verb_at(ctx, v).is_none() {
+        if ctx.quoted[v] || speech_verb_at(ctx, v).is_none() && !framing(v) {
             continue;
         }
-        let (_, verb_end, _) = speech_verb_at(ctx, v)?;
+        let Some((_, verb_end, _)) = speech_verb_at(ctx, v) else {
+            // A framing verb's speaker is its subject in the tree ("He went on to
+            // accuse Lind": not Lind, whom it names after it).
+            let speaker = ctx
+                .tree
+                .words_in(v..v + 1)
+                .next()
+                .and_then(|w| super::speaker_in_tree(ctx, w))
+                .filter(|&m| matches!(ctx.kind(m), EntityKind::Person | EntityKind::Organization));
+            match speaker {
+                Some(m) => return Some((m, v)),
+                None => continue,
+            }
+        };
         if let Some((m, p)) = ctx.subject_before(v, sentence.tokens.start) {
             if in_wh_clause(ctx, p, sentence.tokens.start) {
                 continue;
