@@ -955,6 +955,18 @@ fn actions_in_active_and_passive_voice() {
         ("Nina Olsen welcomed the move.", &[]),
         ("Tom Reyes accused Zintrex Group of cheating.", &[]),
         ("Zintrex Group pledged to improve its procedures.", &[]),
+        // The means of an end not yet reached is not done either; of a deed done, it is.
+        (
+            "Zintrex Group plans to save money by closing Vantor Bank.",
+            &[],
+        ),
+        (
+            "Zintrex Group saved money by closing Vantor Bank.",
+            &[
+                ("Zintrex Group", "save", None, None),
+                ("Zintrex Group", "close", Some("Vantor Bank"), None),
+            ],
+        ),
         // Considering and obligation leave the deed undone.
         ("Zintrex Group is considering creating a new plant.", &[]),
         ("Tom Reyes has still got to overcome Nina Olsen.", &[]),

@@ -352,6 +352,21 @@ pub(super) fn unrealized(ctx: &Ctx<'_, '_>, tree: &Tree<'_>, v: usize) -> bool {
         if gerund_object {
             return true;
         }
+        // "plans to save money by cutting jobs": the means is done when the end is.
+        let means = tree.deprel(verb) == "advcl"
+            && tree
+                .children_with(verb, &["mark"])
+                .into_iter()
+                .any(|m| tree.lemma(m) == "by");
+        if means {
+            match tree.head(verb) {
+                Some(h) => {
+                    verb = h;
+                    continue;
+                }
+                None => return false,
+            }
+        }
         // (a participle says what was done alongside: "did not want to comment, closing
         // its offices" closed them — but a gerund object is the verb's complement:
         // "would consider signing", "denied pulling out")
