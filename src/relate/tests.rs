@@ -967,6 +967,13 @@ fn actions_in_active_and_passive_voice() {
                 ("Zintrex Group", "close", Some("Vantor Bank"), None),
             ],
         ),
+        // An infinitive completing a noun is not done; a bare infinitive clause
+        // happens as its verb does.
+        (
+            "Zintrex Group signed deals to be led by Vantor Bank.",
+            &[("Zintrex Group", "sign", None, None)],
+        ),
+        ("The pact could see Vantor Bank invest $20bn in Harvo.", &[]),
         // Considering and obligation leave the deed undone.
         ("Zintrex Group is considering creating a new plant.", &[]),
         ("Tom Reyes has still got to overcome Nina Olsen.", &[]),

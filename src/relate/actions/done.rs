@@ -352,13 +352,35 @@ pub(super) fn unrealized(ctx: &Ctx<'_, '_>, tree: &Tree<'_>, v: usize) -> bool {
         if gerund_object {
             return true;
         }
+        // "a deal to be led by Vantor", "plans to close": an infinitive that completes a
+        // noun is not done yet — unless the noun is the first, last or only one to do it.
+        let infinitive_of_noun = tree.deprel(verb) == "acl"
+            && tree
+                .children_with(verb, &["mark"])
+                .into_iter()
+                .any(|m| tree.lemma(m) == "to")
+            && tree.head(verb).is_some_and(|n| {
+                !tree
+                    .children_with(n, &["amod"])
+                    .into_iter()
+                    .any(|a| DONE_BY_ADJECTIVE.contains(&tree.lemma(a)))
+            });
+        if infinitive_of_noun {
+            return true;
+        }
+        // "could see Vantor invest": a bare infinitive clause happens as the verb
+        // perceiving or causing it does.
+        let bare_clause = tree.deprel(verb) == "ccomp"
+            && tree.xpos(verb) == "VB"
+            && tree.child(verb, "mark").is_none()
+            && tree.child(verb, "aux").is_none();
         // "plans to save money by cutting jobs": the means is done when the end is.
         let means = tree.deprel(verb) == "advcl"
             && tree
                 .children_with(verb, &["mark"])
                 .into_iter()
                 .any(|m| tree.lemma(m) == "by");
-        if means {
+        if means || bare_clause {
             match tree.head(verb) {
                 Some(h) => {
                     verb = h;
