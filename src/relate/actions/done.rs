@@ -175,6 +175,8 @@ const CLAIMING: &[&str] = &[
 /// "alleges that Vantor broke the rules"): speech or thought, no deed — unlike "claimed
 /// victory".
 pub(super) fn claims_a_clause(tree: &Tree<'_>, v: usize) -> bool {
+    // (Remembering a clause is telling it too: "recalled that he had been warned".)
+    let remembers = matches!(tree.lemma(v), "recall" | "remember");
     // (A headline's "claims Dubai crown" is read as a small clause: a clause needs a
     // verb, a tense or "to".)
     let clause = |c: usize| {
@@ -185,7 +187,7 @@ pub(super) fn claims_a_clause(tree: &Tree<'_>, v: usize) -> bool {
                 .into_iter()
                 .any(|m| tree.lemma(m) == "to")
     };
-    claiming(tree, v)
+    (claiming(tree, v) || remembers)
         && tree
             .children_with(v, &["ccomp", "xcomp"])
             .into_iter()

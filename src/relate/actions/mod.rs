@@ -31,7 +31,7 @@ use crate::segment::TokenKind;
 use done::{NOT_DONE, UNREALIZED, claims_a_clause, in_a_headline, unrealized};
 use no_deed::{
     PREPOSITION_PARTICIPLES, SAYING, STATES, answers_speech, argues, calls_for, describes,
-    measure_changed, names_no_deed, only_speaks,
+    measure_changed, names_no_deed, only_speaks, threatens,
 };
 
 /// Verbs whose object carries the meaning: "took action", "made a decision".
@@ -125,6 +125,7 @@ pub(super) fn find_actions(ctx: &Ctx<'_, '_>, events: &mut Vec<EventFact>) {
             || describes(tree, v)
             || only_speaks(ctx, tree, v)
             || argues(tree, v)
+            || threatens(tree, v)
             || calls_for(ctx, tree, v)
             || PREPOSITION_PARTICIPLES.contains(&ctx.lower(t)) && tree.child(v, "nsubj").is_none();
         if speech && says || no_deed || unrealized(ctx, tree, v) {

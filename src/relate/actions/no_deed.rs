@@ -136,9 +136,21 @@ const SPEECH_NOUNS: &[&str] = &[
 /// for a probe", "made racist remarks" or "dismissed the claims" answered words with
 /// words — a Statement's matter, no deed.
 pub(super) fn answers_speech(tree: &Tree<'_>, v: usize) -> bool {
+    let speech = |n: usize| SPEECH_NOUNS.contains(&tree.lemma(n));
+    // ("recalled a stream of remarks": a measure of speech is speech.)
+    let of_speech = |o: usize| {
+        MEASURES_OF.contains(&tree.lemma(o))
+            && tree.children_with(o, &["nmod"]).into_iter().any(speech)
+    };
     tree.child(v, "obj")
-        .is_some_and(|o| SPEECH_NOUNS.contains(&tree.lemma(o)))
+        .is_some_and(|o| speech(o) || of_speech(o))
 }
+
+/// Nouns that measure what follows them with "of": "a stream of remarks", "a series of
+/// questions".
+const MEASURES_OF: &[&str] = &[
+    "stream", "series", "number", "string", "flurry", "barrage", "raft", "volley", "host",
+];
 
 /// Whether "call" is speech: "called for action", "what he called a fantasy", "called
 /// the plan a disgrace" — unless it summons an event ("called an election", "called a
@@ -265,6 +277,27 @@ pub(super) fn argues(tree: &Tree<'_>, v: usize) -> bool {
         "defend" | "question" | "justify" => stance_object(),
         _ => false,
     }
+}
+
+/// Whether "threaten" is a threat in words ("threatened to sue", "threatened legal
+/// action", "threatened him with the sack"), not a side's pressure on the field
+/// ("Wales threatened further scores").
+pub(super) fn threatens(tree: &Tree<'_>, v: usize) -> bool {
+    if tree.lemma(v) != "threaten" {
+        return false;
+    }
+    let measure = tree.child(v, "obj").is_some_and(|o| {
+        matches!(
+            tree.lemma(o),
+            "action" | "sanction" | "ban" | "strike" | "veto" | "boycott" | "lawsuit"
+        )
+    });
+    let with = tree.children_with(v, &["obl"]).into_iter().any(|o| {
+        tree.children_with(o, &["case"])
+            .into_iter()
+            .any(|c| tree.lemma(c) == "with")
+    });
+    measure || with || tree.child(v, "xcomp").is_some()
 }
 
 /// Verbs that describe their object as something — speech when the description

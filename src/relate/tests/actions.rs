@@ -414,6 +414,22 @@ fn actions_in_active_and_passive_voice() {
             "Nina Olsen defended the title.",
             &[("Nina Olsen", "defend", None, None)],
         ),
+        // A measure of speech is speech; threats are; remembering a clause tells it;
+        // recalling a thing is a deed.
+        (
+            "Nina Olsen recalled a stream of remarks from Tom Reyes.",
+            &[],
+        ),
+        ("Zintrex Group threatened legal action.", &[]),
+        (
+            "Vardby threatened further scores.",
+            &[("Vardby", "threaten", None, None)],
+        ),
+        ("Nina Olsen recalled that Tom Reyes had warned her.", &[]),
+        (
+            "Zintrex Group recalled 10,000 cars.",
+            &[("Zintrex Group", "recall", None, None)],
+        ),
         // Speaking, hailing and describing in words are speech.
         ("Speaking on Vardby TV, Nina Olsen praised the plan.", &[]),
         ("Zintrex Group hailed the deal.", &[]),
