@@ -160,12 +160,14 @@ pub fn relate(doc: &Document<'_>, analysis: &Analysis<'_>, rec: &Recognized) -> 
     let ctx = Ctx::new(doc, analysis, rec);
     let mut facts = Facts::default();
     let event_refs = events::find_events(&ctx, &mut facts.events);
-    facts.roles = roles::find_roles(&ctx);
+    let (roles, nationalities) = roles::find_roles(&ctx);
+    facts.roles = roles;
     facts.statements = statements::find_statements(&ctx, &event_refs);
     events::participants_from_statements(&facts.statements, &mut facts.events);
     actions::find_actions(&ctx, &mut facts.events);
     killings::find_killings(&ctx, &mut facts.events);
     facts.links = links::find_links(&ctx, &facts.roles);
+    facts.links.extend(nationalities);
     affiliations::find_affiliations(&ctx, &mut facts.links);
     pairs::add_learned_facts(&ctx, &mut facts);
     facts

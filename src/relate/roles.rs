@@ -18,14 +18,17 @@
 //! in apposition to the title ("Zintrex's chief executive, Tom Reyes"), copulas with
 //! adverbs between, and the organization in the title's possessive or "of/for/at" phrase.
 
-use super::{Ctx, Evidence, RoleFact};
+use super::links::link;
+use super::{Ctx, Evidence, LinkFact, LinkKind, RoleFact};
 use crate::model::EntityKind;
 use crate::segment::TokenKind;
 use std::ops::Range;
 
-/// Reads the roles of a document.
-pub(super) fn find_roles(ctx: &Ctx<'_, '_>) -> Vec<RoleFact> {
+/// Reads the roles of a document, and the countries its titles give as nationalities
+/// ("US actor Tom Reyes": Reyes belongs to the US, as a link rather than a role there).
+pub(super) fn find_roles(ctx: &Ctx<'_, '_>) -> (Vec<RoleFact>, Vec<LinkFact>) {
     let mut roles = Vec::new();
+    let mut nationalities = Vec::new();
     for title in &ctx.rec.titles {
         let (a, b) = (title.tokens.start, title.tokens.end);
         let mut at = where_before(ctx, a);
@@ -127,8 +130,9 @@ pub(super) fn find_roles(ctx: &Ctx<'_, '_>) -> Vec<RoleFact> {
         };
         // "US actor Tom Reyes", "British economist Ana Lopes": a country before a
         // profession no country employs is the holder's nationality, not an employer.
+        let mut nationality = None;
         if at.is_some_and(|m| ctx.kind(m) == EntityKind::Place) && nationality_only(&title.text) {
-            at = None;
+            nationality = at.take();
         }
         if at.is_none() {
             at = served_in_tree(ctx, a..b);
@@ -150,6 +154,16 @@ pub(super) fn find_roles(ctx: &Ctx<'_, '_>) -> Vec<RoleFact> {
             }
         }
         end = end.max(person_end);
+        if let Some(country) = nationality {
+            nationalities.push(link(
+                ctx,
+                person,
+                country,
+                LinkKind::BasedIn,
+                "link:nationality",
+                0.7,
+            ));
+        }
         let title_text = title.text.clone();
         roles.push(RoleFact {
             person,
@@ -215,7 +229,7 @@ pub(super) fn find_roles(ctx: &Ctx<'_, '_>) -> Vec<RoleFact> {
     roles.extend(roles_from_verbs(ctx));
     roles.extend(titles_before_names(ctx));
     roles.sort_by_key(|r| r.evidence.span);
-    roles
+    (roles, nationalities)
 }
 
 /// Who holds a title, read off the tree where the words around it say nothing

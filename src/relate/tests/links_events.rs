@@ -119,6 +119,9 @@ fn where_people_come_from() {
             ("Tom Lind", "BasedIn", "Oslo"),
         ],
     );
+    // A country before a civil profession is where its holder belongs, not an employer.
+    let x = run("Norwegian composer Tom Lind spoke.");
+    assert_links(&x, &[("Tom Lind", "BasedIn", "Norway")]);
 }
 
 #[test]
