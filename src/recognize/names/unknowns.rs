@@ -429,6 +429,14 @@ fn learned_kind(
     let (kind, confidence) = analysis
         .name_kind(span)
         .filter(|&(_, c)| c >= LEARNED_NAME_CONFIDENCE)?;
+    // "Tory plans", "under Tory and Labour governments": a party's adjective alone
+    // names no person.
+    if kind == EntityKind::Person
+        && u.range.len() == 1
+        && super::PARTY_ADJECTIVES.contains(&doc.word(u.range.start))
+    {
+        return None;
+    }
     let rule = match kind {
         EntityKind::Person => "person:recognizer",
         EntityKind::Organization => "organization:recognizer",

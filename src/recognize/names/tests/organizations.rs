@@ -159,3 +159,17 @@ fn an_institution_name_ends_before_a_date_and_spans_two_joined_words() {
         assert_eq!(names(text), want, "{text}");
     }
 }
+
+#[test]
+fn a_party_adjective_alone_names_no_person() {
+    for text in [
+        "Tory plans to cut immigration are fair, Tom Reyes said.",
+        "Ann Lind rejects Tory terror offer",
+    ] {
+        let found = names(text);
+        assert!(
+            !found.iter().any(|(n, k)| n == "Tory" && *k == Person),
+            "{text}: {found:?}"
+        );
+    }
+}
