@@ -177,6 +177,14 @@ impl<'d> Tree<'d> {
             .find(|&c| self.deprel(c) == rel)
     }
 
+    /// Whether word `w` has a child by relation `rel` whose lemma is one of `lemmas`:
+    /// the "to" that marks an infinitive, the "by" of a means, the "at" of a place.
+    pub fn has_child_lemma(&self, w: usize, rel: &str, lemmas: &[&str]) -> bool {
+        self.children_with(w, &[rel])
+            .into_iter()
+            .any(|c| lemmas.contains(&self.lemma(c)))
+    }
+
     /// Word `w`'s children with one of the relations `rels`, in text order per relation.
     pub fn children_with(&self, w: usize, rels: &[&str]) -> Vec<usize> {
         match self.crowded.get(&w) {

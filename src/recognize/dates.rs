@@ -128,11 +128,7 @@ fn clause_time(tree: &Tree<'_>, i: usize) -> Option<Time> {
     let mut v = tree.words_in(i..i + 1).next()?;
     // "set for Friday", "delayed until Friday": a date a plan aims at may lie ahead
     // of a past clause.
-    let aim = |w: usize| {
-        tree.children_with(w, &["case"])
-            .iter()
-            .any(|&c| matches!(tree.lemma(c), "for" | "until" | "till" | "by" | "before"))
-    };
+    let aim = |w: usize| tree.has_child_lemma(w, "case", &["for", "until", "till", "by", "before"]);
     if aim(v) || tree.head(v).is_some_and(aim) {
         return None;
     }

@@ -227,11 +227,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
             }
             return self.antecedent(t).map(|(m, _)| m).filter(acts);
         }
-        let det = tree.child(w, "det").filter(|&d| tree.lemma(d) == "the")?;
-        self.antecedent(tree.token(det))
-            .filter(|&(_, end)| end == t + 1)
-            .map(|(m, _)| m)
-            .filter(acts)
+        self.described_by_the(w).filter(acts)
     }
 
     /// Who a nominal names when it stands for someone: itself (a name, a pronoun,

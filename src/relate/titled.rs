@@ -30,27 +30,23 @@ impl Ctx<'_, '_> {
             return None;
         }
         // (the words as written: "Shadow foreign secretary" holds its "shadow")
-        let words = |t: &TitleMention| -> Vec<String> {
-            t.tokens
-                .clone()
+        let words = |tokens: std::ops::Range<usize>| -> Vec<&str> {
+            tokens
                 .filter(|&j| self.doc.tokens[j].kind == TokenKind::Word)
-                .map(|j| self.lower(j).to_owned())
+                .map(|j| self.lower(j))
                 .collect()
         };
-        let described = words(title);
-        let head = described.last()?.clone();
-        let mut modifiers: Vec<String> = (the + 1..title.tokens.start)
-            .filter(|&j| self.doc.tokens[j].kind == TokenKind::Word)
-            .map(|j| self.lower(j).to_owned())
-            .collect();
-        modifiers.extend(described[..described.len() - 1].iter().cloned());
+        let described = words(title.tokens.clone());
+        let (&head, described_modifiers) = described.split_last()?;
+        let mut modifiers = words(the + 1..title.tokens.start);
+        modifiers.extend_from_slice(described_modifiers);
         self.rec
             .titles
             .iter()
             .rev()
             // (the same office: "the chancellor" is not the shadow chancellor)
             .filter(|t| {
-                let earlier = words(t);
+                let earlier = words(t.tokens.clone());
                 t.tokens.end <= the
                     && earlier.last() == Some(&head)
                     && earlier

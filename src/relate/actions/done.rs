@@ -180,12 +180,7 @@ pub(super) fn claims_a_clause(tree: &Tree<'_>, v: usize) -> bool {
     // (A headline's "claims Dubai crown" is read as a small clause: a clause needs a
     // verb, a tense or "to".)
     let clause = |c: usize| {
-        tree.upos(c) == "VERB"
-            || tree.is_tensed(c)
-            || tree
-                .children_with(c, &["mark"])
-                .into_iter()
-                .any(|m| tree.lemma(m) == "to")
+        tree.upos(c) == "VERB" || tree.is_tensed(c) || tree.has_child_lemma(c, "mark", &["to"])
     };
     (claiming(tree, v) || remembers)
         && tree
@@ -236,13 +231,7 @@ fn claimed(tree: &Tree<'_>, v: usize) -> bool {
         }
         // "accused Harvo of cheating", "charged with fraud by taking", "suspected of
         // taking bribes"
-        "advcl" | "acl"
-            if claiming
-                && tree
-                    .children_with(v, &["mark"])
-                    .into_iter()
-                    .any(|m| matches!(tree.lemma(m), "of" | "with")) =>
-        {
+        "advcl" | "acl" if claiming && tree.has_child_lemma(v, "mark", &["of", "with"]) => {
             return true;
         }
         _ => {}
@@ -264,10 +253,7 @@ fn arranged(tree: &Tree<'_>, v: usize) -> bool {
     tree.children_with(v, &["aux"])
         .into_iter()
         .any(|a| tree.lemma(a) == "be")
-        && tree
-            .children_with(v, &["mark"])
-            .into_iter()
-            .any(|m| tree.lemma(m) == "to")
+        && tree.has_child_lemma(v, "mark", &["to"])
 }
 
 /// Whether a verb, or a verb it complements, is negated or modal, a condition or a
@@ -284,10 +270,7 @@ pub(super) fn unrealized(ctx: &Ctx<'_, '_>, tree: &Tree<'_>, v: usize) -> bool {
     // above it, tells what is to come.
     let headline_future = tree.deprel(v) == "root"
         && tree.xpos(v) == "VB"
-        && tree
-            .children_with(v, &["mark"])
-            .into_iter()
-            .any(|m| tree.lemma(m) == "to");
+        && tree.has_child_lemma(v, "mark", &["to"]);
     if headline_future {
         return true;
     }
@@ -357,16 +340,10 @@ pub(super) fn unrealized(ctx: &Ctx<'_, '_>, tree: &Tree<'_>, v: usize) -> bool {
         // "a deal to be led by Vantor", "plans to close": an infinitive that completes a
         // noun is not done yet — unless the noun is the first, last or only one to do it.
         let infinitive_of_noun = tree.deprel(verb) == "acl"
+            && tree.has_child_lemma(verb, "mark", &["to"])
             && tree
-                .children_with(verb, &["mark"])
-                .into_iter()
-                .any(|m| tree.lemma(m) == "to")
-            && tree.head(verb).is_some_and(|n| {
-                !tree
-                    .children_with(n, &["amod"])
-                    .into_iter()
-                    .any(|a| DONE_BY_ADJECTIVE.contains(&tree.lemma(a)))
-            });
+                .head(verb)
+                .is_some_and(|n| !tree.has_child_lemma(n, "amod", DONE_BY_ADJECTIVE));
         if infinitive_of_noun {
             return true;
         }
@@ -377,11 +354,7 @@ pub(super) fn unrealized(ctx: &Ctx<'_, '_>, tree: &Tree<'_>, v: usize) -> bool {
             && tree.child(verb, "mark").is_none()
             && tree.child(verb, "aux").is_none();
         // "plans to save money by cutting jobs": the means is done when the end is.
-        let means = tree.deprel(verb) == "advcl"
-            && tree
-                .children_with(verb, &["mark"])
-                .into_iter()
-                .any(|m| tree.lemma(m) == "by");
+        let means = tree.deprel(verb) == "advcl" && tree.has_child_lemma(verb, "mark", &["by"]);
         if means || bare_clause {
             match tree.head(verb) {
                 Some(h) => {

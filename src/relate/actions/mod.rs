@@ -29,10 +29,7 @@ use crate::model::{DateValue, EntityKind};
 use crate::recognize::can_act;
 use crate::segment::TokenKind;
 use done::{NOT_DONE, UNREALIZED, claims_a_clause, in_a_headline, unrealized};
-use no_deed::{
-    PREPOSITION_PARTICIPLES, SAYING, STATES, answers_speech, argues, calls_for, describes,
-    measure_changed, names_no_deed, only_speaks, threatens,
-};
+use no_deed::{PREPOSITION_PARTICIPLES, STATES, in_words, measure_changed, names_no_deed};
 
 /// Verbs whose object carries the meaning: "took action", "made a decision".
 const LIGHT_VERBS: &[&str] = &["take", "make", "bring", "give", "have", "hold", "do"];
@@ -119,14 +116,8 @@ pub(super) fn find_actions(ctx: &Ctx<'_, '_>, events: &mut Vec<EventFact>) {
         let no_deed = bare_participle
             || STATES.contains(&lemma)
             || NOT_DONE.contains(&lemma)
-            || SAYING.contains(&lemma)
-            || answers_speech(tree, v)
+            || in_words(ctx, tree, v)
             || claims_a_clause(tree, v)
-            || describes(tree, v)
-            || only_speaks(ctx, tree, v)
-            || argues(tree, v)
-            || threatens(tree, v)
-            || calls_for(ctx, tree, v)
             || PREPOSITION_PARTICIPLES.contains(&ctx.lower(t)) && tree.child(v, "nsubj").is_none();
         if speech && says || no_deed || unrealized(ctx, tree, v) {
             continue;

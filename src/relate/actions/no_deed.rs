@@ -135,7 +135,7 @@ const SPEECH_NOUNS: &[&str] = &[
 /// Whether a verb's object is speech: who "rejected calls for an inquiry", "joined calls
 /// for a probe", "made racist remarks" or "dismissed the claims" answered words with
 /// words — a Statement's matter, no deed.
-pub(super) fn answers_speech(tree: &Tree<'_>, v: usize) -> bool {
+fn answers_speech(tree: &Tree<'_>, v: usize) -> bool {
     let speech = |n: usize| SPEECH_NOUNS.contains(&tree.lemma(n));
     // ("recalled a stream of remarks": a measure of speech is speech.)
     let of_speech = |o: usize| {
@@ -155,23 +155,29 @@ const MEASURES_OF: &[&str] = &[
 /// Whether "call" is speech: "called for action", "what he called a fantasy", "called
 /// the plan a disgrace" — unless it summons an event ("called an election", "called a
 /// meeting") or is a phrasal verb ("called off the strike").
-pub(super) fn calls_for(ctx: &Ctx<'_, '_>, tree: &Tree<'_>, v: usize) -> bool {
+fn calls_for(ctx: &Ctx<'_, '_>, tree: &Tree<'_>, v: usize) -> bool {
     if tree.lemma(v) != "call" || tree.child(v, "compound:prt").is_some() {
         return false;
     }
-    let summons = tree.child(v, "obj").is_some_and(|o| {
-        let noun = ctx.word(tree.token(o));
-        lexicons().event_noun_class(noun).is_some()
-            || lexicons().event_word(noun).is_some()
-            || lexicons().is_event_head(noun)
-    });
+    let summons = tree
+        .child(v, "obj")
+        .is_some_and(|o| names_an_event(ctx.word(tree.token(o))));
     !summons
+}
+
+/// Whether a noun names a happening, by any of the lexicons of events ("election",
+/// "forum", "summit").
+fn names_an_event(noun: &str) -> bool {
+    let lex = lexicons();
+    lex.event_noun_class(noun).is_some()
+        || lex.event_word(noun).is_some()
+        || lex.is_event_head(noun)
 }
 
 /// Verbs of saying whose object is the words, the hearer or what is talked about:
 /// "said", "told the BBC", "denied the claims", "cited the lawsuit", "promised rapid
 /// action" — a Statement at most, never an action.
-pub(super) const SAYING: &[&str] = &[
+const SAYING: &[&str] = &[
     "say",
     "tell",
     "add",
@@ -221,18 +227,12 @@ pub(super) const SAYING: &[&str] = &[
 /// Whether "speak" or "talk" is speech alone ("speaking on Vardby TV", "talked to
 /// reporters"), not taking part in an event ("spoke at a forum", "talked at the
 /// summit").
-pub(super) fn only_speaks(ctx: &Ctx<'_, '_>, tree: &Tree<'_>, v: usize) -> bool {
+fn only_speaks(ctx: &Ctx<'_, '_>, tree: &Tree<'_>, v: usize) -> bool {
     if !matches!(tree.lemma(v), "speak" | "talk") {
         return false;
     }
     let at_an_event = tree.children_with(v, &["obl"]).into_iter().any(|o| {
-        let noun = ctx.word(tree.token(o));
-        tree.children_with(o, &["case"])
-            .into_iter()
-            .any(|c| matches!(tree.lemma(c), "at" | "to"))
-            && (lexicons().event_noun_class(noun).is_some()
-                || lexicons().event_word(noun).is_some()
-                || lexicons().is_event_head(noun))
+        tree.has_child_lemma(o, "case", &["at", "to"]) && names_an_event(ctx.word(tree.token(o)))
     });
     !at_an_event
 }
@@ -264,7 +264,7 @@ const STANCES: &[&str] = &[
 /// subscribers"), "hit out at", or a stance defended or questioned ("defended her
 /// decision", "questioned the effectiveness of …") — not "defended the title",
 /// "questioned the suspect".
-pub(super) fn argues(tree: &Tree<'_>, v: usize) -> bool {
+fn argues(tree: &Tree<'_>, v: usize) -> bool {
     let stance_object = || {
         tree.child(v, "obj")
             .is_some_and(|o| STANCES.contains(&tree.lemma(o)))
@@ -282,7 +282,7 @@ pub(super) fn argues(tree: &Tree<'_>, v: usize) -> bool {
 /// Whether "threaten" is a threat in words ("threatened to sue", "threatened legal
 /// action", "threatened him with the sack"), not a side's pressure on the field
 /// ("Wales threatened further scores").
-pub(super) fn threatens(tree: &Tree<'_>, v: usize) -> bool {
+fn threatens(tree: &Tree<'_>, v: usize) -> bool {
     if tree.lemma(v) != "threaten" {
         return false;
     }
@@ -292,11 +292,10 @@ pub(super) fn threatens(tree: &Tree<'_>, v: usize) -> bool {
             "action" | "sanction" | "ban" | "strike" | "veto" | "boycott" | "lawsuit"
         )
     });
-    let with = tree.children_with(v, &["obl"]).into_iter().any(|o| {
-        tree.children_with(o, &["case"])
-            .into_iter()
-            .any(|c| tree.lemma(c) == "with")
-    });
+    let with = tree
+        .children_with(v, &["obl"])
+        .into_iter()
+        .any(|o| tree.has_child_lemma(o, "case", &["with"]));
     measure || with || tree.child(v, "xcomp").is_some()
 }
 
@@ -321,7 +320,7 @@ const DESCRIBING: &[&str] = &[
 
 /// Whether a verb describes its object in words ([`DESCRIBING`] with an "as" phrase or
 /// a second noun).
-pub(super) fn describes(tree: &Tree<'_>, v: usize) -> bool {
+fn describes(tree: &Tree<'_>, v: usize) -> bool {
     if !DESCRIBING.contains(&tree.lemma(v)) {
         return false;
     }
@@ -329,11 +328,21 @@ pub(super) fn describes(tree: &Tree<'_>, v: usize) -> bool {
         .into_iter()
         .any(|c| {
             tree.deprel(c) == "xcomp"
-                || tree
-                    .children_with(c, &["case", "mark"])
-                    .into_iter()
-                    .any(|m| tree.lemma(m) == "as")
+                || tree.has_child_lemma(c, "case", &["as"])
+                || tree.has_child_lemma(c, "mark", &["as"])
         })
+}
+
+/// Whether a verb tells in words rather than acts: saying ([`SAYING`]), answering
+/// speech, calling for, describing as, speaking alone, arguing or threatening.
+pub(super) fn in_words(ctx: &Ctx<'_, '_>, tree: &Tree<'_>, v: usize) -> bool {
+    SAYING.contains(&tree.lemma(v))
+        || answers_speech(tree, v)
+        || calls_for(ctx, tree, v)
+        || describes(tree, v)
+        || only_speaks(ctx, tree, v)
+        || argues(tree, v)
+        || threatens(tree, v)
 }
 
 /// Participles that news uses as prepositions: "following the dispute", "including

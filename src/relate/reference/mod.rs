@@ -144,12 +144,10 @@ impl Ctx<'_, '_> {
                 return Some(Some(m));
             }
             // "…, the Tory leader said. He …"
-            let titled = tree
-                .child(w, "det")
-                .filter(|&d| self.lower(tree.token(d)) == "the")
-                .and_then(|d| self.titled_antecedent(tree.token(d)))
-                .filter(|&(m, end)| end == t + 1 && fits(&self.rec.mentions[m]));
-            if let Some((m, _)) = titled {
+            if let Some(m) = self
+                .described_by_the(w)
+                .filter(|&m| fits(&self.rec.mentions[m]))
+            {
                 return Some(Some(m));
             }
             (tree.upos(w) == "PRON" && self.lower(t) == self.lower(i)).then(|| {
@@ -487,11 +485,17 @@ impl Ctx<'_, '_> {
                 .flatten();
         }
         // "The firm said it …"
-        let det = tree
-            .child(subject, "det")
-            .filter(|&d| tree.lemma(d) == "the")?;
+        self.described_by_the(subject)
+            .filter(|&m| self.kind(m) == EntityKind::Organization)
+    }
+
+    /// What a nominal with "the" stands for ("the company", "the Tory leader"): the
+    /// antecedent of its "the", when the description ends with the word.
+    pub(super) fn described_by_the(&self, w: usize) -> Option<usize> {
+        let tree = &self.tree;
+        let det = tree.child(w, "det").filter(|&d| tree.lemma(d) == "the")?;
         self.antecedent(tree.token(det))
-            .filter(|&(m, end)| end == t + 1 && self.kind(m) == EntityKind::Organization)
+            .filter(|&(_, end)| end == tree.token(w) + 1)
             .map(|(m, _)| m)
     }
 }
