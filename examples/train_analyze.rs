@@ -12,10 +12,11 @@ mod files;
 
 use clap::Parser as _;
 use files::sorted_entries;
+use newsgraph::analyze::Models;
 use newsgraph::analyze::conllu::{ConlluSentence, read_conllu};
 use newsgraph::analyze::parser::NetworkTraining;
-use newsgraph::analyze::train::names::{gum_name_tags, read_iob2};
-use newsgraph::analyze::train::{Corpora, NamedSentence, Options, train_models};
+use newsgraph::analyze::train::names::{gum_name_tags, mark_unannotated, read_iob2};
+use newsgraph::analyze::train::{Corpora, NamedSentence, Options, train_models, train_names};
 use std::collections::HashMap;
 use std::fs;
 use std::io::BufReader;
@@ -65,6 +66,27 @@ struct Args {
     /// half (to tune with in-domain data without touching the test file).
     #[arg(long)]
     uner_half: bool,
+    /// Train the name recognizer alone, over the word classes and tagger of the models
+    /// in this folder (tags from that tagger, no jackknifing: a quick way to try
+    /// recognizer changes; the shipped model comes from a full run). Writes `ner.ngm`
+    /// only.
+    #[arg(long)]
+    names_only: Option<PathBuf>,
+    /// Write the sentences the recognizer learns from to this file (IOB2, as Universal
+    /// NER's), to read what each source teaches it.
+    #[arg(long)]
+    dump_names: Option<PathBuf>,
+    /// The seed of every shuffle (to see how much a figure moves by chance).
+    #[arg(long, default_value_t = Options::default().seed)]
+    seed: u64,
+    /// How many times the recognizer reads each Universal NER sentence (web text like
+    /// the test file, against news and GUM's genres in the rest).
+    #[arg(long, default_value_t = 1)]
+    uner_copies: usize,
+    /// Read ECB+'s untagged capitalized words as no names (they are unknown by default:
+    /// ECB+ tags only its events' participants).
+    #[arg(long)]
+    ecb_all_tagged: bool,
     /// Tagger epochs.
     #[arg(long, default_value_t = Options::default().tagger_epochs)]
     tagger_epochs: usize,
@@ -176,15 +198,19 @@ fn main() -> Result<(), String> {
             .collect();
         let (dev, train): (Vec<_>, Vec<_>) =
             uner_named.into_iter().partition(|(d, _)| held.contains(d));
-        corpora
-            .names_train
-            .extend(train.into_iter().map(|(_, n)| n));
+        for _ in 0..args.uner_copies {
+            corpora
+                .names_train
+                .extend(train.iter().map(|(_, n)| n.clone()));
+        }
         let dev = dev.into_iter().map(|(_, n)| n).collect();
         corpora.names_dev.push(("UNER dev half".to_owned(), dev));
     } else {
-        corpora
-            .names_train
-            .extend(uner_named.into_iter().map(|(_, n)| n));
+        for _ in 0..args.uner_copies {
+            corpora
+                .names_train
+                .extend(uner_named.iter().map(|(_, n)| n.clone()));
+        }
     }
 
     if args.no_gum_names {
@@ -199,7 +225,12 @@ fn main() -> Result<(), String> {
         corpora.names_train.extend(named);
     }
     if !args.no_ecb {
-        let named = ecb_names(&args.training.join("ecbplus"))?;
+        let mut named = ecb_names(&args.training.join("ecbplus"))?;
+        if !args.ecb_all_tagged {
+            for s in &mut named {
+                mark_unannotated(&s.words, &mut s.tags);
+            }
+        }
         log(format!("ECB+: {} sentences with names", named.len()));
         corpora.names_train.extend(named);
     }
@@ -225,6 +256,7 @@ fn main() -> Result<(), String> {
         min_weight: args.min_weight,
         report_epochs: args.report_epochs,
         gold_tags: args.gold_tags,
+        seed: args.seed,
         parser: NetworkTraining {
             epochs: args.parser_epochs,
             hidden: args.hidden,
@@ -236,6 +268,36 @@ fn main() -> Result<(), String> {
         ..Options::default()
     };
     let mut log = log;
+    if let Some(path) = &args.dump_names {
+        let mut text = String::new();
+        for (k, s) in corpora.names_train.iter().enumerate() {
+            text += &format!("# sent_id = names-train-{}\n", k + 1);
+            for (i, (w, t)) in s.words.iter().zip(&s.tags).enumerate() {
+                text += &format!("{}\t{w}\t{t}\t-\t-\n", i + 1);
+            }
+            text.push('\n');
+        }
+        fs::write(path, text).map_err(|e| format!("{}: {e}", path.display()))?;
+        log(format!("wrote {}", path.display()));
+    }
+    if let Some(dir) = &args.names_only {
+        let models = Models::from_dir(dir).map_err(|e| e.to_string())?;
+        let recognizer = train_names(
+            &corpora,
+            &options,
+            &models.clusters,
+            &models.tagger,
+            &[],
+            &mut log,
+        );
+        let path = args.out.join("ner.ngm");
+        fs::create_dir_all(&args.out).map_err(|e| e.to_string())?;
+        let header = vec!["newsgraph name recognizer (an experiment: --names-only)".to_owned()];
+        fs::write(&path, recognizer.to_file(header).to_bytes())
+            .map_err(|e| format!("{}: {e}", path.display()))?;
+        log(format!("wrote {}", path.display()));
+        return Ok(());
+    }
     let trained = train_models(&corpora, &options, &mut log);
 
     let syntax_source = if args.no_gum {
@@ -295,7 +357,17 @@ fn main() -> Result<(), String> {
         ("tagger.ngm", trained.tagger.to_file(header("part-of-speech tagger (averaged perceptron)", syntax_source))),
         ("lemmatizer.ngm", trained.lemmatizer.to_file(header("lemmatizer (ending changes and exceptions)", syntax_source))),
         ("parser.ngm", trained.parser.to_file(header("dependency parser (arc-eager, dynamic oracle, feed-forward network)", syntax_source))),
-        ("ner.ngm", trained.recognizer.to_file(header("name recognizer (BIO, averaged perceptron)", &names_source))),
+        ("ner.ngm", trained.recognizer.to_file({
+            // Options only the recognizer reads, apart so that they leave the other
+            // models' files as they were.
+            let mut lines = header("name recognizer (BIO, averaged perceptron)", &names_source);
+            lines.push(format!(
+                "names options: --uner-copies {}{}",
+                args.uner_copies,
+                if args.ecb_all_tagged { " --ecb-all-tagged" } else { "" }
+            ));
+            lines
+        })),
     ];
     for (name, file) in files {
         let path = args.out.join(name);

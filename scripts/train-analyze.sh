@@ -14,4 +14,5 @@ cargo run --release --quiet --example train_analyze -- \
     --training "$training" \
     --conll04 "$eval/conll04" \
     --polnear-eval "$eval/polnear/corpus" \
+    --uner-copies 2 \
     --out models

@@ -144,6 +144,10 @@ fn tags_lemmas_and_names() {
     );
     assert_eq!(tag("Oslo"), "B-LOC");
     assert_eq!(tag("deals"), "O");
+    // Words never seen: one who meets is a person. (Extraction keeps such a name
+    // only when the recognizer is sure of it.)
+    let p = parse("Yesterday Zorblat met Quenx.");
+    assert_eq!(p.analysis.name_tag(p.index("Zorblat")), "B-PER");
     // A capitalized word is lemmatized as its lower-case form ("The" → "the"), and a
     // stem the dictionary lacks takes its silent e ("telephoned" → "telephone").
     let p = parse("The bank telephoned Nina Olsen.");

@@ -156,6 +156,10 @@ impl Recognizer {
     }
 }
 
+/// The gold tag of a word whose tag the annotation does not give: the recognizer
+/// learns nothing from it.
+pub const NER_UNKNOWN: u8 = u8::MAX;
+
 /// A sentence to learn names from.
 #[derive(Debug, Clone)]
 pub struct NerExample {
@@ -163,7 +167,7 @@ pub struct NerExample {
     pub atoms: Vec<WordAtoms>,
     /// Part-of-speech tag ids, as the tagger gives them.
     pub pos: Vec<u16>,
-    /// Gold BIO tag ids ([`bio_tags`]).
+    /// Gold BIO tag ids ([`bio_tags`]), or [`NER_UNKNOWN`].
     pub tags: Vec<u8>,
 }
 
@@ -194,6 +198,10 @@ pub fn train_recognizer(
                 model.tick();
                 model.scores(&features, &mut scores);
                 let guess = best_of(&scores, |k| may_follow(prev[0], k)).unwrap_or(0);
+                if truth == NER_UNKNOWN {
+                    guessed.push(guess);
+                    continue;
+                }
                 model.update(&features, usize::from(truth), guess);
                 if truth != 0 || guess != 0 {
                     right += usize::from(guess == usize::from(truth));
@@ -230,5 +238,39 @@ mod tests {
         assert!(!may_follow(Some(id("O")), id("I-LOC")));
         assert!(!may_follow(None, id("I-LOC")));
         assert!(may_follow(None, id("B-LOC")));
+    }
+
+    /// A recognizer trained on "Kelmar reported a loss." with Kelmar an organization,
+    /// and "Zorvik reported a loss." with Zorvik tagged `tag`.
+    fn trained_with(tag: u8) -> Recognizer {
+        let b_org = bio_tags().iter().position(|t| t == "B-ORG").unwrap() as u8;
+        let example = |name: &str, tag: u8| {
+            let words = [name, "reported", "a", "loss", "."];
+            NerExample {
+                atoms: crate::analyze::features::word_atoms(&words, false),
+                pos: vec![0; words.len()],
+                tags: vec![tag, 0, 0, 0, 0],
+            }
+        };
+        let examples = [example("Kelmar", b_org), example("Zorvik", tag)];
+        let training = Training {
+            epochs: 5,
+            seed: 1,
+            min_weight: 0.0,
+        };
+        train_recognizer(&examples, &training, None)
+    }
+
+    #[test]
+    fn learns_nothing_from_words_the_annotation_leaves_unknown() {
+        let words = ["Zorvik", "reported", "a", "loss", "."];
+        let atoms = crate::analyze::features::word_atoms(&words, false);
+        let pos = vec![0; words.len()];
+        let first_tag =
+            |r: &Recognizer| r.tags()[usize::from(r.recognize(&atoms, &pos).0[0])].clone();
+        // Told that Zorvik is no name, the model learns it; told nothing, it reads
+        // Zorvik as it learned to read Kelmar.
+        assert_eq!(first_tag(&trained_with(0)), "O");
+        assert_eq!(first_tag(&trained_with(NER_UNKNOWN)), "B-ORG");
     }
 }

@@ -16,7 +16,7 @@ use super::clusters::Clusters;
 use super::conllu::ConlluSentence;
 use super::features::{WordAtoms, word_atoms};
 use super::lemma::{LemmaExample, Lemmatizer, train_lemmatizer};
-use super::ner::{NerExample, Recognizer, bio_tags, train_recognizer};
+use super::ner::{NER_UNKNOWN, NerExample, Recognizer, bio_tags, train_recognizer};
 use super::parser::{NetworkTraining, ParseExample, Parser, projectivize, train_network};
 use super::perceptron::Training;
 use super::tagger::{PosTag, TaggedSentence, Tagger, train_tagger};
@@ -330,13 +330,43 @@ pub fn train_models(corpora: &Corpora, options: &Options, log: &mut dyn FnMut(St
     );
     log(format!("parser: dev UAS {uas:.4} LAS {las:.4}"));
 
-    // The name recognizer.
+    let recognizer = train_names(corpora, options, &word_classes, &tagger, &predicted, log);
+    Trained {
+        clusters: word_classes,
+        tagger,
+        lemmatizer,
+        parser,
+        recognizer,
+    }
+}
+
+/// Trains the name recognizer over the tags `tagger` gives; a sentence of the syntax
+/// training data takes its jackknifed tags from `jackknifed` (by
+/// [`NamedSentence::syntax_index`]) where that has them.
+pub fn train_names(
+    corpora: &Corpora,
+    options: &Options,
+    word_classes: &Clusters,
+    tagger: &Tagger,
+    jackknifed: &[Vec<u16>],
+    log: &mut dyn FnMut(String),
+) -> Recognizer {
+    let training = |epochs: usize| Training {
+        epochs,
+        seed: options.seed,
+        min_weight: options.min_weight,
+    };
+    let atoms_of = |words: &[&str]| {
+        let mut atoms = word_atoms(words, true);
+        word_classes.mark(&mut atoms);
+        atoms
+    };
     let bio = bio_tags();
-    let to_example = |s: &NamedSentence, jackknifed: bool| {
+    let to_example = |s: &NamedSentence, use_jackknifed: bool| {
         let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
         let atoms = atoms_of(&words);
-        let pos = match s.syntax_index {
-            Some(k) if jackknifed && predicted[k].len() == words.len() => predicted[k].clone(),
+        let pos = match s.syntax_index.and_then(|k| jackknifed.get(k)) {
+            Some(tags) if use_jackknifed && tags.len() == words.len() => tags.clone(),
             _ => tagger.tag(&atoms),
         };
         NerExample {
@@ -345,7 +375,13 @@ pub fn train_models(corpora: &Corpora, options: &Options, log: &mut dyn FnMut(St
             tags: s
                 .tags
                 .iter()
-                .map(|t| bio.iter().position(|b| b == t).unwrap_or(0) as u8)
+                .map(|t| {
+                    if t == names::UNKNOWN_TAG {
+                        NER_UNKNOWN
+                    } else {
+                        bio.iter().position(|b| b == t).unwrap_or(0) as u8
+                    }
+                })
                 .collect(),
         }
     };
@@ -386,11 +422,5 @@ pub fn train_models(corpora: &Corpora, options: &Options, log: &mut dyn FnMut(St
             .then_some(&mut report_names as &mut dyn FnMut(usize, f64, &Recognizer)),
     );
     log(format!("names: dev F1 {}", dev_f1(&recognizer)));
-    Trained {
-        clusters: word_classes,
-        tagger,
-        lemmatizer,
-        parser,
-        recognizer,
-    }
+    recognizer
 }

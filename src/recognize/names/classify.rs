@@ -291,9 +291,13 @@ pub(super) fn classify(
         }
     }
     // "The Clarion", "The Beacon": a capitalized article in running text opens the
-    // name of a publication or institution.
-    let the_name = (mid_sentence_the || single && stripped_the && lex.is_org_suffix(first))
-        && !(single && lex.demonym(first).is_some());
+    // name of a publication or institution; "the Daily Beacon", "the Evening Star":
+    // a newspaper's name may open with how often it comes out.
+    let publication =
+        the_before && !single && matches!(first, "Daily" | "Evening" | "Morning" | "Weekly");
+    let the_name =
+        (mid_sentence_the || publication || single && stripped_the && lex.is_org_suffix(first))
+            && !(single && lex.demonym(first).is_some());
     if the_name {
         return push(
             mentions,

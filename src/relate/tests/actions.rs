@@ -251,7 +251,7 @@ fn actions_in_active_and_passive_voice() {
         ("Zintrex Group is close to selling Harvo Freight.", &[]),
         (
             "Tom Reyes was instrumental in closing Harvo Freight.",
-            &[("Tom Reyes", "close", None, None)],
+            &[("Tom Reyes", "close", Some("Harvo Freight"), None)],
         ),
         // An object controls its complement.
         (
