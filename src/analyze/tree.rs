@@ -205,7 +205,9 @@ impl<'d> Tree<'d> {
 
     /// Word `w`'s subject: its `nsubj` — the one nearest before it when the parser gave
     /// it two ("Norway's watchdog Vardtilsynet told …" read with both "Norway" and the
-    /// name as subjects).
+    /// name as subjects), unless that one is a common noun set off by a comma right
+    /// after the other: an apposition ("Tom Reyes, chief economist at Vantor, said …"
+    /// read with both "Tom" and "economist" as subjects is Tom Reyes speaking).
     pub fn subject(&self, w: usize) -> Option<usize> {
         // (Asked of every verb: no list is built unless the word is crowded.)
         let own: &[usize] = match self.crowded.get(&w) {
@@ -214,13 +216,40 @@ impl<'d> Tree<'d> {
         };
         let mut subjects = own.iter().copied().filter(|&c| self.deprel(c) == "nsubj");
         let first = subjects.next()?;
-        Some(
-            subjects
+        let nearest = subjects
+            .clone()
+            .chain([first])
+            .filter(|&c| c < w)
+            .max()
+            .unwrap_or(first);
+        let phrase = self.subtree_words(nearest);
+        // (set off on both sides: not "Mr Howard, whose mother died", nor "Under
+        // President Chavez, the government expanded")
+        let comma = |k: usize| k < self.len() && self.lemma(k) == ",";
+        let set_off = phrase.start >= 1
+            && comma(phrase.start - 1)
+            && (comma(phrase.end - 1) || comma(phrase.end));
+        if self.upos(nearest) == "NOUN" && set_off {
+            let apposed_to = subjects
                 .chain([first])
-                .filter(|&c| c < w)
-                .max()
-                .unwrap_or(first),
-        )
+                .find(|&s| s < nearest && self.subtree_words(s).end + 1 >= phrase.start);
+            if let Some(name) = apposed_to {
+                return Some(name);
+            }
+        }
+        Some(nearest)
+    }
+
+    /// The words of word `w`'s subtree, as a range of word indices.
+    fn subtree_words(&self, w: usize) -> Range<usize> {
+        let (mut first, mut last) = (w, w);
+        let mut stack = vec![w];
+        while let Some(x) = stack.pop() {
+            first = first.min(x);
+            last = last.max(x);
+            stack.extend_from_slice(self.children(x));
+        }
+        first..last + 1
     }
 
     /// The lemma of the preposition of a nominal (its `case` child): "against" for

@@ -12,6 +12,13 @@ fn statements_direct_reported_and_continued() {
             "Norway's financial watchdog Vardtilsynet told reporters it had opened an inquiry.",
             &[("Vardtilsynet", "indirect", "it had opened an inquiry")],
         ),
+        // ... but a title set off by commas after a name is its apposition, misread as
+        // a second subject: the person speaks, not the bank the title is at.
+        (
+            "Tom Reyes, US chief economist at Vantor Capital & Investment Banking, said \
+             January's figures were decent.",
+            &[("Tom Reyes", "indirect", "January's figures were decent")],
+        ),
         (
             "“We will grow,” said Maria Olsen.",
             &[("Maria Olsen", "direct", "We will grow")],
