@@ -19,6 +19,16 @@ fn statements_direct_reported_and_continued() {
              January's figures were decent.",
             &[("Tom Reyes", "indirect", "January's figures were decent")],
         ),
+        // A name in a clause describing the subject is not the subject.
+        (
+            "Vardby Coal has reported a loss. The company, led by new chief executive \
+             Nina Olsen, said it hoped to return to profit in 2006.",
+            &[(
+                "Vardby Coal",
+                "indirect",
+                "it hoped to return to profit in 2006",
+            )],
+        ),
         (
             "“We will grow,” said Maria Olsen.",
             &[("Maria Olsen", "direct", "We will grow")],
