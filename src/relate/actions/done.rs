@@ -55,9 +55,9 @@ pub(super) const UNREALIZED: &[&str] = &[
 
 /// Verbs that say their complement did not happen, or no longer does: "failed to
 /// disclose", "refused to pay", "declined to comment", "denied pulling out", "stopped
-/// taking bets".
+/// taking bets", "has struggled to translate her success".
 pub(super) const NOT_DONE: &[&str] = &[
-    "fail", "refuse", "decline", "neglect", "avoid", "forget", "deny", "stop", "cease",
+    "fail", "refuse", "decline", "neglect", "avoid", "forget", "deny", "stop", "cease", "struggle",
 ];
 
 /// Adjectives whose complement was done: "the first to sign", "quick to respond",

@@ -61,7 +61,31 @@ fn unsaid(ctx: &Ctx<'_, '_>, v: usize) -> bool {
             })
 }
 
-fn reported_in_tree(ctx: &Ctx<'_, '_>, v: usize) -> Option<(usize, Range<usize>)> {
+/// Verbs that report what someone says, as a second act after a first: "…, adding that
+/// …", "… and insisted his team …", "…, saying: …".
+const REPORTING: &[&str] = &[
+    "say",
+    "add",
+    "insist",
+    "claim",
+    "tell",
+    "warn",
+    "argue",
+    "admit",
+    "explain",
+    "note",
+    "stress",
+    "deny",
+    "acknowledge",
+    "suggest",
+    "predict",
+    "concede",
+    "point",
+];
+
+/// Returns the speaker, the content, and where the words of the clause end before any
+/// second act of speech was cut off (its dates are not when the first was said).
+fn reported_in_tree(ctx: &Ctx<'_, '_>, v: usize) -> Option<(usize, Range<usize>, usize)> {
     let tree = &ctx.tree;
     let w = tree.words_in(v..v + 1).start;
     // (A finite verb modifying a noun is a misread sentence: "Then engineer Ann Lind of
@@ -107,6 +131,28 @@ fn reported_in_tree(ctx: &Ctx<'_, '_>, v: usize) -> Option<(usize, Range<usize>)
             return None;
         }
     }
+    let clause_end = content.end;
+    // A second act of speech inside the clause is not what was said the first time:
+    // "said errors had forced the move, adding that the board would review it" says
+    // "errors had forced the move".
+    if let Some(c) = tree.child(w, "ccomp") {
+        let second = tree.children(c).iter().copied().find(|&x| {
+            matches!(tree.deprel(x), "advcl" | "conj")
+                && tree.token(x) > tree.token(c)
+                && REPORTING.contains(&tree.lemma(x))
+                // (not "was wrong to say", nor "admitted he misled MPs when he denied …")
+                && !tree.children(x).iter().any(|&m| {
+                    (tree.deprel(m) == "mark" || tree.xpos(m) == "WRB")
+                        && !matches!(tree.lemma(m), "while" | "whereas")
+                })
+                && (tree.child(x, "ccomp").is_some()
+                    || tree.child(x, "parataxis").is_some()
+                    || ctx.word(tree.token(x) + 1) == ":")
+        });
+        if let Some(x) = second {
+            content.end = content.end.min(tree.subtree_tokens(x).start);
+        }
+    }
     let kind = |k: usize| ctx.doc.tokens[k].kind;
     while content.start < content.end
         && (ctx.lower(content.start) == "that" || kind(content.start) == TokenKind::Punct)
@@ -119,22 +165,38 @@ fn reported_in_tree(ctx: &Ctx<'_, '_>, v: usize) -> Option<(usize, Range<usize>)
             TokenKind::Punct | TokenKind::CloseQuote
         )
         && ctx.word(content.end - 1) != "%"
+        // (a bracket the content opened: "cut profits by $3.8m (£2m)")
+        && !(ctx.word(content.end - 1) == ")"
+            && (content.start..content.end - 1).any(|k| ctx.word(k) == "("))
     {
         content.end -= 1;
     }
-    if content.is_empty() || asks(ctx, content.start) || kind(content.start) == TokenKind::OpenQuote
+    // … and a trailing "and" left by the cut.
+    while content.end > content.start && matches!(ctx.lower(content.end - 1), "and" | "but") {
+        content.end -= 1;
+        while content.end > content.start && kind(content.end - 1) == TokenKind::Punct {
+            content.end -= 1;
+        }
+    }
+    // (nor a relative clause: "the man, who later disappeared, claimed …" misread)
+    if content.is_empty()
+        || asks(ctx, content.start)
+        || kind(content.start) == TokenKind::OpenQuote
+        || matches!(ctx.lower(content.start), "who" | "which")
     {
         return None;
     }
     let speaker = super::speaker_in_tree(ctx, w)?;
     let m = &ctx.rec.mentions[speaker].tokens;
-    (m.end <= content.start || m.start >= content.end).then_some((speaker, content))
+    (m.end <= content.start || m.start >= content.end).then_some((speaker, content, clause_end))
 }
 
 /// Reported speech found in a sentence, before the checks every statement passes.
 struct Reported {
     speaker: usize,
     content: Range<usize>,
+    /// Where the reported words end, a second act of speech cut off included.
+    said_until: usize,
     made_at: Option<usize>,
     rule: &'static str,
     confidence: f32,
@@ -158,7 +220,11 @@ impl Reported {
             text: text_span.of(ctx.doc.text).trim().to_owned(),
             text_span,
             made_at: self.made_at,
-            date: date_outside(ctx, sentence.clone(), self.content.clone()),
+            date: date_outside(
+                ctx,
+                sentence.clone(),
+                self.content.start..self.content.end.max(self.said_until),
+            ),
             mentions: mentions_within(ctx, self.content),
             evidence: Evidence {
                 span: ctx.span(sentence.start, sentence.end),
@@ -188,7 +254,7 @@ pub(super) fn reported_statements(
                 continue;
             }
             let infinitive = v > 0 && ctx.lower(v - 1) == "to";
-            if let Some((speaker, content)) = reported_in_tree(ctx, v) {
+            if let Some((speaker, content, said_until)) = reported_in_tree(ctx, v) {
                 let attribution = if content.start > v {
                     v..content.start
                 } else {
@@ -198,6 +264,7 @@ pub(super) fn reported_statements(
                 let found = Reported {
                     speaker,
                     content,
+                    said_until,
                     made_at: made_at(events, attribution),
                     rule: "statement:reported-clause",
                     confidence: 0.75 * ctx.tree.sureness(verb),
@@ -466,6 +533,7 @@ pub(super) fn reported_statements(
             }
             let found = Reported {
                 speaker,
+                said_until: content.end,
                 content,
                 // "In a panel discussion at a Harbour summit, Mr Reyes said …"
                 made_at: made_at(events, attribution).or_else(|| made_at(events, intro)),

@@ -241,6 +241,10 @@ fn actions_in_active_and_passive_voice() {
         ("Zintrex Group will close the plant next year.", &[]),
         ("Zintrex Group has yet to pay the fine.", &[]),
         ("Zintrex Group failed to disclose the payments.", &[]),
+        (
+            "Nina Olsen has won the title but has struggled to translate her success abroad.",
+            &[("Nina Olsen", "win", None, None)],
+        ),
         // A gerund object is a complement too; an adjective's complement is not done.
         (
             "Tom Reyes said he would consider buying Harvo Freight.",

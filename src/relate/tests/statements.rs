@@ -29,6 +29,33 @@ fn statements_direct_reported_and_continued() {
                 "it hoped to return to profit in 2006",
             )],
         ),
+        // The content keeps the bracket it opens, and stops before a second act of
+        // speech.
+        (
+            "Vantor warned the move would cut its profits by $3.8m (£2m).",
+            &[(
+                "Vantor",
+                "indirect",
+                "the move would cut its profits by $3.8m (£2m)",
+            )],
+        ),
+        (
+            "Vantor said accounting errors had forced the move, adding that its board \
+             would review the books.",
+            &[(
+                "Vantor",
+                "indirect",
+                "accounting errors had forced the move",
+            )],
+        ),
+        (
+            "Nina Olsen admitted she misled MPs when she denied the bank had been involved.",
+            &[(
+                "Nina Olsen",
+                "indirect",
+                "she misled MPs when she denied the bank had been involved",
+            )],
+        ),
         (
             "“We will grow,” said Maria Olsen.",
             &[("Maria Olsen", "direct", "We will grow")],
