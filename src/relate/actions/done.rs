@@ -36,6 +36,10 @@ pub(super) const UNREALIZED: &[&str] = &[
     "permit",
     "enable",
     "ask",
+    "tell", // "told him to find a club", "warned Vantor to steer clear": instructions
+    "warn",
+    "order",
+    "instruct",
     "urge",
     "encourage",
     "invite",

@@ -416,7 +416,10 @@ fn shared_subject(
         // An object controls a complement ("found Reyes acted alone", "persuaded
         // Olsen to resign"); otherwise the subject does — of a participle, a passive one
         // too: "Reyes was suspended by the club for missing the tests" (Reyes missed them).
-        let controller = tree.child(verb, "obj").filter(|_| complement);
+        let controller = tree
+            .child(verb, "obj")
+            .or_else(|| tree.child(verb, "iobj"))
+            .filter(|_| complement);
         let subject = controller
             .or_else(|| tree.subject(verb))
             .or_else(|| tree.child(verb, "nsubj:pass").filter(|_| participle));

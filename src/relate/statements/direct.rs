@@ -179,7 +179,7 @@ fn attribution_after(ctx: &Ctx<'_, '_>, from: usize, to: usize) -> Option<(usize
         if !matches!(
             ctx.doc.tokens[v].kind,
             TokenKind::Word | TokenKind::Possessive | TokenKind::Number
-        ) && !matches!(ctx.word(v), "." | "," | "-")
+        ) && !matches!(ctx.word(v), "." | "," | "-" | "(" | ")")
         {
             return None;
         }

@@ -56,6 +56,16 @@ fn statements_direct_reported_and_continued() {
                 "she misled MPs when she denied the bank had been involved",
             )],
         ),
+        // An organization named with its abbreviation after the speaker.
+        (
+            "“The story this year is all about digital,” Tom Reyes, from the Vardby \
+             Electronics Association (VEA) told the BBC.",
+            &[(
+                "Tom Reyes",
+                "direct",
+                "The story this year is all about digital",
+            )],
+        ),
         (
             "“We will grow,” said Maria Olsen.",
             &[("Maria Olsen", "direct", "We will grow")],
