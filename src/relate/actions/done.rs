@@ -270,6 +270,17 @@ pub(super) fn unrealized(ctx: &Ctx<'_, '_>, tree: &Tree<'_>, v: usize) -> bool {
     if simple_present(ctx, tree, v) {
         return true;
     }
+    // "Brazil buy boosts Vantor", "Duran Duran show set for US TV": in a headline, a
+    // plain form right before another verb is a noun the tagger took for a verb.
+    let noun_before_verb =
+        tree.xpos(v) == "VBP" || tree.xpos(v) == "VB" && tree.child(v, "mark").is_none();
+    if noun_before_verb
+        && in_a_headline(ctx, tree.token(v))
+        && v + 1 < tree.len()
+        && matches!(tree.xpos(v + 1), "VBZ" | "VBD" | "VBN")
+    {
+        return true;
+    }
     // "US to raise TV indecency fines": a headline's infinitive, with no finite verb
     // above it, tells what is to come.
     let headline_future = tree.deprel(v) == "root"

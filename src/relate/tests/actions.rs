@@ -536,3 +536,13 @@ fn a_phrasal_verb_keeps_its_particle() {
     let found = actions("Vantor looked at the offer from Harvo Freight.");
     assert!(found.iter().all(|a| a.1 != "look at"), "{found:?}");
 }
+
+#[test]
+fn a_headline_noun_before_a_verb_is_no_deed() {
+    // "show" is the noun the headline is about; what is set is the show.
+    let found = actions("Zorvik Zorvik show set for US TV\n\nThe band will play.");
+    assert!(
+        !found.iter().any(|(_, trigger, _, _)| trigger == "show"),
+        "{found:?}"
+    );
+}
