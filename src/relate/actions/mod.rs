@@ -113,7 +113,16 @@ pub(super) fn find_actions(ctx: &Ctx<'_, '_>, events: &mut Vec<EventFact>) {
                 .children(v)
                 .iter()
                 .any(|&c| matches!(tree.deprel(c), "aux" | "aux:pass"));
+        // "The drug proved no better", "Vantor looked vulnerable": a linking verb with a
+        // predicate and no object tells how its subject was, not what it did.
+        let linking = LINKING.contains(&lemma)
+            && tree.child(v, "obj").is_none()
+            && tree.children(v).iter().any(|&c| {
+                tree.upos(c) == "ADJ" && matches!(tree.deprel(c), "xcomp" | "advmod")
+                    || tree.deprel(c) == "xcomp" && tree.upos(c) == "NOUN"
+            });
         let no_deed = bare_participle
+            || linking
             || STATES.contains(&lemma)
             || NOT_DONE.contains(&lemma)
             || in_words(ctx, tree, v)

@@ -241,6 +241,8 @@ fn actions_in_active_and_passive_voice() {
         ("Zintrex Group will close the plant next year.", &[]),
         ("Zintrex Group has yet to pay the fine.", &[]),
         ("Zintrex Group failed to disclose the payments.", &[]),
+        // A linking verb tells how its subject was.
+        ("Vantor proved no better than its rivals.", &[]),
         // An instruction is not a deed, and the one told would do it.
         (
             "His lawyer said that Vantor had told him to find the player a new club.",
