@@ -310,7 +310,11 @@ pub(super) fn unrealized(ctx: &Ctx<'_, '_>, tree: &Tree<'_>, v: usize) -> bool {
                         _ => false,
                     }
             });
-        if negated_or_modal || conditional_or_purpose {
+        // "would not say whether he had offered to quit": an indirect question asks, it
+        // does not tell.
+        let asked = matches!(tree.deprel(verb), "ccomp" | "csubj")
+            && tree.has_child_lemma(verb, "mark", &["whether", "if"]);
+        if negated_or_modal || conditional_or_purpose || asked {
             return true;
         }
         // "close to selling", "ready to sign", "keen to buy": what an adjective

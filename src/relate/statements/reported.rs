@@ -61,6 +61,43 @@ fn unsaid(ctx: &Ctx<'_, '_>, v: usize) -> bool {
             })
 }
 
+/// Where words said without "that" start, past a date right after the verb: "said in
+/// November 2003 he would stand down" — the date is when it was said.
+fn past_a_date(ctx: &Ctx<'_, '_>, start: usize, end: usize) -> usize {
+    let mut k = start;
+    if matches!(
+        ctx.lower(k),
+        "in" | "on" | "at" | "during" | "last" | "earlier"
+    ) {
+        k += 1;
+    }
+    let Some(d) = ctx.rec.date_at(k).map(|d| &ctx.rec.dates[d]) else {
+        return start;
+    };
+    if d.tokens.start != k || d.tokens.end >= end {
+        return start;
+    }
+    let mut k = d.tokens.end;
+    while k < end && ctx.doc.tokens[k].kind == TokenKind::Punct {
+        k += 1;
+    }
+    k
+}
+
+/// The token after speech verb `w` and its particles or object pronoun ("said", "told
+/// him"): where a clause it takes without "that" begins.
+fn verb_span_end(ctx: &Ctx<'_, '_>, w: usize) -> usize {
+    let tree = &ctx.tree;
+    let mut end = tree.token(w) + 1;
+    for &c in tree.children(w) {
+        let t = tree.token(c);
+        if t == end && matches!(tree.deprel(c), "obj" | "iobj" | "compound:prt") {
+            end = t + 1;
+        }
+    }
+    end
+}
+
 /// Verbs that report what someone says, as a second act after a first: "…, adding that
 /// …", "… and insisted his team …", "…, saying: …".
 const REPORTING: &[&str] = &[
@@ -154,10 +191,15 @@ fn reported_in_tree(ctx: &Ctx<'_, '_>, v: usize) -> Option<(usize, Range<usize>,
         }
     }
     let kind = |k: usize| ctx.doc.tokens[k].kind;
+    let mut that = false;
     while content.start < content.end
         && (ctx.lower(content.start) == "that" || kind(content.start) == TokenKind::Punct)
     {
+        that |= ctx.lower(content.start) == "that";
         content.start += 1;
+    }
+    if !that && content.start == verb_span_end(ctx, w) {
+        content.start = past_a_date(ctx, content.start, content.end);
     }
     while content.end > content.start
         && matches!(
@@ -499,6 +541,8 @@ pub(super) fn reported_statements(
                         c += 1;
                     } else if needs_that {
                         continue;
+                    } else if c == verb_end {
+                        c = past_a_date(ctx, c, end);
                     }
                     if c < end && ctx.doc.tokens[c].kind == TokenKind::OpenQuote {
                         continue; // a direct quotation follows

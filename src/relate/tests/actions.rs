@@ -241,6 +241,15 @@ fn actions_in_active_and_passive_voice() {
         ("Zintrex Group will close the plant next year.", &[]),
         ("Zintrex Group has yet to pay the fine.", &[]),
         ("Zintrex Group failed to disclose the payments.", &[]),
+        // An indirect question does not tell that it happened.
+        (
+            "Tom Reyes declined to say whether he had offered Vantor the shares.",
+            &[],
+        ),
+        (
+            "Reporters asked whether Nina Olsen had sold the shares.",
+            &[],
+        ),
         // A linking verb tells how its subject was.
         ("Vantor proved no better than its rivals.", &[]),
         // An instruction is not a deed, and the one told would do it.

@@ -66,6 +66,20 @@ fn statements_direct_reported_and_continued() {
                 "The story this year is all about digital",
             )],
         ),
+        // A date right after the verb is when it was said.
+        (
+            "Nina Olsen said in November 2003 she would stand down.",
+            &[("Nina Olsen", "indirect", "she would stand down")],
+        ),
+        (
+            "The book claims Mr Reyes said in November 2003 he would quit before the next \
+             election.",
+            &[(
+                "Reyes",
+                "indirect",
+                "he would quit before the next election",
+            )],
+        ),
         (
             "“We will grow,” said Maria Olsen.",
             &[("Maria Olsen", "direct", "We will grow")],
