@@ -80,6 +80,22 @@ fn statements_direct_reported_and_continued() {
                 "he would quit before the next election",
             )],
         ),
+        // After the verb only a phrase or an object: no words said.
+        (
+            "Tom Reyes explained his reasons to his constituents at a meeting in Leeds.",
+            &[],
+        ),
+        ("Nina Olsen explained in an interview with the BBC.", &[]),
+        // After the verb only a phrase of where: the words said come before it.
+        (
+            "Vantor's feud with Zintrex is damaging the industry, Nina Olsen has claimed in a \
+             heated debate.",
+            &[(
+                "Nina Olsen",
+                "indirect",
+                "Vantor's feud with Zintrex is damaging the industry",
+            )],
+        ),
         (
             "“We will grow,” said Maria Olsen.",
             &[("Maria Olsen", "direct", "We will grow")],
