@@ -222,22 +222,22 @@ impl<'d> Tree<'d> {
             .filter(|&c| c < w)
             .max()
             .unwrap_or(first);
+        // (one subject, or a nearest that is no common noun: nothing to weigh)
+        if subjects.clone().next().is_none() || self.upos(nearest) != "NOUN" {
+            return Some(nearest);
+        }
         let phrase = self.subtree_words(nearest);
-        // (set off on both sides: not "Mr Howard, whose mother died", nor "Under
-        // President Chavez, the government expanded")
+        // (set off on both sides: not "Mr Reyes, whose mother died", nor "Under
+        // President Reyes, the government expanded")
         let comma = |k: usize| k < self.len() && self.lemma(k) == ",";
         let set_off = phrase.start >= 1
             && comma(phrase.start - 1)
             && (comma(phrase.end - 1) || comma(phrase.end));
-        if self.upos(nearest) == "NOUN" && set_off {
-            let apposed_to = subjects
-                .chain([first])
-                .find(|&s| s < nearest && self.subtree_words(s).end + 1 >= phrase.start);
-            if let Some(name) = apposed_to {
-                return Some(name);
-            }
-        }
-        Some(nearest)
+        let apposed_to = subjects
+            .chain([first])
+            .filter(|_| set_off)
+            .find(|&s| s < nearest && self.subtree_words(s).end + 1 >= phrase.start);
+        Some(apposed_to.unwrap_or(nearest))
     }
 
     /// The words of word `w`'s subtree, as a range of word indices.
@@ -260,14 +260,8 @@ impl<'d> Tree<'d> {
 
     /// The tokens of word `w`'s subtree (the tree is projective, so they are one run).
     pub fn subtree_tokens(&self, w: usize) -> Range<usize> {
-        let (mut first, mut last) = (w, w);
-        let mut stack = vec![w];
-        while let Some(x) = stack.pop() {
-            first = first.min(x);
-            last = last.max(x);
-            stack.extend_from_slice(self.children(x));
-        }
-        self.token(first)..self.token(last) + 1
+        let words = self.subtree_words(w);
+        self.token(words.start)..self.token(words.end - 1) + 1
     }
 
     /// The other members of a list a nominal heads: its conjuncts, and a list the

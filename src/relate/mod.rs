@@ -261,15 +261,15 @@ impl<'d, 'a> Ctx<'d, 'a> {
         // a title followed by a name in the phrase is that person, whatever the parser
         // made the head.
         let person = |m: &usize| self.kind(*m) == EntityKind::Person;
-        // (not in a clause that describes the noun: "the company, led by chief executive
-        // Nina Olsen, said" is the company speaking)
-        let clauses: Vec<Range<usize>> = tree
-            .children(w)
-            .iter()
-            .filter(|&&c| tree.deprel(c).starts_with("acl"))
-            .map(|&c| tree.subtree_tokens(c))
-            .collect();
         let titled_name = || {
+            // (not in a clause that describes the noun: "the company, led by chief
+            // executive Nina Olsen, said" is the company speaking)
+            let clauses: Vec<Range<usize>> = tree
+                .children(w)
+                .iter()
+                .filter(|&&c| tree.deprel(c).starts_with("acl"))
+                .map(|&c| tree.subtree_tokens(c))
+                .collect();
             self.rec
                 .mentions_in(phrase.clone())
                 .filter(person)

@@ -92,6 +92,25 @@ impl Default for Options {
     }
 }
 
+impl Options {
+    /// How to train a perceptron for `epochs` passes with these options.
+    fn training(&self, epochs: usize) -> Training {
+        Training {
+            epochs,
+            seed: self.seed,
+            min_weight: self.min_weight,
+        }
+    }
+}
+
+/// A sentence's word atoms with the lexicons and its word classes, as the runtime
+/// computes them.
+fn classed_atoms(words: &[&str], word_classes: &Clusters) -> Vec<WordAtoms> {
+    let mut atoms = word_atoms(words, true);
+    word_classes.mark(&mut atoms);
+    atoms
+}
+
 /// The trained models.
 #[derive(Debug)]
 pub struct Trained {
@@ -120,11 +139,7 @@ fn tag_of(w: &super::conllu::ConlluWord) -> PosTag {
 
 /// Trains all four models; `log` gets a line of progress now and then.
 pub fn train_models(corpora: &Corpora, options: &Options, log: &mut dyn FnMut(String)) -> Trained {
-    let training = |epochs: usize| Training {
-        epochs,
-        seed: options.seed,
-        min_weight: options.min_weight,
-    };
+    let training = |epochs: usize| options.training(epochs);
     // Tag and label sets, in sorted order so ids do not depend on the data's order.
     let tags: Vec<PosTag> = corpora
         .syntax_train
@@ -166,11 +181,7 @@ pub fn train_models(corpora: &Corpora, options: &Options, log: &mut dyn FnMut(St
         classes
     });
     let word_classes = Clusters::new(&levels);
-    let atoms_of = |words: &[&str]| {
-        let mut atoms = word_atoms(words, true);
-        word_classes.mark(&mut atoms);
-        atoms
-    };
+    let atoms_of = |words: &[&str]| classed_atoms(words, &word_classes);
     let atoms: Vec<Vec<WordAtoms>> = corpora
         .syntax_train
         .iter()
@@ -351,16 +362,8 @@ pub fn train_names(
     jackknifed: &[Vec<u16>],
     log: &mut dyn FnMut(String),
 ) -> Recognizer {
-    let training = |epochs: usize| Training {
-        epochs,
-        seed: options.seed,
-        min_weight: options.min_weight,
-    };
-    let atoms_of = |words: &[&str]| {
-        let mut atoms = word_atoms(words, true);
-        word_classes.mark(&mut atoms);
-        atoms
-    };
+    let training = |epochs: usize| options.training(epochs);
+    let atoms_of = |words: &[&str]| classed_atoms(words, word_classes);
     let bio = bio_tags();
     let to_example = |s: &NamedSentence, use_jackknifed: bool| {
         let words: Vec<&str> = s.words.iter().map(String::as_str).collect();

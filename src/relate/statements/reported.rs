@@ -547,19 +547,18 @@ pub(super) fn reported_statements(
                     if c < end && ctx.doc.tokens[c].kind == TokenKind::OpenQuote {
                         continue; // a direct quotation follows
                     }
-                    // Words said are a clause: "…, Howard has claimed in a heated debate"
+                    // Words said are a clause: "…, Reyes has claimed in a heated debate"
                     // has only a phrase of where after the verb, "stressed its support for
                     // the plan" an object.
                     let tree = &ctx.tree;
                     // ("said - any chancellor would …" says it; "said - falling short of
                     // …" is the narrator going on.)
-                    if matches!(ctx.word(c), "-" | "\u{2013}" | "\u{2014}") {
+                    let dashed = matches!(ctx.word(c), "-" | "\u{2013}" | "\u{2014}");
+                    if dashed {
                         c += 1;
                     }
+                    let narrator_goes_on = dashed && ctx.lower(c).ends_with("ing");
                     let words = tree.words_in(c..end);
-                    let dash = c > verb_end
-                        && matches!(ctx.word(c - 1), "-" | "\u{2013}" | "\u{2014}")
-                        && ctx.lower(c).ends_with("ing");
                     // (of where, when or how; "warned of a fall", "argued for a
                     // coalition" give what was said about)
                     let phrase = words.start < words.end
@@ -576,7 +575,7 @@ pub(super) fn reported_statements(
                         .next()
                         .and_then(|sv| tree.child(sv, "obj"))
                         .is_some_and(|o| tree.subtree_tokens(o).start == c);
-                    if dash || verbless && (phrase || object) {
+                    if narrator_goes_on || verbless && (phrase || object) {
                         continue;
                     }
                     (m, c..end, verb_end..c, "statement:reported-after-verb")
