@@ -3,6 +3,8 @@
 //! whatever the vector width), and sums with a fixed order of partial sums. The
 //! compiler vectorizes them; with AVX2 present, a second copy compiled for it is used.
 
+use half::f16;
+
 /// `y += a * x`, element by element.
 #[inline]
 pub fn axpy(y: &mut [f32], a: f32, x: &[f32]) {
@@ -57,47 +59,75 @@ unsafe fn add_avx2(y: &mut [f32], x: &[f32]) {
     }
 }
 
-/// `out = out + rows[0] + rows[1] + …`, element by element and in that order (the same
-/// bits as one [`add`] per row), a block of 64 elements at a time so that the partial
+/// `out = out + rows[0] + rows[1] + …` over half-precision rows, element by element and
+/// in that order (each half converts to its exact `f32`, so the plain and the AVX2
+/// versions give the same bits), a block of 64 elements at a time so that the partial
 /// sums stay in registers instead of going to memory once per row.
 #[inline]
-pub fn add_rows(out: &mut [f32], rows: &[&[f32]]) {
+pub fn add_half_rows(out: &mut [f32], rows: &[&[f16]]) {
     #[cfg(target_arch = "x86_64")]
     {
-        if std::arch::is_x86_feature_detected!("avx2") {
-            // SAFETY: the CPU has AVX2, checked just above.
-            unsafe { add_rows_avx2(out, rows) };
+        if std::arch::is_x86_feature_detected!("avx2") && std::arch::is_x86_feature_detected!("f16c")
+        {
+            // SAFETY: the CPU has AVX2 and F16C, checked just above.
+            unsafe { add_half_rows_avx2(out, rows) };
             return;
         }
     }
-    add_rows_plain(out, rows);
+    add_half_rows_plain(out, rows);
 }
+
+const BLOCK: usize = 64;
 
 #[cfg(target_arch = "x86_64")]
-#[target_feature(enable = "avx2")]
-unsafe fn add_rows_avx2(out: &mut [f32], rows: &[&[f32]]) {
-    add_rows_plain(out, rows);
+#[target_feature(enable = "avx2,f16c")]
+unsafe fn add_half_rows_avx2(out: &mut [f32], rows: &[&[f16]]) {
+    use std::arch::x86_64::{
+        __m128i, __m256, _mm_loadu_si128, _mm256_add_ps, _mm256_cvtph_ps, _mm256_loadu_ps,
+        _mm256_storeu_ps,
+    };
+    let n = rows.iter().map(|r| r.len()).fold(out.len(), usize::min);
+    let whole = n / BLOCK * BLOCK;
+    for start in (0..whole).step_by(BLOCK) {
+        let mut acc: [__m256; 8] = std::array::from_fn(|j| {
+            // SAFETY: `start + 8j + 8 <= whole <= out.len()`.
+            unsafe { _mm256_loadu_ps(out.as_ptr().add(start + 8 * j)) }
+        });
+        for row in rows {
+            for (j, acc) in acc.iter_mut().enumerate() {
+                // SAFETY: `start + 8j + 8 <= whole <= row.len()`; eight halves are 16 bytes.
+                let halves = unsafe { _mm_loadu_si128(row.as_ptr().add(start + 8 * j).cast::<__m128i>()) };
+                *acc = _mm256_add_ps(*acc, _mm256_cvtph_ps(halves));
+            }
+        }
+        for (j, acc) in acc.iter().enumerate() {
+            // SAFETY: as for the loads.
+            unsafe { _mm256_storeu_ps(out.as_mut_ptr().add(start + 8 * j), *acc) };
+        }
+    }
+    add_half_tail(&mut out[whole..n], rows, whole);
 }
 
-#[inline(always)]
-fn add_rows_plain(out: &mut [f32], rows: &[&[f32]]) {
-    const BLOCK: usize = 64;
-    let whole = out.len() / BLOCK * BLOCK;
+fn add_half_rows_plain(out: &mut [f32], rows: &[&[f16]]) {
+    let n = rows.iter().map(|r| r.len()).fold(out.len(), usize::min);
+    let whole = n / BLOCK * BLOCK;
     for start in (0..whole).step_by(BLOCK) {
-        let mut acc: [f32; BLOCK] = out[start..start + BLOCK].try_into().unwrap_or([0.0; BLOCK]);
+        let mut acc: [f32; BLOCK] = std::array::from_fn(|k| out[start + k]);
         for row in rows {
-            let Ok(row): Result<&[f32; BLOCK], _> = row[start..start + BLOCK].try_into() else {
-                continue;
-            };
-            for k in 0..BLOCK {
-                acc[k] += row[k];
+            for (acc, x) in acc.iter_mut().zip(&row[start..start + BLOCK]) {
+                *acc += x.to_f32();
             }
         }
         out[start..start + BLOCK].copy_from_slice(&acc);
     }
+    add_half_tail(&mut out[whole..n], rows, whole);
+}
+
+/// The elements past the last whole block, row after row.
+fn add_half_tail(out: &mut [f32], rows: &[&[f16]], from: usize) {
     for row in rows {
-        for (y, x) in out[whole..].iter_mut().zip(&row[whole..]) {
-            *y += *x;
+        for (y, x) in out.iter_mut().zip(&row[from..]) {
+            *y += x.to_f32();
         }
     }
 }
@@ -201,13 +231,19 @@ mod tests {
             let expected: f32 = a.iter().zip(b).map(|(x, y)| x * y).sum();
             assert!((dot(a, b) - expected).abs() < 1e-3);
         }
-        let rows: Vec<&[f32]> = vec![&long[..150], &other[..150], &long[150..]];
+        let halves: Vec<f16> = long.iter().chain(&other).map(|&v| f16::from_f32(v)).collect();
+        let rows: Vec<&[f16]> = vec![&halves[..150], &halves[300..450], &halves[150..300]];
         let mut one_by_one = vec![0.5f32; 150];
         for r in &rows {
-            add(&mut one_by_one, r);
+            let r: Vec<f32> = r.iter().map(|h| h.to_f32()).collect();
+            add(&mut one_by_one, &r);
         }
         let mut blocked = vec![0.5f32; 150];
-        add_rows(&mut blocked, &rows);
-        assert_eq!(one_by_one, blocked);
+        add_half_rows(&mut blocked, &rows);
+        assert_eq!(one_by_one, blocked, "the same bits as one addition per row");
+        let mut plain = vec![0.5f32; 150];
+        add_half_rows_plain(&mut plain, &rows);
+        assert_eq!(plain, blocked, "the same bits with or without AVX2");
+        assert!((blocked[3] - (0.5 + long[3] + other[3] + long[153])).abs() < 1e-2);
     }
 }

@@ -122,13 +122,13 @@ impl Parser {
                 at[slot] = Some(rare.index(&self.net, slot, id));
             }
         }
-        let rows: [&[f32]; N_SLOTS] = std::array::from_fn(|slot| match at[slot] {
+        let rows: [&[half::f16]; N_SLOTS] = std::array::from_fn(|slot| match at[slot] {
             Some(k) => rare.row(k, h),
             None => self.cache.row(slot, ids[slot]).unwrap_or_default(),
         });
         hidden.clear();
         hidden.extend_from_slice(&self.net.params.b1);
-        kernels::add_rows(hidden, &rows);
+        kernels::add_half_rows(hidden, &rows);
         for v in hidden.iter_mut() {
             *v = v.max(0.0);
         }
