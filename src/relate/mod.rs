@@ -214,6 +214,18 @@ impl<'d, 'a> Ctx<'d, 'a> {
         }
         let t = tree.token(w);
         if tree.upos(w) == "PRON" {
+            // "the departure of coach Tom Reyes, who guided Vantor FC …": "who" stands
+            // for the person named just before it, wherever the parser hung its clause.
+            let before = if t > 0 && self.word(t - 1) == "," { t - 1 } else { t };
+            let person_before = self
+                .rec
+                .mention_ending_at(before)
+                .filter(|&m| self.kind(m) == EntityKind::Person);
+            if tree.lemma(w) == "who"
+                && let Some(m) = person_before
+            {
+                return Some(m);
+            }
             if matches!(tree.lemma(w), "who" | "which" | "that") {
                 let verb = tree.head(w)?;
                 let noun = tree
@@ -285,7 +297,18 @@ impl<'d, 'a> Ctx<'d, 'a> {
                         .tokens
                         .get(tokens.end)
                         .is_some_and(|t| t.kind == TokenKind::Possessive);
-                    !owns && (phrase.start..tokens.start).any(|t| self.rec.title_at(t).is_some())
+                    let Some(title) =
+                        (phrase.start..tokens.start).find(|&t| self.rec.title_at(t).is_some())
+                    else {
+                        return false;
+                    };
+                    // (nor, after a noun that is no title, a title behind a preposition:
+                    // "heavy spending by President Tom Reyes pushed the deficit up" — the
+                    // spending did; but "Vardby Undersecretary of State Tom Reyes")
+                    let governed = !titled
+                        && (tree.token(w) + 1..title)
+                            .any(|t| tree.words_in(t..t + 1).any(|x| tree.deprel(x) == "case"));
+                    !owns && !governed
                 })
         };
         if own.is_none_or(|m| !person(&m)) {
@@ -299,7 +322,15 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 let person = self.kind(m) == EntityKind::Person;
                 // ("Rep. Tom Reyes" read as the title with the name flat beside it)
                 // (", Name," after a common noun read as a conjunct without "and")
-                let apposed = matches!(tree.deprel(c), "appos" | "flat")
+                // (an apposition stands next to its noun or after a comma, a dash or a
+                // bracket: "the arrival of President Tom Reyes" read with the name
+                // apposed to "arrival" names no arrival)
+                let set_beside = || {
+                    let start = tree.subtree_tokens(c).start;
+                    let mark = |t: usize| matches!(self.word(t), "," | "(" | "-" | "–" | "—" | ":");
+                    start == tree.token(w) + 1 || mark(start) || start > 0 && mark(start - 1)
+                };
+                let apposed = (tree.deprel(c) == "flat" || tree.deprel(c) == "appos" && set_beside())
                     || tree.deprel(c) == "nsubj" && titled && !copula
                     || tree.deprel(c) == "conj" && own.is_none() && tree.child(c, "cc").is_none();
                 let served = titled

@@ -33,6 +33,22 @@ fn actions_in_active_and_passive_voice() {
         ),
         // What has stopped is not being done.
         ("Vantor has stopped taking bets on the election.", &[]),
+        // A titled name behind a preposition of a noun that is no title: the noun's
+        // deed, not the person's.
+        (
+            "Heavy spending by President Tom Reyes pushed the budget deficit to a record.",
+            &[],
+        ),
+        // A name the parser hung on a noun across a phrase, with no comma: no apposition.
+        ("The arrival of Governor Nina Olsen took most of an hour.", &[]),
+        // "who" is the person named just before it.
+        (
+            "Vantor hired Erik Dahl, who guided Harvo Freight Group to a record profit.",
+            &[
+                ("Vantor", "hire", Some("Erik Dahl"), None),
+                ("Erik Dahl", "guide", Some("Harvo Freight Group"), None),
+            ],
+        ),
         // A word joined to another by a hyphen is part of a compound, no verb ("a verb"
         // the tagger found in "hip-hop", "best-selling")…
         (
