@@ -82,7 +82,13 @@ impl Ctx<'_, '_> {
                     self.is_subject(i + 1)
                         .then(|| self.last_subject_organization(i))
                         .flatten()
-                        .or_else(|| self.last_mention_before(i, &[EntityKind::Organization]))
+                        // ("Tom Reyes, a Vantor spokesman, told the BBC. … The company
+                        // said …" is Vantor: who was told is not the company)
+                        .or_else(|| {
+                            self.last_mention_where(i, |m| {
+                                m.kind == EntityKind::Organization && !self.is_told(m)
+                            })
+                        })
                         .map(|m| (m, i + 2))
                 } else {
                     self.titled_antecedent(i)
@@ -382,7 +388,12 @@ impl Ctx<'_, '_> {
 
     /// Whether mention `m` is who was told something: "told (the) BBC".
     fn is_listener(&self, m: usize) -> bool {
-        let mut k = self.rec.mentions[m].tokens.start;
+        self.is_told(&self.rec.mentions[m])
+    }
+
+    /// Whether a mention is who was told something.
+    fn is_told(&self, m: &Mention) -> bool {
+        let mut k = m.tokens.start;
         if k > 0 && self.lower(k - 1) == "the" {
             k -= 1;
         }

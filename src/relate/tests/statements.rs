@@ -66,6 +66,17 @@ fn statements_direct_reported_and_continued() {
                 "The story this year is all about digital",
             )],
         ),
+        // "The company" is not who was told: the BBC is the listener.
+        (
+            "Vantor may sue over the delays. Flights were affected for an hour on \
+             Wednesday. Long-haul travellers were not disrupted. Tom Reyes, a Vantor \
+             spokesman, told the BBC. Mr Reyes explained that the airport was not to \
+             blame. The company said that it had to cancel 77 flights.",
+            &[
+                ("Tom Reyes", "indirect", "the airport was not to blame"),
+                ("Vantor", "indirect", "it had to cancel 77 flights"),
+            ],
+        ),
         // A date right after the verb is when it was said.
         (
             "Nina Olsen said in November 2003 she would stand down.",
