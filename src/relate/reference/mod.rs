@@ -368,7 +368,12 @@ impl Ctx<'_, '_> {
             tree.children(w).iter().find_map(|&c| {
                 let named = match tree.deprel(c) {
                     "flat" | "flat:name" | "compound" => proper || titled && c == w + 1,
-                    "appos" => titled && c == w + 1,
+                    // ("the lawyer Tom Reyes", "the lawyer, Tom Reyes,")
+                    "appos" => {
+                        titled
+                            && (c == w + 1
+                                || c == w + 2 && self.word(tree.token(w + 1)) == ",")
+                    }
                     _ => false,
                 };
                 named.then(|| self.rec.mention_at(tree.token(c))).flatten()

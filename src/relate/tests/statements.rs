@@ -77,6 +77,17 @@ fn statements_direct_reported_and_continued() {
                 ("Vantor", "indirect", "it had to cancel 77 flights"),
             ],
         ),
+        // "he" after a sentence whose subject is a description with the name apposed
+        // after a comma is that person.
+        (
+            "Vardby chairman Erik Dahl said the federation would appeal. Nina Olsen's \
+             lawyer, Tom Reyes, reacted angrily to Dahl's comments. \
+             “Comments like these only help our case,” he told Vardby Sport.",
+            &[
+                ("Erik Dahl", "indirect", "the federation would appeal"),
+                ("Tom Reyes", "direct", "Comments like these only help our case"),
+            ],
+        ),
         // A date right after the verb is when it was said.
         (
             "Nina Olsen said in November 2003 she would stand down.",
