@@ -216,7 +216,11 @@ impl<'d, 'a> Ctx<'d, 'a> {
         if tree.upos(w) == "PRON" {
             // "the departure of coach Tom Reyes, who guided Vantor FC …": "who" stands
             // for the person named just before it, wherever the parser hung its clause.
-            let before = if t > 0 && self.word(t - 1) == "," { t - 1 } else { t };
+            let before = if t > 0 && self.word(t - 1) == "," {
+                t - 1
+            } else {
+                t
+            };
             let person_before = self
                 .rec
                 .mention_ending_at(before)
@@ -330,7 +334,8 @@ impl<'d, 'a> Ctx<'d, 'a> {
                     let mark = |t: usize| matches!(self.word(t), "," | "(" | "-" | "–" | "—" | ":");
                     start == tree.token(w) + 1 || mark(start) || start > 0 && mark(start - 1)
                 };
-                let apposed = (tree.deprel(c) == "flat" || tree.deprel(c) == "appos" && set_beside())
+                let apposed = (tree.deprel(c) == "flat"
+                    || tree.deprel(c) == "appos" && set_beside())
                     || tree.deprel(c) == "nsubj" && titled && !copula
                     || tree.deprel(c) == "conj" && own.is_none() && tree.child(c, "cc").is_none();
                 let served = titled

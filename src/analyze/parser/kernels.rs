@@ -67,7 +67,8 @@ unsafe fn add_avx2(y: &mut [f32], x: &[f32]) {
 pub fn add_half_rows(out: &mut [f32], rows: &[&[f16]]) {
     #[cfg(target_arch = "x86_64")]
     {
-        if std::arch::is_x86_feature_detected!("avx2") && std::arch::is_x86_feature_detected!("f16c")
+        if std::arch::is_x86_feature_detected!("avx2")
+            && std::arch::is_x86_feature_detected!("f16c")
         {
             // SAFETY: the CPU has AVX2 and F16C, checked just above.
             unsafe { add_half_rows_avx2(out, rows) };
@@ -96,7 +97,8 @@ unsafe fn add_half_rows_avx2(out: &mut [f32], rows: &[&[f16]]) {
         for row in rows {
             for (j, acc) in acc.iter_mut().enumerate() {
                 // SAFETY: `start + 8j + 8 <= whole <= row.len()`; eight halves are 16 bytes.
-                let halves = unsafe { _mm_loadu_si128(row.as_ptr().add(start + 8 * j).cast::<__m128i>()) };
+                let halves =
+                    unsafe { _mm_loadu_si128(row.as_ptr().add(start + 8 * j).cast::<__m128i>()) };
                 *acc = _mm256_add_ps(*acc, _mm256_cvtph_ps(halves));
             }
         }
@@ -231,7 +233,11 @@ mod tests {
             let expected: f32 = a.iter().zip(b).map(|(x, y)| x * y).sum();
             assert!((dot(a, b) - expected).abs() < 1e-3);
         }
-        let halves: Vec<f16> = long.iter().chain(&other).map(|&v| f16::from_f32(v)).collect();
+        let halves: Vec<f16> = long
+            .iter()
+            .chain(&other)
+            .map(|&v| f16::from_f32(v))
+            .collect();
         let rows: Vec<&[f16]> = vec![&halves[..150], &halves[300..450], &halves[150..300]];
         let mut one_by_one = vec![0.5f32; 150];
         for r in &rows {

@@ -136,7 +136,20 @@ pub(super) fn find_actions(ctx: &Ctx<'_, '_>, events: &mut Vec<EventFact>) {
             let others: Vec<usize> = tree
                 .child(v, "nsubj")
                 .filter(|_| fact.evidence[0].rule == "action:subject")
-                .map(|s| tree.coordinated(s))
+                .map(|s| {
+                    // "Tom Reyes and Nina Olsen, who …": "who" stands for the whole list.
+                    let named = fact
+                        .agent
+                        .filter(|_| tree.lemma(s) == "who")
+                        .and_then(|m| tree.head_word(ctx.rec.mentions[m].tokens.clone()));
+                    let first = named.map(|w| match tree.head(w) {
+                        Some(h) if tree.deprel(w) == "conj" => h,
+                        _ => w,
+                    });
+                    let mut members = tree.coordinated(first.unwrap_or(s));
+                    members.extend(first);
+                    members
+                })
                 .unwrap_or_default()
                 .into_iter()
                 .filter_map(|c| ctx.doer_named_by(c))

@@ -370,9 +370,7 @@ impl Ctx<'_, '_> {
                     "flat" | "flat:name" | "compound" => proper || titled && c == w + 1,
                     // ("the lawyer Tom Reyes", "the lawyer, Tom Reyes,")
                     "appos" => {
-                        titled
-                            && (c == w + 1
-                                || c == w + 2 && self.word(tree.token(w + 1)) == ",")
+                        titled && (c == w + 1 || c == w + 2 && self.word(tree.token(w + 1)) == ",")
                     }
                     _ => false,
                 };

@@ -40,13 +40,25 @@ fn actions_in_active_and_passive_voice() {
             &[],
         ),
         // A name the parser hung on a noun across a phrase, with no comma: no apposition.
-        ("The arrival of Governor Nina Olsen took most of an hour.", &[]),
+        (
+            "The arrival of Governor Nina Olsen took most of an hour.",
+            &[],
+        ),
         // "who" is the person named just before it.
         (
             "Vantor hired Erik Dahl, who guided Harvo Freight Group to a record profit.",
             &[
                 ("Vantor", "hire", Some("Erik Dahl"), None),
                 ("Erik Dahl", "guide", Some("Harvo Freight Group"), None),
+            ],
+        ),
+        // … and for each member of a list named just before it.
+        (
+            "Vantor hired Tom Reyes and Nina Olsen, who founded Zintrex Group.",
+            &[
+                ("Vantor", "hire", Some("Tom Reyes"), None),
+                ("Tom Reyes", "found", Some("Zintrex Group"), None),
+                ("Nina Olsen", "found", Some("Zintrex Group"), None),
             ],
         ),
         // A word joined to another by a hyphen is part of a compound, no verb ("a verb"

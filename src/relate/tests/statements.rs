@@ -85,7 +85,11 @@ fn statements_direct_reported_and_continued() {
              “Comments like these only help our case,” he told Vardby Sport.",
             &[
                 ("Erik Dahl", "indirect", "the federation would appeal"),
-                ("Tom Reyes", "direct", "Comments like these only help our case"),
+                (
+                    "Tom Reyes",
+                    "direct",
+                    "Comments like these only help our case",
+                ),
             ],
         ),
         // A date right after the verb is when it was said.
