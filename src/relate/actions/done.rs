@@ -86,7 +86,7 @@ const MODALS: &[&str] = &[
 /// Whether token `t` lies in a headline: a sentence that does not end with a full
 /// stop, a question or an exclamation mark, closing quotation marks and brackets aside
 /// ("Vantor 'buys Harvo'", "Bank holds rate at 4.75%").
-pub(super) fn in_a_headline(ctx: &Ctx<'_, '_>, t: usize) -> bool {
+pub(in crate::relate) fn in_a_headline(ctx: &Ctx<'_, '_>, t: usize) -> bool {
     let sentence = ctx.sentence(t);
     let doc = ctx.doc;
     let last = sentence.clone().rev().find(|&k| {

@@ -28,7 +28,8 @@ use crate::lexicon::lexicons;
 use crate::model::{DateValue, EntityKind};
 use crate::recognize::can_act;
 use crate::segment::TokenKind;
-use done::{NOT_DONE, UNREALIZED, claims_a_clause, in_a_headline, unrealized};
+pub(super) use done::in_a_headline;
+use done::{NOT_DONE, UNREALIZED, claims_a_clause, unrealized};
 use no_deed::{PREPOSITION_PARTICIPLES, STATES, in_words, measure_changed, names_no_deed};
 
 /// Verbs whose object carries the meaning: "took action", "made a decision".

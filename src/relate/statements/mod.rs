@@ -16,6 +16,7 @@
 mod according;
 mod direct;
 mod reported;
+mod said;
 
 use super::events::EventRefs;
 use super::{Ctx, StatementFact};

@@ -1,6 +1,7 @@
 //! Reported speech: "Olsen said the bank would pay", "…, the minister told reporters".
 
 use super::direct::speaker_after_verb;
+use super::said::{asks, content_end, leads_to_speech, past_a_date, says_something, unsaid};
 use super::{date_outside, in_wh_clause, made_at, mentions_within, passive_at, speech_verb_at};
 use crate::lexicon::lexicons;
 use crate::relate::events::EventRefs;
@@ -8,81 +9,6 @@ use crate::relate::{Ctx, Evidence, StatementFact};
 use crate::segment::TokenKind;
 use std::collections::HashSet;
 use std::ops::Range;
-
-/// The end of a sentence's content: before its final punctuation and closing quotes.
-fn content_end(ctx: &Ctx<'_, '_>, sentence: &Range<usize>) -> usize {
-    let mut end = sentence.end;
-    // ("rose 5%." keeps its "%").
-    while end > sentence.start
-        && matches!(
-            ctx.doc.tokens[end - 1].kind,
-            TokenKind::Punct | TokenKind::CloseQuote
-        )
-        && ctx.word(end - 1) != "%"
-    {
-        end -= 1;
-    }
-    end
-}
-
-/// Whether the clause opening at token `k` is a yes-no question ("asked whether …"): it
-/// reports nothing said. ("said if elected he would …" is a condition; "explained why
-/// …" reports an explanation.)
-fn asks(ctx: &Ctx<'_, '_>, k: usize) -> bool {
-    ctx.lower(k) == "whether"
-}
-
-/// Whether the tree reads the speech verb at token `v` as leading to another ("tweeted
-/// to say …", "went on to say …"): the words said belong to that one.
-fn leads_to_speech(ctx: &Ctx<'_, '_>, v: usize) -> bool {
-    let tree = &ctx.tree;
-    let w = tree.words_in(v..v + 1).start;
-    tree.children(w).iter().any(|&c| {
-        matches!(tree.deprel(c), "xcomp" | "advcl") && speech_verb_at(ctx, tree.token(c)).is_some()
-    })
-}
-
-/// Reported speech read off the tree: the clause a speech verb takes as its complement
-/// ("Olsen said (that) the bank would pay": ccomp), or the clause a speech verb is set
-/// beside ("The bank will pay, Olsen told reporters": parataxis). The content is that
-/// clause's words without "that" and the final punctuation; the speaker the verb's
-/// subject. Not when the clause is a question ("asked whether …") or opens with a
-/// quotation (a direct statement).
-/// Whether a speech verb says nothing was said: negated ("did not say where"), or the
-/// complement of a failure, a refusal or a "yet" ("have yet to say where they will fall",
-/// "declined to say whether").
-fn unsaid(ctx: &Ctx<'_, '_>, v: usize) -> bool {
-    let tree = &ctx.tree;
-    let w = tree.words_in(v..v + 1).start;
-    ctx.negated(w)
-        || tree.deprel(w) == "xcomp"
-            && tree.head(w).is_some_and(|h| {
-                ctx.negated(h) || matches!(tree.lemma(h), "fail" | "refuse" | "decline")
-            })
-}
-
-/// Where words said without "that" start, past a date right after the verb: "said in
-/// November 2003 he would stand down" — the date is when it was said.
-fn past_a_date(ctx: &Ctx<'_, '_>, start: usize, end: usize) -> usize {
-    let mut k = start;
-    if matches!(
-        ctx.lower(k),
-        "in" | "on" | "at" | "during" | "last" | "earlier"
-    ) {
-        k += 1;
-    }
-    let Some(d) = ctx.rec.date_at(k).map(|d| &ctx.rec.dates[d]) else {
-        return start;
-    };
-    if d.tokens.start != k || d.tokens.end >= end {
-        return start;
-    }
-    let mut k = d.tokens.end;
-    while k < end && ctx.doc.tokens[k].kind == TokenKind::Punct {
-        k += 1;
-    }
-    k
-}
 
 /// The token after speech verb `w` and its particles or object pronoun ("said", "told
 /// him"): where a clause it takes without "that" begins.
@@ -120,6 +46,13 @@ const REPORTING: &[&str] = &[
     "point",
 ];
 
+/// Reported speech read off the tree: the clause a speech verb takes as its complement
+/// ("Olsen said (that) the bank would pay": ccomp), or the clause a speech verb is set
+/// beside ("The bank will pay, Olsen told reporters": parataxis). The content is that
+/// clause's words without "that" and the final punctuation; the speaker the verb's
+/// subject. Not when the clause is a question ("asked whether …") or opens with a
+/// quotation (a direct statement).
+///
 /// Returns the speaker, the content, and where the words of the clause end before any
 /// second act of speech was cut off (its dates are not when the first was said).
 fn reported_in_tree(ctx: &Ctx<'_, '_>, v: usize) -> Option<(usize, Range<usize>, usize)> {
@@ -222,7 +155,7 @@ fn reported_in_tree(ctx: &Ctx<'_, '_>, v: usize) -> Option<(usize, Range<usize>,
     }
     // (nor a relative clause: "the man, who later disappeared, claimed …" misread)
     if content.is_empty()
-        || asks(ctx, content.start)
+        || asks(ctx, content.start, tree.lemma(w))
         || kind(content.start) == TokenKind::OpenQuote
         || matches!(ctx.lower(content.start), "who" | "which")
     {
@@ -600,7 +533,9 @@ pub(super) fn reported_statements(
                 None => continue,
             };
             if content.len() < 3
-                || asks(ctx, content.start)
+                || asks(ctx, content.start, &lemma)
+                || rule == "statement:reported-before-attribution"
+                    && !says_something(ctx, content.clone())
                 || content.clone().any(|k| ctx.quoted[k])
                     && ctx.doc.tokens[content.start].kind == TokenKind::OpenQuote
             {

@@ -92,6 +92,31 @@ fn statements_direct_reported_and_continued() {
                 ),
             ],
         ),
+        // Words before an attribution are said only if they make a clause of their
+        // own: not a phrase of time or topic, nor a clause that only sets the scene.
+        (
+            "Earlier this month, Vantor Group agreed to buy Zintrex for $16bn.",
+            &[],
+        ),
+        (
+            "On the subject of the club's captain, Tom Reyes revealed Vantor FC had made \
+             no offer.",
+            &[("Tom Reyes", "indirect", "Vantor FC had made no offer")],
+        ),
+        // … but a headline needs no verb.
+        (
+            "No tax rise this year, says Nina Olsen\n\nThe minister spoke on Monday.",
+            &[("Nina Olsen", "indirect", "No tax rise this year")],
+        ),
+        // A question put to the speaker and a condition report nothing said.
+        (
+            "When asked if Erik Dahl would stay, Tom Reyes said: “I sincerely hope he will.”",
+            &[("Tom Reyes", "direct", "I sincerely hope he will.")],
+        ),
+        (
+            "The key is if Erik Dahl comes out and says that he is happy.",
+            &[],
+        ),
         // A date right after the verb is when it was said.
         (
             "Nina Olsen said in November 2003 she would stand down.",
