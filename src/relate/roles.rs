@@ -130,8 +130,13 @@ pub(super) fn find_roles(ctx: &Ctx<'_, '_>) -> (Vec<RoleFact>, Vec<LinkFact>) {
         };
         // "US actor Tom Reyes", "British economist Ana Lopes": a country before a
         // profession no country employs is the holder's nationality, not an employer.
+        // So is a nationality adjective before a player ("Brazilian striker Tom Reyes"
+        // plays for a club; "Brazil striker" for the national team).
         let mut nationality = None;
-        if at.is_some_and(|m| ctx.kind(m) == EntityKind::Place) && nationality_only(&title.text) {
+        let demonym = at.is_some_and(|m| ctx.rec.mentions[m].rule == "place:demonym");
+        if at.is_some_and(|m| ctx.kind(m) == EntityKind::Place)
+            && (nationality_only(&title.text) || demonym && plays(&title.text))
+        {
             nationality = at.take();
         }
         if at.is_none() {
@@ -492,11 +497,13 @@ const CIVIL_PROFESSIONS: &[&str] = &[
     "lawyer",
 ];
 
-/// Professions of sport, which a national team does employ ("England footballer"), and
-/// of a government's service ("US Attorney", "US peace negotiator").
-const NATIONAL_SERVICE: &[&str] = &[
-    "attorney",
-    "negotiator",
+/// Professions of a government's service, which a country employs ("US Attorney", "US
+/// peace negotiator").
+const GOVERNMENT_SERVICE: &[&str] = &["attorney", "negotiator"];
+
+/// Players of a sport, whom a national team employs ("England footballer", "Brazil
+/// striker"); a nationality adjective before them is only where they come from.
+const PLAYERS: &[&str] = &[
     "physiotherapist",
     "vaulter",
     "footballer",
@@ -515,7 +522,22 @@ const NATIONAL_SERVICE: &[&str] = &[
     "hurdler",
     "jumper",
     "rower",
+    "striker",
+    "forward",
+    "midfielder",
+    "defender",
+    "goalkeeper",
+    "winger",
+    "player",
 ];
+
+/// Whether a title names a player of a sport ([`PLAYERS`]).
+fn plays(title: &str) -> bool {
+    title
+        .split_whitespace()
+        .last()
+        .is_some_and(|last| PLAYERS.contains(&last.to_lowercase().as_str()))
+}
 
 /// Whether a title names a profession that a country before it only gives a
 /// nationality to: a listed civil profession, or one WordNet lists that is not a sport
@@ -526,5 +548,6 @@ fn nationality_only(title: &str) -> bool {
     };
     CIVIL_PROFESSIONS.contains(&last.as_str())
         || crate::lexicon::lexicons().is_occupation(title)
-            && !NATIONAL_SERVICE.contains(&last.as_str())
+            && !GOVERNMENT_SERVICE.contains(&last.as_str())
+            && !PLAYERS.contains(&last.as_str())
 }

@@ -120,6 +120,11 @@ fn roles_from_premodifiers_appositions_and_possessives() {
             "England footballer Tom Reyes retired.",
             &[("Tom Reyes", Some("footballer"), Some("England"))],
         ),
+        // … but a nationality adjective before a player is where the player is from.
+        (
+            "Norwegian striker Tom Reyes scored twice.",
+            &[("Tom Reyes", Some("striker"), None)],
+        ),
         (
             "Norwegian Prime Minister Erna Solberg spoke.",
             &[("Erna Solberg", Some("Prime Minister"), Some("Norway"))],
