@@ -238,6 +238,18 @@ fn claimed(tree: &Tree<'_>, v: usize) -> bool {
         "advcl" | "acl" if claiming && tree.has_child_lemma(v, "mark", &["of", "with"]) => {
             return true;
         }
+        // "an alleged gesture he made", "the suspected fraud Vantor committed": a deed
+        // described by a noun only alleged is alleged too (not a person's: "suspected
+        // killer Tom Reyes, who later killed himself").
+        "acl:relcl"
+            if tree.has_child_lemma(head, "amod", HEARSAY_ADJECTIVES)
+                && !tree
+                    .children(v)
+                    .iter()
+                    .any(|&c| matches!(tree.lemma(c), "who" | "whom")) =>
+        {
+            return true;
+        }
         _ => {}
     }
     if !CLAIM_NOUNS.contains(&tree.lemma(head)) || head > v {
@@ -250,6 +262,23 @@ fn claimed(tree: &Tree<'_>, v: usize) -> bool {
         _ => false,
     }
 }
+
+/// Adjectives that make what a noun names only alleged (as lemmas: the tagger reads
+/// them as adjectives or as participles).
+const HEARSAY_ADJECTIVES: &[&str] = &[
+    "alleged",
+    "allege",
+    "suspected",
+    "suspect",
+    "purported",
+    "purport",
+    "rumoured",
+    "rumour",
+    "rumored",
+    "rumor",
+    "supposed",
+    "suppose",
+];
 
 /// Whether a verb is arranged with "be to": "the minister is to announce", "Vantor
 /// was to open a plant" (UD hangs "is" on the verb as its auxiliary).
@@ -304,7 +333,8 @@ pub(super) fn unrealized(ctx: &Ctx<'_, '_>, tree: &Tree<'_>, v: usize) -> bool {
             && tree.children_with(verb, &["mark"]).into_iter().any(|c| {
                 tree.deprel(c) == "mark"
                     && match ctx.lower(tree.token(c)) {
-                        "if" | "unless" | "whether" | "lest" => true,
+                        // ("without giving figures": it was not given)
+                        "if" | "unless" | "whether" | "lest" | "without" => true,
                         // (an infinitive: "on his way to taking the set" took it)
                         "to" => tree.deprel(verb) == "advcl" && tree.xpos(verb) == "VB",
                         _ => false,

@@ -33,6 +33,16 @@ fn actions_in_active_and_passive_voice() {
         ),
         // What has stopped is not being done.
         ("Vantor has stopped taking bets on the election.", &[]),
+        // What was done "without" is not done; a deed an alleged noun describes is
+        // only alleged.
+        (
+            "Vantor raised prices without giving detailed figures.",
+            &[("Vantor", "raise", None, None)],
+        ),
+        (
+            "Erik Dahl was banned for an alleged gesture he made at Tom Reyes.",
+            &[],
+        ),
         // A titled name behind a preposition of a noun that is no title: the noun's
         // deed, not the person's.
         (
