@@ -147,6 +147,15 @@ pub(super) fn find_events(ctx: &Ctx<'_, '_>, events: &mut Vec<EventFact>) -> Eve
                 class.to_owned()
             };
             let (det, from, days, date) = determiner(ctx, s.start, i);
+            // "the second set", "the opening match", "the next meeting": one of several,
+            // not the one named before.
+            let another = (from..i).any(|k| {
+                lex.ordinal(ctx.word(k)).is_some()
+                    || matches!(
+                        ctx.lower(k),
+                        "first" | "opening" | "next" | "final" | "last" | "previous"
+                    )
+            });
             let event = match (class, det.as_deref()) {
                 ("part", _) => {
                     let label = ctx.doc.slice(from, i + 1).to_owned();
@@ -163,7 +172,7 @@ pub(super) fn find_events(ctx: &Ctx<'_, '_>, events: &mut Vec<EventFact>) -> Eve
                     });
                     events.len() - 1
                 }
-                (_, Some("the" | "this" | "that")) if by_class.contains_key(&key) => {
+                (_, Some("the" | "this" | "that")) if by_class.contains_key(&key) && !another => {
                     let e = by_class[&key];
                     events[e].evidence.push(Evidence {
                         span: ctx.span(from, i + 1),

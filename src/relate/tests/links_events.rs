@@ -270,6 +270,17 @@ fn nouns_that_news_uses_for_happenings_are_events() {
     );
     assert!(unnamed.contains(&("attack", 1)), "{unnamed:?}");
     assert!(unnamed.contains(&("trial", 2)), "{unnamed:?}");
+    // "the second trial" is another trial, not the one named before.
+    let x = run("A trial opened in Oslo in May. The second trial opened in Bergen in June.");
+    let unnamed: Vec<(&str, usize)> = x
+        .facts
+        .events
+        .iter()
+        .filter(|e| e.trigger.is_none())
+        .map(|e| (e.label.as_str(), e.evidence.len()))
+        .collect();
+    assert!(unnamed.contains(&("trial", 1)), "{unnamed:?}");
+    assert!(unnamed.contains(&("second trial", 1)), "{unnamed:?}");
     // An event word as an adjective before a noun, or in "in the event of", is none;
     // the noun is one.
     for (text, event) in [
