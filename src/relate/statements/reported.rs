@@ -122,6 +122,25 @@ fn reported_in_tree(ctx: &Ctx<'_, '_>, v: usize) -> Option<(usize, Range<usize>,
         if let Some(x) = second {
             content.end = content.end.min(tree.subtree_tokens(x).start);
         }
+        // "said drilling had been disappointing, which sent its shares down": a
+        // relative clause on the whole clause is the narrator's comment on it. (After a
+        // noun, ", which" describes the noun, whatever the parser hung it on.)
+        let comment = tree.children(c).iter().copied().find(|&x| {
+            let start = tree.subtree_tokens(x).start;
+            let Some(comma) = [start, start.wrapping_sub(1)]
+                .into_iter()
+                .find(|&k| k > 0 && k < start + 1 && ctx.word(k) == ",")
+            else {
+                return false;
+            };
+            let after_noun = tree
+                .words_in(comma - 1..comma)
+                .any(|w| matches!(tree.upos(w), "NOUN" | "PROPN" | "PRON" | "NUM"));
+            tree.deprel(x) == "advcl:relcl" && ctx.lower(comma + 1) == "which" && !after_noun
+        });
+        if let Some(x) = comment {
+            content.end = content.end.min(tree.subtree_tokens(x).start);
+        }
     }
     let kind = |k: usize| ctx.doc.tokens[k].kind;
     let mut that = false;

@@ -501,3 +501,23 @@ fn a_possessive_after_the_speech_verb_names_no_speaker() {
     );
     assert!(x.iter().all(|s| s.0 != "Norway"), "{x:?}");
 }
+
+#[test]
+fn a_relative_clause_on_the_reported_clause_is_the_narrators() {
+    let found = statements(
+        "Vantor revealed that drilling in the north had been disappointing, which caused \
+         its shares to fall 18% in one day.",
+    );
+    let said: Vec<&str> = found.iter().map(|(_, _, said)| said.as_str()).collect();
+    assert_eq!(said, ["drilling in the north had been disappointing"]);
+    // After a noun, ", which" describes the noun: it stays in what was said.
+    let found = statements(
+        "Tom Reyes said Vantor was lobbying music services, which include Zintrex, to \
+         promote local bands.",
+    );
+    let said: Vec<&str> = found.iter().map(|(_, _, said)| said.as_str()).collect();
+    assert_eq!(
+        said,
+        ["Vantor was lobbying music services, which include Zintrex, to promote local bands"]
+    );
+}
