@@ -79,8 +79,27 @@ fn month_at(doc: &Document<'_>, i: usize) -> Option<(u32, usize)> {
         return None;
     }
     let m = lexicons().month(w)?;
-    // "Nov." — take the abbreviation's full stop along.
-    let end = if doc.is(i + 1, ".") && !doc.tokens[i + 1].space_before && w.len() <= 4 {
+    // "Nov." — take the abbreviation's full stop along (not the one that ends "… in
+    // May.": a month written in full is no abbreviation).
+    const FULL: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let abbreviated = (m as usize)
+        .checked_sub(1)
+        .and_then(|k| FULL.get(k))
+        .is_some_and(|full| w.len() < full.len());
+    let end = if doc.is(i + 1, ".") && !doc.tokens[i + 1].space_before && abbreviated {
         i + 2
     } else {
         i + 1
@@ -412,6 +431,12 @@ mod tests {
                 "On Nov. 10, 2019, it fell.",
                 pub_monday,
                 &[("Nov. 10, 2019", "2019-11-10")],
+            ),
+            // A month written in full keeps no full stop: it ends the sentence.
+            (
+                "He was sacked in June.",
+                pub_monday,
+                &[("June", "2020-06")],
             ),
             (
                 "the 11 September 2001 attacks",

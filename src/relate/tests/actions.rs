@@ -33,6 +33,11 @@ fn actions_in_active_and_passive_voice() {
         ),
         // What has stopped is not being done.
         ("Vantor has stopped taking bets on the election.", &[]),
+        // The date of a relative clause is not the main verb's.
+        (
+            "Tom Reyes hired Erik Dahl, who was sacked in June.",
+            &[("Tom Reyes", "hire", Some("Erik Dahl"), None)],
+        ),
         // What was done "without" is not done; a deed an alleged noun describes is
         // only alleged.
         (
