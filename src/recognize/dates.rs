@@ -433,11 +433,7 @@ mod tests {
                 &[("Nov. 10, 2019", "2019-11-10")],
             ),
             // A month written in full keeps no full stop: it ends the sentence.
-            (
-                "He was sacked in June.",
-                pub_monday,
-                &[("June", "2020-06")],
-            ),
+            ("He was sacked in June.", pub_monday, &[("June", "2020-06")]),
             (
                 "the 11 September 2001 attacks",
                 pub_monday,

@@ -424,6 +424,32 @@ fn shared_subject(
         if !(matches!(tree.deprel(verb), "xcomp" | "conj") || participle) {
             return None;
         }
+        // A conjunct shares its subject when joined by "and", "but", "or" — itself or
+        // as one of a list that ends so ("bought Harvo, sold Zintrex and closed …"); a
+        // verb hung on another with no such word is a clause of its own the parser
+        // misread ("faced the vote on Friday - 67% of people voted to keep her") —
+        // unless hung on a relative clause: "Tom Reyes, who joined in May, scored"
+        // read with "scored" joined to "joined" is the main verb misread.
+        let joined = |c: usize| tree.child(c, "cc").is_some();
+        // ("…, having won 36 matches": a perfect participle is no clause of its own.)
+        let having = tree
+            .children_with(verb, &["aux"])
+            .into_iter()
+            .any(|a| ctx.lower(tree.token(a)) == "having");
+        let unjoined = tree.deprel(verb) == "conj"
+            && !participle
+            && !having
+            && !joined(verb)
+            && tree.head(verb).is_some_and(|h| {
+                !tree.deprel(h).ends_with("relcl")
+                    && !tree
+                        .children(h)
+                        .iter()
+                        .any(|&c| c > verb && tree.deprel(c) == "conj" && joined(c))
+            });
+        if unjoined {
+            return None;
+        }
         arcs.push(verb);
         let complement = tree.deprel(verb) == "xcomp";
         let predicate = complement && matches!(tree.xpos(verb), "VBN" | "JJ");
@@ -443,6 +469,11 @@ fn shared_subject(
             .child(verb, "obj")
             .or_else(|| tree.child(verb, "iobj"))
             .filter(|_| complement);
+        // "had her adopted", "got his car repaired": a past participle after an object
+        // is done to the object, by someone unnamed.
+        if predicate && controller.is_some() {
+            return None;
+        }
         let subject = controller
             .or_else(|| tree.subject(verb))
             .or_else(|| tree.child(verb, "nsubj:pass").filter(|_| participle));

@@ -33,6 +33,15 @@ fn actions_in_active_and_passive_voice() {
         ),
         // What has stopped is not being done.
         ("Vantor has stopped taking bets on the election.", &[]),
+        // A past participle after an object is done to the object by someone unnamed.
+        ("Nina Olsen's mother had her adopted at four weeks.", &[]),
+        // A verb joined to another without "and" is a clause of its own the parser
+        // misread: it does not share the other's subject.
+        (
+            "Nina Olsen and Tom Reyes faced the public vote on Friday - 67% of viewers \
+             voted to keep Reyes in the house.",
+            &[],
+        ),
         // The date of a relative clause is not the main verb's.
         (
             "Tom Reyes hired Erik Dahl, who was sacked in June.",
