@@ -568,9 +568,11 @@ impl<'d, 'a> Ctx<'d, 'a> {
     /// paid", "have yet to".
     pub fn negated(&self, w: usize) -> bool {
         let tree = &self.tree;
-        tree.children_with(w, &["advmod"])
-            .into_iter()
-            .any(|c| matches!(self.lower(tree.token(c)), "not" | "n't" | "never" | "yet"))
+        // (by the word's lemma: "isn't" is one token of two words, "is" and "n't")
+        tree.children_with(w, &["advmod"]).into_iter().any(|c| {
+            matches!(tree.lemma(c), "not" | "never" | "yet")
+                || matches!(self.lower(tree.token(c)), "not" | "n't" | "never" | "yet")
+        })
     }
 
     /// The first date in `range` that says when, not a bound ("until May").

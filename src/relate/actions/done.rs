@@ -326,7 +326,10 @@ pub(super) fn unrealized(ctx: &Ctx<'_, '_>, tree: &Tree<'_>, v: usize) -> bool {
             || tree
                 .children_with(verb, &["aux", "aux:pass"])
                 .into_iter()
-                .any(|c| MODALS.contains(&ctx.lower(tree.token(c))));
+                // (by lemma too: "he'll", "can't" are one token of two words)
+                .any(|c| {
+                    MODALS.contains(&tree.lemma(c)) || MODALS.contains(&ctx.lower(tree.token(c)))
+                });
         // "if he had trained", "unless Vantor pays": a condition; "cut jobs to save
         // money": a purpose — neither says it happened.
         let conditional_or_purpose = matches!(tree.deprel(verb), "advcl" | "acl")

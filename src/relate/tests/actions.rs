@@ -42,6 +42,12 @@ fn actions_in_active_and_passive_voice() {
              voted to keep Reyes in the house.",
             &[],
         ),
+        // A contracted negation or modal is one token of two words: still negated.
+        ("Vantor isn't paying the fine.", &[]),
+        (
+            "Tom Reyes didn't rule out a sale of Harvo Freight Group.",
+            &[],
+        ),
         // The date of a relative clause is not the main verb's.
         (
             "Tom Reyes hired Erik Dahl, who was sacked in June.",
