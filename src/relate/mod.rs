@@ -216,19 +216,19 @@ impl<'d, 'a> Ctx<'d, 'a> {
         if tree.upos(w) == "PRON" {
             // "the departure of coach Tom Reyes, who guided Vantor FC …": "who" stands
             // for the person named just before it, wherever the parser hung its clause.
-            let before = if t > 0 && self.word(t - 1) == "," {
-                t - 1
-            } else {
-                t
-            };
-            let person_before = self
-                .rec
-                .mention_ending_at(before)
-                .filter(|&m| self.kind(m) == EntityKind::Person);
-            if tree.lemma(w) == "who"
-                && let Some(m) = person_before
-            {
-                return Some(m);
+            if tree.lemma(w) == "who" {
+                let before = if t > 0 && self.word(t - 1) == "," {
+                    t - 1
+                } else {
+                    t
+                };
+                let person_before = self
+                    .rec
+                    .mention_ending_at(before)
+                    .filter(|&m| self.kind(m) == EntityKind::Person);
+                if person_before.is_some() {
+                    return person_before;
+                }
             }
             if matches!(tree.lemma(w), "who" | "which" | "that") {
                 let verb = tree.head(w)?;

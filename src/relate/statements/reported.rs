@@ -126,10 +126,11 @@ fn reported_in_tree(ctx: &Ctx<'_, '_>, v: usize) -> Option<(usize, Range<usize>,
         // relative clause on the whole clause is the narrator's comment on it. (After a
         // noun, ", which" describes the noun, whatever the parser hung it on.)
         let comment = tree.children(c).iter().copied().find(|&x| {
+            // (the comma is the clause's first token, or the one before it)
             let start = tree.subtree_tokens(x).start;
-            let Some(comma) = [start, start.wrapping_sub(1)]
-                .into_iter()
-                .find(|&k| k > 0 && k < start + 1 && ctx.word(k) == ",")
+            let Some(comma) = (start.saturating_sub(1)..=start)
+                .rev()
+                .find(|&k| k > 0 && ctx.word(k) == ",")
             else {
                 return false;
             };

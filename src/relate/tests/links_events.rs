@@ -233,6 +233,16 @@ fn links_and_killings_read_by_the_learned_model() {
     assert_eq!(learned.count(), 0, "{:?}", x.facts.events);
 }
 
+/// The events an extraction found that are no actions: label and mentions.
+fn unnamed_events(x: &Extraction) -> Vec<(&str, usize)> {
+    x.facts
+        .events
+        .iter()
+        .filter(|e| e.trigger.is_none())
+        .map(|e| (e.label.as_str(), e.evidence.len()))
+        .collect()
+}
+
 #[test]
 fn nouns_that_news_uses_for_happenings_are_events() {
     // "attack" and "trial" are learned from ECB+, not listed by hand.
@@ -257,13 +267,7 @@ fn nouns_that_news_uses_for_happenings_are_events() {
         "The attack in Vardby on 3 March 2020 shocked Norway. The party met. A trial opened in Oslo. \
          The trial was short.",
     );
-    let unnamed: Vec<(&str, usize)> = x
-        .facts
-        .events
-        .iter()
-        .filter(|e| e.trigger.is_none())
-        .map(|e| (e.label.as_str(), e.evidence.len()))
-        .collect();
+    let unnamed = unnamed_events(&x);
     assert!(
         !unnamed.iter().any(|(l, _)| l.contains("party")),
         "{unnamed:?}"
@@ -272,13 +276,7 @@ fn nouns_that_news_uses_for_happenings_are_events() {
     assert!(unnamed.contains(&("trial", 2)), "{unnamed:?}");
     // "the second trial" is another trial, not the one named before.
     let x = run("A trial opened in Oslo in May. The second trial opened in Bergen in June.");
-    let unnamed: Vec<(&str, usize)> = x
-        .facts
-        .events
-        .iter()
-        .filter(|e| e.trigger.is_none())
-        .map(|e| (e.label.as_str(), e.evidence.len()))
-        .collect();
+    let unnamed = unnamed_events(&x);
     assert!(unnamed.contains(&("trial", 1)), "{unnamed:?}");
     assert!(unnamed.contains(&("second trial", 1)), "{unnamed:?}");
     // An event word as an adjective before a noun, or in "in the event of", is none;
