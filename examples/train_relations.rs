@@ -116,8 +116,8 @@ fn train(examples: &[&Example], l2: f64) -> HashMap<String, f64> {
 
 /// The threshold with the best F1 over pairs scored by models that did not learn from
 /// them, and that F1.
-fn best_threshold(scored: &[(f32, bool)]) -> (f32, f64) {
-    let mut best = (0.5, 0.0);
+fn best_threshold(scored: &[(f32, bool)]) -> (f32, f64, [f64; 3]) {
+    let mut best = (0.5, 0.0, [0.0; 3]);
     for step in 1..20 {
         let t = step as f32 * 0.05;
         let (mut tp, mut fp, mut fn_) = (0.0, 0.0, 0.0);
@@ -135,7 +135,7 @@ fn best_threshold(scored: &[(f32, bool)]) -> (f32, f64) {
             0.0
         };
         if f1 > best.1 {
-            best = (t, f1);
+            best = (t, f1, [tp, fp, fn_]);
         }
     }
     best
@@ -180,6 +180,8 @@ fn main() -> Result<(), String> {
          # train split only: weights from all of it, regularization and thresholds from five folds of its articles.\n\
          # Do not edit by hand.\n",
     );
+    // Out-of-fold true positives, false positives and misses over all relations.
+    let mut totals = [0.0; 3];
     for relation in PairRelation::ALL {
         let examples: Vec<&Example> = train_set
             .iter()
@@ -187,7 +189,7 @@ fn main() -> Result<(), String> {
             .filter(|e| e.candidate.relation == relation)
             .collect();
         // Out-of-fold probabilities of every example, for each regularization.
-        let mut best: Option<(f64, f32, f64)> = None;
+        let mut best: Option<(f64, f32, f64, [f64; 3])> = None;
         for l2 in L2S {
             let mut scored = Vec::new();
             for fold in 0..FOLDS {
@@ -209,12 +211,15 @@ fn main() -> Result<(), String> {
                     }
                 }
             }
-            let (threshold, f1) = best_threshold(&scored);
-            if best.is_none_or(|(_, _, b)| f1 > b) {
-                best = Some((l2, threshold, f1));
+            let (threshold, f1, counts) = best_threshold(&scored);
+            if best.is_none_or(|(_, _, b, _)| f1 > b) {
+                best = Some((l2, threshold, f1, counts));
             }
         }
-        let (l2, threshold, f1) = best.unwrap_or((0.01, 0.5, 0.0));
+        let (l2, threshold, f1, counts) = best.unwrap_or((0.01, 0.5, 0.0, [0.0; 3]));
+        for (total, count) in totals.iter_mut().zip(counts) {
+            *total += count;
+        }
         let (_, lines) = model_of(relation, &examples, l2)?;
         eprintln!(
             "{:10} train {} pairs ({} linked): L2 {l2}, threshold {threshold:.2}, out-of-fold pair F1 {f1:.3}",
@@ -225,5 +230,12 @@ fn main() -> Result<(), String> {
         writeln!(text, "{}\t@threshold\t{threshold:.2}", relation.as_str()).unwrap();
         text.push_str(&lines);
     }
+    let [tp, fp, fn_] = totals;
+    eprintln!(
+        "all        out-of-fold pair micro F1 {:.3} (P {:.3}, R {:.3})",
+        2.0 * tp / (2.0 * tp + fp + fn_),
+        tp / (tp + fp),
+        tp / (tp + fn_)
+    );
     std::fs::write(out, text).map_err(|e| format!("{out}: {e}"))
 }
