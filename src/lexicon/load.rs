@@ -23,15 +23,19 @@ impl Lexicons {
             legal_forms: set(include_str!("../../lexicons/legal-forms.txt"), false),
             faiths: set(include_str!("../../lexicons/faiths.txt"), false),
             event_heads: set(include_str!("../../lexicons/event-heads.txt"), false),
-            given_name_sexes: entries(include_str!("../../lexicons/given-names-sex.tsv"))
+            // The census's names first; the world's names only add names it lacks.
+            given_name_sexes: entries(include_str!("../../lexicons/given-names-sex-world.tsv"))
+                .chain(entries(include_str!("../../lexicons/given-names-sex.tsv")))
                 .filter_map(|l| {
-                    let (name, sex) = l.split_once('\t')?;
-                    let sex = match sex {
-                        "F" => Sex::Female,
-                        "M" => Sex::Male,
+                    let (name, code) = l.split_once('\t')?;
+                    // (lower case: a name rare in English-speaking countries)
+                    let sex = match code {
+                        "F" | "f" => Sex::Female,
+                        "M" | "m" => Sex::Male,
                         _ => return None,
                     };
-                    Some((name.to_owned(), sex))
+                    let common = code.chars().all(char::is_uppercase);
+                    Some((name.to_owned(), (sex, common)))
                 })
                 .collect(),
             event_words: entries(include_str!("../../lexicons/event-words.tsv"))

@@ -80,7 +80,8 @@ pub struct Lexicons {
     event_heads: HashSet<String>,
     event_nouns: HashMap<String, String>,
     event_words: HashMap<String, EventClass>,
-    given_name_sexes: HashMap<String, Sex>,
+    /// Each name's sex, and whether the name is common (rare ones are a weaker guess).
+    given_name_sexes: HashMap<String, (Sex, bool)>,
     places: Vec<Country>,
     place_names: HashMap<String, usize>,
     demonyms: HashMap<String, usize>,
@@ -140,7 +141,15 @@ impl Lexicons {
 
     /// The sex a given name (capitalized) is used for, if (almost) only one.
     pub fn given_name_sex(&self, word: &str) -> Option<Sex> {
-        self.given_name_sexes.get(word).copied()
+        self.given_name_sexes.get(word).map(|&(sex, _)| sex)
+    }
+
+    /// Whether a given name with a sex is common enough in English-speaking countries
+    /// for its sex to hold for the surname alone ("Paula", not the rare "Ossie").
+    pub fn is_common_given_name(&self, word: &str) -> bool {
+        self.given_name_sexes
+            .get(word)
+            .is_some_and(|&(_, common)| common)
     }
 
     /// The sex an honorific ("Mrs", "Sir", "Mr.") says, if any.

@@ -180,18 +180,43 @@ pub fn recognize(
 }
 
 /// Sets the sex of each person whose honorific (just before the name, which leaves it
-/// out) or given name says one.
+/// out) or given name says one, and of a surname alone that every person named with it
+/// before shares, by an honorific or a common given name ("Alistair Berg … Berg": a
+/// man; not after "Tom Berg … Anna Berg", nor from a name as rare as "Ossie").
 fn mark_sexes(doc: &Document<'_>, mentions: &mut [Mention]) {
     let lex = lexicons();
-    for m in mentions.iter_mut().filter(|m| m.kind == EntityKind::Person) {
+    let mut sure = vec![false; mentions.len()];
+    for (m, sure) in mentions.iter_mut().zip(&mut sure) {
+        if m.kind != EntityKind::Person {
+            continue;
+        }
         let honorific = m.tokens.start.checked_sub(1).and_then(|k| {
             let k = if doc.is(k, ".") { k.checked_sub(1)? } else { k };
             lex.honorific_sex(doc.word(k))
         });
+        let first = doc.word(m.tokens.start);
         let given = (m.tokens.len() > 1)
-            .then(|| lex.given_name_sex(doc.word(m.tokens.start)))
+            .then(|| lex.given_name_sex(first))
             .flatten();
         m.sex = honorific.or(given);
+        *sure = honorific.is_some() || given.is_some() && lex.is_common_given_name(first);
+    }
+    for i in 0..mentions.len() {
+        let m = &mentions[i];
+        if m.kind != EntityKind::Person || m.sex.is_some() || m.tokens.len() != 1 {
+            continue;
+        }
+        let surname = doc.word(m.tokens.start);
+        let mut named = (0..i).filter(|&o| {
+            mentions[o].kind == EntityKind::Person
+                && mentions[o].tokens.len() > 1
+                && doc.word(mentions[o].tokens.end - 1) == surname
+        });
+        let Some(first) = named.next() else { continue };
+        let sex = mentions[first].sex;
+        if sure[first] && named.all(|o| sure[o] && mentions[o].sex == sex) {
+            mentions[i].sex = sex;
+        }
     }
 }
 

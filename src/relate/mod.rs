@@ -249,7 +249,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
     /// Who a nominal names when it stands for someone: itself (a name, a pronoun,
     /// "the company"), the person in its apposition ("the analyst, Ann Lind"; "Ann Lind,
     /// an analyst," misread as a clause with her as the subject), or for a title, the
-    /// one it serves ("a spokesman for Vantor") — not a name that only describes a
+    /// organization it serves ("a spokesman for Vantor") — not a name that only describes a
     /// common noun ("the Oslo chess champion" is not Oslo).
     pub fn named_by(&self, w: usize) -> Option<usize> {
         self.named_by_as(w, false)
@@ -312,7 +312,13 @@ impl<'d, 'a> Ctx<'d, 'a> {
                     let governed = !titled
                         && (tree.token(w) + 1..title)
                             .any(|t| tree.words_in(t..t + 1).any(|x| tree.deprel(x) == "case"));
-                    !owns && !governed
+                    // (nor a name right behind a preposition: "a spokesman for Tom Reyes"
+                    // is not Reyes, "Minister for Europe Tom Reyes" is)
+                    let object = tokens.start > 0
+                        && tree
+                            .words_in(tokens.start - 1..tokens.start)
+                            .any(|x| tree.upos(x) == "ADP");
+                    !owns && !governed && !object
                 })
         };
         if own.is_none_or(|m| !person(&m)) {
@@ -342,7 +348,10 @@ impl<'d, 'a> Ctx<'d, 'a> {
                     && (!deeds || acts_for_employer(self.lower(tree.token(w))))
                     && tree.deprel(c) == "nmod"
                     && matches!(tree.preposition(c), Some("for" | "of" | "at"))
-                    && matches!(self.kind(m), EntityKind::Person | EntityKind::Organization);
+                    // (an organization speaks through its spokesman; a person's
+                    // spokesman says what the person did not: "a spokesman for Tom
+                    // Reyes warned …")
+                    && self.kind(m) == EntityKind::Organization;
                 // "telecom regulator Zelcom said …" with the noun the head: the company
                 // the noun describes.
                 let described_org = matches!(tree.deprel(c), "appos" | "flat" | "compound")
@@ -515,6 +524,17 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 {
                     return Some((p, self.phrase_start(p)));
                 }
+            }
+            // "a spokesman for Tom Reyes warned": the spokesman speaks, not Reyes (an
+            // organization speaks through its spokesman: "a spokesman for Vantor said").
+            let object = of >= 1
+                && matches!(
+                    self.lower(of - 1),
+                    "for" | "to" | "with" | "against" | "by" | "about"
+                )
+                && self.kind(m) == EntityKind::Person;
+            if object {
+                return None;
             }
             return Some((m, self.phrase_start(m)));
         }

@@ -86,14 +86,10 @@ pub(super) fn speaker_after_verb(ctx: &Ctx<'_, '_>, from: usize, to: usize) -> O
             // "said former Ohio Gov. Tom Reyes": a place or organization
             // before a title belongs to the speaker's description.
             let end = ctx.rec.mentions[m].tokens.end;
-            // "said Ulster man Tom Reyes": so does one before a common noun and a person.
-            let noun_then_person = end + 1 < to
-                && ctx.doc.tokens[end].kind == TokenKind::Word
-                && ctx.word(end).starts_with(char::is_lowercase)
-                && ctx
-                    .rec
-                    .mention_starting_at(end + 1)
-                    .is_some_and(|p| ctx.kind(p) == EntityKind::Person);
+            // "said Ulster man Tom Reyes", "said Vardby TV labour affairs correspondent
+            // Nina Olsen": so does one before common nouns and a person.
+            let person_after_nouns = person_after_nouns(ctx, end, to);
+            let noun_then_person = person_after_nouns.is_some();
             let describes = end < to
                 && (ctx.rec.title_at(end).is_some()
                     || lex.is_honorific(ctx.word(end))
@@ -114,12 +110,27 @@ pub(super) fn speaker_after_verb(ctx: &Ctx<'_, '_>, from: usize, to: usize) -> O
                 return None;
             }
             first_actor = first_actor.or(Some(m));
-            k = if ctx.doc.tokens[end].kind == TokenKind::Possessive || noun_then_person {
-                end + 1
-            } else {
-                end
+            k = match person_after_nouns {
+                Some(person) => person,
+                None if ctx.doc.tokens[end].kind == TokenKind::Possessive => end + 1,
+                None => end,
             };
             continue;
+        }
+        // "said his wife, Anna": the one the noun names speaks, not the one "his" is.
+        if matches!(ctx.lower(k), "his" | "her" | "their" | "its") {
+            let noun_end = (k + 1..to)
+                .find(|&j| !ctx.word(j).starts_with(char::is_lowercase))
+                .unwrap_or(to);
+            let named = if noun_end < to && ctx.word(noun_end) == "," {
+                noun_end + 1
+            } else {
+                noun_end
+            };
+            return ctx
+                .rec
+                .mention_starting_at(named)
+                .filter(|&m| ctx.kind(m) == EntityKind::Person);
         }
         if let Some((m, _)) = ctx.antecedent(k) {
             return Some(m);
@@ -128,7 +139,12 @@ pub(super) fn speaker_after_verb(ctx: &Ctx<'_, '_>, from: usize, to: usize) -> O
         let title = ctx.rec.title_at(k).is_some();
         // ("said Nottingham City Councillor Tom Reyes": capitalized words no name was
         // read from, before a title, describe the speaker too.)
-        let before_a_title = w.starts_with(char::is_uppercase)
+        // Nor do nouns before a title: "said labour affairs correspondent Nina Olsen".
+        let noun = ctx
+            .tree
+            .words_in(k..k + 1)
+            .all(|x| ctx.tree.upos(x) == "NOUN");
+        let before_a_title = (w.starts_with(char::is_uppercase) || noun)
             && (k + 1..(k + 4).min(to)).any(|j| ctx.rec.title_at(j).is_some());
         if !(title
             || w == "the"
@@ -142,6 +158,24 @@ pub(super) fn speaker_after_verb(ctx: &Ctx<'_, '_>, from: usize, to: usize) -> O
         k += 1;
     }
     first_actor
+}
+
+/// Where a person's name starts after a run of common nouns from token `from` (one to
+/// four, as the tagger reads them): "Ulster man Tom Reyes", "Vardby TV labour affairs
+/// correspondent Nina Olsen" — not after verbs ("said Vantor would hire Tom Reyes").
+fn person_after_nouns(ctx: &Ctx<'_, '_>, from: usize, to: usize) -> Option<usize> {
+    let tree = &ctx.tree;
+    let name = (from + 1..to.min(from + 5)).find(|&j| ctx.rec.mention_starting_at(j).is_some())?;
+    let nouns = (from..name).all(|j| {
+        ctx.doc.tokens[j].kind == TokenKind::Word
+            && ctx.word(j).starts_with(char::is_lowercase)
+            && tree.words_in(j..j + 1).all(|w| tree.upos(w) == "NOUN")
+    });
+    let person = ctx
+        .rec
+        .mention_starting_at(name)
+        .is_some_and(|p| ctx.kind(p) == EntityKind::Person);
+    (nouns && person).then_some(name)
 }
 
 /// The attribution after a closing quotation mark: the speaker and the verb.

@@ -4,6 +4,7 @@ use super::direct::speaker_after_verb;
 use super::said::{asks, content_end, leads_to_speech, past_a_date, says_something, unsaid};
 use super::{date_outside, in_wh_clause, made_at, mentions_within, passive_at, speech_verb_at};
 use crate::lexicon::lexicons;
+use crate::model::EntityKind;
 use crate::relate::events::EventRefs;
 use crate::relate::{Ctx, Evidence, StatementFact};
 use crate::segment::TokenKind;
@@ -184,6 +185,25 @@ fn reported_in_tree(ctx: &Ctx<'_, '_>, v: usize) -> Option<(usize, Range<usize>,
     let speaker = super::speaker_in_tree(ctx, w)?;
     let m = &ctx.rec.mentions[speaker].tokens;
     (m.end <= content.start || m.start >= content.end).then_some((speaker, content, clause_end))
+}
+
+/// Whether a person is named at `from` after nouns that describe them ("Vardby TV labour
+/// affairs correspondent Nina Olsen"): the speaker after the verb, not a clause.
+fn described_person_at(ctx: &Ctx<'_, '_>, from: usize, end: usize) -> bool {
+    let tree = &ctx.tree;
+    let Some(name) = (from..end.min(from + 6)).find(|&j| {
+        ctx.rec
+            .mention_starting_at(j)
+            .is_some_and(|m| ctx.kind(m) == EntityKind::Person)
+    }) else {
+        return false;
+    };
+    (from..name).all(|j| {
+        ctx.doc.tokens[j].kind == TokenKind::Word
+            && tree
+                .words_in(j..j + 1)
+                .all(|w| matches!(tree.upos(w), "NOUN" | "PROPN"))
+    })
 }
 
 /// Reported speech found in a sentence, before the checks every statement passes.
@@ -376,6 +396,7 @@ pub(super) fn reported_statements(
             // (when the speaker comes after the verb: "…, said the minister, Tom Reyes")
             let speaker_follows = ctx.rec.mention_starting_at(that_at).is_some()
                 || ctx.rec.title_at(that_at).is_some()
+                || described_person_at(ctx, that_at, end)
                 || lex.is_honorific(ctx.word(that_at))
                 || matches!(ctx.lower(that_at), "the" | "a" | "an");
             let (speaker, content, attribution, rule) = match subject {

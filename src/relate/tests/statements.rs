@@ -422,6 +422,41 @@ fn statements_direct_reported_and_continued() {
                 ("Maria Olsen", "direct", "Costs are falling"),
             ],
         ),
+        // "said his wife, Anna": the wife speaks, not the one "his" is; with no name,
+        // no one named does.
+        (
+            "Tom Reyes died at his home in Vardby. \"He wrote every day,\" said his wife, \
+             Anna.",
+            &[("Anna", "direct", "He wrote every day")],
+        ),
+        (
+            "Tom Reyes died at his home in Vardby. \"He wrote every day,\" said his son.",
+            &[],
+        ),
+        // A person's spokesman does not speak for them as an organization's does.
+        (
+            "But a spokesman for Erik Dahl warned that the pension changes would go ahead.",
+            &[],
+        ),
+        (
+            "But a spokesman for Vantor Holdings warned that the pension changes would go \
+             ahead.",
+            &[(
+                "Vantor Holdings",
+                "indirect",
+                "the pension changes would go ahead",
+            )],
+        ),
+        // Common nouns between an organization and a person describe the person.
+        (
+            "All sides are keen to avoid a strike, said Vardby TV labour affairs \
+             correspondent Nina Olsen.",
+            &[(
+                "Nina Olsen",
+                "indirect",
+                "All sides are keen to avoid a strike",
+            )],
+        ),
     ];
     for (text, expected) in table {
         let want: Vec<(String, &str, String)> =
