@@ -153,6 +153,15 @@ impl Lemmatizer {
     pub fn lemma(&self, word: &str, atoms: &WordAtoms, upos: &str, xpos: &str) -> String {
         let tag = hash_str(xpos);
         let keep_case = upos == "PROPN" || word == "I";
+        // Numbers and words with digits ("60th", "3D") are their own lemma: the learned
+        // lemmas, keyed by shape, would rewrite their digits ("60th" → "100th").
+        if word.chars().any(|c| c.is_ascii_digit()) {
+            return if keep_case {
+                word.to_owned()
+            } else {
+                word.to_lowercase()
+            };
+        }
         if let Some(lemma) = self.exceptions.get(&key(atoms, tag)) {
             return if keep_case && lemma.eq_ignore_ascii_case(word) {
                 word.to_owned()
@@ -182,7 +191,30 @@ impl Lemmatizer {
         let lemma = best
             .and_then(|s| s.apply(&base))
             .unwrap_or_else(|| base.clone());
-        restore_silent_e(&base, lemma)
+        repair_with_dictionary(&base, restore_silent_e(&base, lemma))
+    }
+}
+
+/// A lemma the dictionary lacks, of an inflected word, is repaired when one letter less
+/// makes a word it has: British spelling doubles a final "l" ("equalled" → "equal", not
+/// "equall"), and "-oes"/"-oed" drop no "e" of the stem ("echoed" → "echo", not
+/// "echoe").
+fn repair_with_dictionary(word: &str, lemma: String) -> String {
+    let lex = crate::lexicon::lexicons();
+    if word == lemma
+        || !lemma.chars().all(|c| c.is_ascii_lowercase())
+        || lex.is_english_word(&lemma)
+    {
+        return lemma;
+    }
+    let chars: Vec<char> = lemma.chars().collect();
+    let shorter: String = chars[..chars.len().saturating_sub(1)].iter().collect();
+    let doubled = chars.len() > 3 && chars[chars.len() - 1] == chars[chars.len() - 2];
+    let echo = lemma.ends_with("oe");
+    if (doubled || echo) && lex.is_english_word(&shorter) {
+        shorter
+    } else {
+        lemma
     }
 }
 
@@ -312,6 +344,17 @@ mod tests {
         assert_eq!(fix("telephoned", "telephon"), "telephone"); // the dictionary's word
         assert_eq!(fix("settled", "settl"), "settle");
         assert_eq!(fix("opened", "open"), "open");
+    }
+
+    #[test]
+    fn a_lemma_the_dictionary_lacks_loses_a_letter_it_has_too_many() {
+        let fix = |word: &str, lemma: &str| repair_with_dictionary(word, lemma.to_owned());
+        assert_eq!(fix("equalled", "equall"), "equal");
+        assert_eq!(fix("travelling", "travell"), "travel");
+        assert_eq!(fix("echoed", "echoe"), "echo");
+        assert_eq!(fix("filled", "fill"), "fill"); // a word as it is
+        assert_eq!(fix("shoes", "shoe"), "shoe");
+        assert_eq!(fix("Vantor", "Vantor"), "Vantor");
     }
 
     #[test]

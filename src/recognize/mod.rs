@@ -168,7 +168,8 @@ pub fn recognize(
     }
     block_work_titles(doc, &mut blocked);
     let sources = sources::find_source_lines(doc, &mut blocked);
-    let lowercase_titles = find_lowercase_titles(doc, &blocked);
+    let lowercase_titles =
+        titles::as_the_tagger_reads_them(doc, analysis, find_lowercase_titles(doc, &blocked));
     let (mut mentions, mut titles) = recognize_names(doc, analysis, &blocked, &lowercase_titles);
     mentions.extend(sources);
     titles.extend(lowercase_titles);

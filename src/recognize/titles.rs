@@ -1,6 +1,7 @@
 //! Job titles written in lower case ("president", "chief executive") and the
 //! modifiers in front of them ("infectious disease specialist").
 
+use crate::analyze::Analysis;
 use crate::lexicon::lexicons;
 use crate::segment::{Document, TokenKind};
 use std::ops::Range;
@@ -117,6 +118,42 @@ pub fn find_lowercase_titles(doc: &Document<'_>, blocked: &[bool]) -> Vec<TitleM
         i = range.end;
     }
     found
+}
+
+/// Titles as the tagger reads their words: a title after "to" that the tagger makes a
+/// verb is none ("wants to coach Tom Reyes"), and a verb in the past tense before it is
+/// no modifier of it ("brought striker Tom Reyes" is a striker).
+pub fn as_the_tagger_reads_them(
+    doc: &Document<'_>,
+    analysis: &Analysis<'_>,
+    titles: Vec<TitleMention>,
+) -> Vec<TitleMention> {
+    let tagged = |i: usize, tags: &[&str]| {
+        let words = analysis.words_in(crate::model::Span::new(
+            doc.tokens[i].start,
+            doc.tokens[i].end,
+        ));
+        !words.is_empty() && words.clone().all(|w| tags.contains(&analysis.xpos(w)))
+    };
+    titles
+        .into_iter()
+        .filter_map(|mut title| {
+            let first = title.tokens.start;
+            if first > 0 && doc.lower(first - 1) == "to" && tagged(first, &["VB"]) {
+                return None;
+            }
+            let last = title.tokens.end.checked_sub(1)?;
+            let start = (first..last)
+                .rev()
+                .find(|&i| tagged(i, &["VBD"]))
+                .map_or(first, |i| i + 1);
+            if start != first {
+                title.tokens.start = start;
+                title.text = doc.slice(start, title.tokens.end).to_owned();
+            }
+            Some(title)
+        })
+        .collect()
 }
 
 fn is_short_title_acronym(w: &str) -> bool {

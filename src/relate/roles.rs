@@ -57,6 +57,7 @@ pub(super) fn find_roles(ctx: &Ctx<'_, '_>) -> (Vec<RoleFact>, Vec<LinkFact>) {
         }
         // "X, president of Y" / "X, Y's chief executive"
         let mut start = at.map_or(a, |m| ctx.rec.mentions[m].tokens.start.min(a));
+        let past = past_post(ctx, a, start);
         if person.is_none() {
             let before = at.map_or(a, |m| ctx.rec.mentions[m].tokens.start);
             // "Ana Lopes, an Acme spokeswoman"
@@ -169,7 +170,10 @@ pub(super) fn find_roles(ctx: &Ctx<'_, '_>) -> (Vec<RoleFact>, Vec<LinkFact>) {
                 0.7,
             ));
         }
-        let title_text = title.text.clone();
+        let title_text = match past {
+            Some(word) => format!("{word} {}", title.text),
+            None => title.text.clone(),
+        };
         roles.push(RoleFact {
             person,
             title: Some(title_text),
@@ -411,6 +415,23 @@ fn role(
 }
 
 /// A person mention starting at token `i`, after an optional honorific.
+/// The word that makes a post a past one, right before the title (`a`) or the words that
+/// name where it is held (`phrase`): "former Cabinet minister Tom Reyes", "its then
+/// chief executive", "the late president". The title keeps it, as written: the text
+/// does not say the post is held now.
+fn past_post(ctx: &Ctx<'_, '_>, a: usize, phrase: usize) -> Option<&'static str> {
+    [a, phrase]
+        .into_iter()
+        .filter_map(|k| k.checked_sub(1))
+        .find_map(|k| match ctx.lower(k) {
+            "former" => Some("former"),
+            "then" => Some("then"),
+            "late" => Some("late"),
+            "onetime" => Some("onetime"),
+            _ => None,
+        })
+}
+
 fn person_starting_at(ctx: &Ctx<'_, '_>, i: usize) -> Option<usize> {
     ctx.rec
         .mention_starting_at(i)

@@ -103,10 +103,21 @@ fn roles_from_premodifiers_appositions_and_possessives() {
             "Harvo Group senior European economist Nina Olsen said rates would rise.",
             &[("Nina Olsen", Some("economist"), Some("Harvo Group"))],
         ),
+        // A past post keeps the word that says so, as written.
         (
             "Zintrex collapsed. Former Zintrex boss Tom Reyes is on trial.",
-            &[("Tom Reyes", Some("boss"), Some("Zintrex"))],
+            &[("Tom Reyes", Some("former boss"), Some("Zintrex"))],
         ),
+        (
+            "Vantor said its then chief executive, Nina Olsen, had resigned.",
+            &[("Nina Olsen", Some("then chief executive"), None)],
+        ),
+        // A verb before a title is no part of it, nor a title the tagger reads as a verb.
+        (
+            "Vantor brought striker Tom Reyes in from Vardby.",
+            &[("Tom Reyes", Some("striker"), None)],
+        ),
+        ("Vantor wants to coach Tom Reyes next year.", &[]),
         // A country before a profession it does not employ is a nationality.
         (
             "US actor Tom Reyes spoke.",
