@@ -357,7 +357,7 @@ fn recent_speaker(ctx: &Ctx<'_, '_>, open: usize) -> Option<(usize, usize)> {
         if ctx.quoted[v] || speech_verb_at(ctx, v).is_none() && !framing(v) {
             continue;
         }
-        let Some((_, verb_end, _)) = speech_verb_at(ctx, v) else {
+        let Some((lemma, verb_end, _)) = speech_verb_at(ctx, v) else {
             // A framing verb's speaker is its subject in the tree ("He went on to
             // accuse Lind": not Lind, whom it names after it).
             let speaker = ctx
@@ -376,6 +376,10 @@ fn recent_speaker(ctx: &Ctx<'_, '_>, open: usize) -> Option<(usize, usize)> {
                 continue;
             }
             return Some((m, v));
+        }
+        // ("the 30-year-old told the Vardby Times": who was told did not speak)
+        if lemma == "tell" {
+            continue;
         }
         if let Some(m) = speaker_after_verb(ctx, verb_end, sentence.tokens.end) {
             return Some((m, v));

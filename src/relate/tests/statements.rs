@@ -422,6 +422,12 @@ fn statements_direct_reported_and_continued() {
                 ("Maria Olsen", "direct", "Costs are falling"),
             ],
         ),
+        // Who was told is no speaker of the quotation that goes on.
+        (
+            "Nina Olsen says drug cheats must be banned.\n\n\"Doping is a crime,\" the \
+             30-year-old told the Vardby Times.\n\n\"It cheats the public.\"",
+            &[("Nina Olsen", "indirect", "drug cheats must be banned")],
+        ),
         // "said his wife, Anna": the wife speaks, not the one "his" is; with no name,
         // no one named does.
         (
