@@ -584,6 +584,13 @@ fn actions_in_active_and_passive_voice() {
                 ("Alistair Berg", "run", None, None),
             ],
         ),
+        // A body named by what it stands over or under is not that company; a noun
+        // that says what the company is names it.
+        ("The Vantor unit bought Harvo Freight Group.", &[]),
+        (
+            "The Vantor group bought Harvo Freight Group.",
+            &[("Vantor", "buy", Some("Harvo Freight Group"), None)],
+        ),
         // A quotation left open at the end of its paragraph runs on to the next.
         (
             "Tom Reyes said: \"Nina Olsen beat Ana Lopes in Oslo.\n\n\"She trains every day.\"",
