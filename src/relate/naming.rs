@@ -340,10 +340,11 @@ impl Ctx<'_, '_> {
         if let Some((m, _)) = self.antecedent(k - 1) {
             return Some((m, k - 1));
         }
-        if k >= 2 {
-            if let Some((m, after)) = self.antecedent(k - 2) {
+        // ("the company said", "the 30-year-old told": a description ending here)
+        for j in (k.saturating_sub(6)..k.saturating_sub(1)).rev() {
+            if let Some((m, after)) = self.antecedent(j) {
                 if after == k {
-                    return Some((m, k - 2));
+                    return Some((m, j));
                 }
             }
         }

@@ -90,12 +90,32 @@ impl Ctx<'_, '_> {
                             })
                         })
                         .map(|m| (m, i + 2))
+                } else if let Some(end) = self.age_description(i) {
+                    // "the 30-year-old told …": the person named last, or the one whose
+                    // sentence that was.
+                    self.last_person(i, &|m: &Mention| m.kind == EntityKind::Person)
+                        .map(|m| (m, end))
                 } else {
                     self.titled_antecedent(i)
                 }
             }
             _ => None,
         }
+    }
+
+    /// Where "the 30-year-old" ends, for the "the" at token `the`: a description of the
+    /// person the text is about (not when a name follows it).
+    fn age_description(&self, the: usize) -> Option<usize> {
+        let end = the + 6;
+        let shaped = end <= self.doc.tokens.len()
+            && self.doc.tokens[the + 1].kind == TokenKind::Number
+            && self.word(the + 2) == "-"
+            && self.lower(the + 3) == "year"
+            && self.word(the + 4) == "-"
+            && self.lower(the + 5) == "old";
+        // ("the 28-year-old Tom Reyes" names him itself)
+        let named = end < self.doc.tokens.len() && self.rec.mention_starting_at(end).is_some();
+        (shaped && !named).then_some(end)
     }
 
     /// The last organization before token `i`, within its sentence and the two before,

@@ -135,6 +135,14 @@ pub(super) fn speaker_after_verb(ctx: &Ctx<'_, '_>, from: usize, to: usize) -> O
         if let Some((m, _)) = ctx.antecedent(k) {
             return Some(m);
         }
+        // ("said the 28-year-old Tom Reyes": an age describes him too)
+        let age = k + 5 <= to
+            && ctx.doc.tokens[k].kind == TokenKind::Number
+            && ctx.doc.slice(k + 1, k + 5).to_lowercase() == "-year-old";
+        if age {
+            k += 5;
+            continue;
+        }
         let w = ctx.word(k);
         let title = ctx.rec.title_at(k).is_some();
         // ("said Nottingham City Councillor Tom Reyes": capitalized words no name was

@@ -424,9 +424,24 @@ fn statements_direct_reported_and_continued() {
         ),
         // Who was told is no speaker of the quotation that goes on.
         (
+            "Doping is rife.\n\n\"Doping is a crime,\" an athlete told the Vardby Times.\n\n\
+             \"It cheats the public.\"",
+            &[],
+        ),
+        // "the 30-year-old" is the person the text is about.
+        (
             "Nina Olsen says drug cheats must be banned.\n\n\"Doping is a crime,\" the \
              30-year-old told the Vardby Times.\n\n\"It cheats the public.\"",
-            &[("Nina Olsen", "indirect", "drug cheats must be banned")],
+            &[
+                ("Nina Olsen", "indirect", "drug cheats must be banned"),
+                ("Nina Olsen", "direct", "Doping is a crime"),
+                ("Nina Olsen", "direct", "It cheats the public."),
+            ],
+        ),
+        (
+            "Nina Olsen scored twice.\n\n\"I would be keen to leave,\" admitted the \
+             28-year-old Tom Reyes.",
+            &[("Tom Reyes", "direct", "I would be keen to leave")],
         ),
         // "said his wife, Anna": the wife speaks, not the one "his" is; with no name,
         // no one named does.
