@@ -211,6 +211,8 @@ fn candidates(doc: &Document<'_>, tree: &Tree<'_>, rec: &Recognized) -> Vec<Pair
                     let trigger = if relation == PairRelation::Kill {
                         let Some(k) = killing_word(doc, rec, a, b, sentence.tokens.clone())
                             .filter(|&k| !relative_of_another(doc, rec, a, k))
+                            // ("curled in a low shot", "his shot": the noun kills no one)
+                            .filter(|&k| !(doc.lower(k) == "shot" && a_shot(tree, k)))
                         else {
                             continue;
                         };
@@ -433,6 +435,18 @@ fn path_features(tree: &Tree<'_>, rec: &Recognized, from: usize, to: usize) -> V
     ]
 }
 
+/// Whether "shot" at token `k` is a noun with a determiner, possessor or adjective of
+/// its own: "a low shot", "Tom Reyes's shot" (a kick at goal, not a shooting).
+fn a_shot(tree: &Tree<'_>, k: usize) -> bool {
+    tree.words_in(k..k + 1).all(|w| {
+        tree.upos(w) == "NOUN"
+            && tree
+                .children(w)
+                .iter()
+                .any(|&c| matches!(tree.deprel(c), "det" | "nmod:poss" | "amod"))
+    })
+}
+
 /// Whether a relative clause between the killer and the word of killing belongs to
 /// another noun: "Reyes met the man who killed Olsen" (not "Reyes, who killed Olsen",
 /// nor the apposition "Reyes, the man who killed Olsen").
@@ -652,6 +666,21 @@ mod tests {
                     .collect()
             })
             .unwrap_or_default()
+    }
+
+    #[test]
+    fn a_shot_at_goal_asks_for_no_killing() {
+        let kills = |text: &str| {
+            let doc = Document::new(text);
+            let analysis = crate::analyze::analyze(&doc, crate::analyze::models());
+            let rec = crate::recognize::recognize(&doc, &analysis, None);
+            pair_candidates(&doc, &analysis, &rec)
+                .into_iter()
+                .filter(|c| c.relation == PairRelation::Kill)
+                .count()
+        };
+        assert_eq!(kills("Tom Reyes curled a low shot past Erik Dahl."), 0);
+        assert!(kills("Tom Reyes shot Erik Dahl in Oslo.") > 0);
     }
 
     #[test]

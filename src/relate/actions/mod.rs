@@ -406,6 +406,30 @@ fn affected_by(ctx: &Ctx<'_, '_>, tree: &Tree<'_>, w: usize) -> Option<usize> {
 
 /// The subject of the verb a subjectless verb complements ("agreed to refund") or is
 /// coordinated with ("resigned and left"), up the chain.
+/// Whether a participle stands in an absolute construction: "with" or "without" and a
+/// noun phrase of its own right before it ("with Tom Reyes still organising …", "with
+/// the two countries filling …") — not "merged with Vantor, bringing …", nor "without
+/// giving figures".
+fn absolute(tree: &Tree<'_>, verb: usize) -> bool {
+    let mut w = verb;
+    while w > 0 && tree.upos(w - 1) == "ADV" {
+        w -= 1;
+    }
+    if w == 0 || !matches!(tree.upos(w - 1), "NOUN" | "PROPN" | "PRON") {
+        return false;
+    }
+    let phrase = |w: usize| {
+        matches!(
+            tree.upos(w),
+            "NOUN" | "PROPN" | "PRON" | "DET" | "ADJ" | "NUM" | "PART" | "CCONJ"
+        )
+    };
+    (w.saturating_sub(8)..w)
+        .rev()
+        .take_while(|&k| phrase(k) || matches!(tree.lemma(k), "with" | "without"))
+        .any(|k| matches!(tree.lemma(k), "with" | "without"))
+}
+
 fn shared_subject(
     ctx: &Ctx<'_, '_>,
     tree: &Tree<'_>,
@@ -422,6 +446,11 @@ fn shared_subject(
             && tree.head(verb).is_some_and(|h| tree.xpos(h) != "VBG");
         done |= participle;
         if !(matches!(tree.deprel(verb), "xcomp" | "conj") || participle) {
+            return None;
+        }
+        // "…, with Tom Reyes still organising the defence": the participle has a subject
+        // of its own, the noun after "with", whatever the parser hung it on.
+        if participle && absolute(tree, verb) {
             return None;
         }
         // A conjunct shares its subject when joined by "and", "but", "or" — itself or

@@ -591,6 +591,11 @@ fn actions_in_active_and_passive_voice() {
             "The Vantor group bought Harvo Freight Group.",
             &[("Vantor", "buy", Some("Harvo Freight Group"), None)],
         ),
+        // "with" and a noun of its own before a participle: not the main subject's deed.
+        (
+            "Nina Olsen scored the winner, with Tom Reyes watching.",
+            &[("Nina Olsen", "score", None, None)],
+        ),
         // A quotation left open at the end of its paragraph runs on to the next.
         (
             "Tom Reyes said: \"Nina Olsen beat Ana Lopes in Oslo.\n\n\"She trains every day.\"",
