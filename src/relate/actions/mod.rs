@@ -404,8 +404,6 @@ fn affected_by(ctx: &Ctx<'_, '_>, tree: &Tree<'_>, w: usize) -> Option<usize> {
     })
 }
 
-/// The subject of the verb a subjectless verb complements ("agreed to refund") or is
-/// coordinated with ("resigned and left"), up the chain.
 /// Whether a participle stands in an absolute construction: "with" or "without" and a
 /// noun phrase of its own right before it ("with Tom Reyes still organising …", "with
 /// the two countries filling …") — not "merged with Vantor, bringing …", nor "without
@@ -430,6 +428,8 @@ fn absolute(tree: &Tree<'_>, verb: usize) -> bool {
         .any(|k| matches!(tree.lemma(k), "with" | "without"))
 }
 
+/// The subject of the verb a subjectless verb complements ("agreed to refund") or is
+/// coordinated with ("resigned and left"), up the chain.
 fn shared_subject(
     ctx: &Ctx<'_, '_>,
     tree: &Tree<'_>,

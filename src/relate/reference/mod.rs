@@ -106,16 +106,22 @@ impl Ctx<'_, '_> {
     /// Where "the 30-year-old" ends, for the "the" at token `the`: a description of the
     /// person the text is about (not when a name follows it).
     fn age_description(&self, the: usize) -> Option<usize> {
-        let end = the + 6;
-        let shaped = end <= self.doc.tokens.len()
-            && self.doc.tokens[the + 1].kind == TokenKind::Number
-            && self.word(the + 2) == "-"
-            && self.lower(the + 3) == "year"
-            && self.word(the + 4) == "-"
-            && self.lower(the + 5) == "old";
+        let end = self.age_at(the + 1)?;
         // ("the 28-year-old Tom Reyes" names him itself)
         let named = end < self.doc.tokens.len() && self.rec.mention_starting_at(end).is_some();
-        (shaped && !named).then_some(end)
+        (!named).then_some(end)
+    }
+
+    /// Where an age written "30-year-old" ends, for the number at token `k`.
+    pub(super) fn age_at(&self, k: usize) -> Option<usize> {
+        let end = k + 5;
+        let shaped = end <= self.doc.tokens.len()
+            && self.doc.tokens[k].kind == TokenKind::Number
+            && self.word(k + 1) == "-"
+            && self.lower(k + 2) == "year"
+            && self.word(k + 3) == "-"
+            && self.lower(k + 4) == "old";
+        shaped.then_some(end)
     }
 
     /// The last organization before token `i`, within its sentence and the two before,

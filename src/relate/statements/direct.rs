@@ -89,12 +89,11 @@ pub(super) fn speaker_after_verb(ctx: &Ctx<'_, '_>, from: usize, to: usize) -> O
             // "said Ulster man Tom Reyes", "said Vardby TV labour affairs correspondent
             // Nina Olsen": so does one before common nouns and a person.
             let person_after_nouns = person_after_nouns(ctx, end, to);
-            let noun_then_person = person_after_nouns.is_some();
             let describes = end < to
                 && (ctx.rec.title_at(end).is_some()
                     || lex.is_honorific(ctx.word(end))
                     || ctx.doc.tokens[end].kind == TokenKind::Possessive
-                    || noun_then_person);
+                    || person_after_nouns.is_some());
             if !describes {
                 return first_actor.or_else(|| crate::recognize::can_act(ctx.kind(m)).then_some(m));
             }
@@ -136,11 +135,8 @@ pub(super) fn speaker_after_verb(ctx: &Ctx<'_, '_>, from: usize, to: usize) -> O
             return Some(m);
         }
         // ("said the 28-year-old Tom Reyes": an age describes him too)
-        let age = k + 5 <= to
-            && ctx.doc.tokens[k].kind == TokenKind::Number
-            && ctx.doc.slice(k + 1, k + 5).to_lowercase() == "-year-old";
-        if age {
-            k += 5;
+        if let Some(end) = ctx.age_at(k).filter(|&end| end <= to) {
+            k = end;
             continue;
         }
         let w = ctx.word(k);
