@@ -172,6 +172,21 @@ pub fn relate(doc: &Document<'_>, analysis: &Analysis<'_>, rec: &Recognized) -> 
     facts
 }
 
+/// What extraction takes each personal pronoun of a document ("he", "she", "him",
+/// "his", "her") to stand for: the pronoun's token and a mention of a person, or none.
+/// `examples/eval_pronouns.rs` scores it against annotated coreference.
+pub fn pronoun_antecedents(
+    doc: &Document<'_>,
+    analysis: &Analysis<'_>,
+    rec: &Recognized,
+) -> Vec<(usize, Option<usize>)> {
+    let ctx = Ctx::new(doc, analysis, rec);
+    (0..doc.tokens.len())
+        .filter(|&i| matches!(ctx.lower(i), "he" | "she" | "him" | "his" | "her"))
+        .map(|i| (i, ctx.antecedent(i).map(|(m, _)| m)))
+        .collect()
+}
+
 /// The document with its recognized items, and the questions rules ask about them.
 pub(crate) struct Ctx<'d, 'a> {
     pub doc: &'d Document<'a>,

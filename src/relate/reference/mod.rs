@@ -261,16 +261,41 @@ impl Ctx<'_, '_> {
             .find_map(subject)
             .flatten();
         let main = || {
-            before
+            let subjects: Vec<usize> = before
                 .clone()
                 .filter(|&w| tree.head(w).is_none())
                 .flat_map(|root| tree.children_with(root, &["nsubj", "nsubj:pass"]))
+                .collect();
+            subjects
+                .iter()
+                .copied()
                 .find_map(subject)
                 .flatten()
+                .or_else(|| {
+                    subjects
+                        .iter()
+                        .find_map(|&w| self.subject_owner(w, i, fits))
+                })
         };
         speaker
             .or_else(main)
             .or_else(|| before.rev().find_map(subject).flatten())
+    }
+
+    /// The person of `fits` whose thing is the subject `w` of a sentence, for the pronoun
+    /// at token `i`: "His first attempt was thwarted by Tom Reyes. But in 1983 he won" —
+    /// the owner of the subject is the centre of attention, not the agent named last.
+    fn subject_owner(&self, w: usize, i: usize, fits: &impl Fn(&Mention) -> bool) -> Option<usize> {
+        let tree = &self.tree;
+        let owner = tree.child(w, "nmod:poss")?;
+        if let Some(m) = self.name_of(owner).filter(|&m| fits(&self.rec.mentions[m])) {
+            return Some(m);
+        }
+        let t = tree.token(owner);
+        let own = if self.lower(i) == "he" { "his" } else { "her" };
+        (self.lower(t) == own)
+            .then(|| self.last_person(t, fits))
+            .flatten()
     }
 
     /// The speaker a sentence ends with after an inverted speech verb: "…, argued Mr

@@ -193,3 +193,42 @@ fn a_bare_quotation_is_by_who_framed_it_and_he_looks_past_it() {
     assert_eq!(x.len(), 1, "{x:?}");
     assert_eq!(x[0].0, "Tom Reyes", "{x:?}");
 }
+
+#[test]
+fn he_after_a_sentence_about_his_thing_is_its_owner() {
+    let table: &[(&str, &[(&str, &str)])] = &[
+        // The owner of the subject is the centre, not the agent named last.
+        (
+            "Erik Dahl studied law in Oslo. His first attempt to enter parliament was \
+             thwarted by the party spokesman Tom Reyes. But in 1983, he won the seat of Vardby.",
+            &[
+                ("Erik Dahl", "study"),
+                ("Tom Reyes", "thwart"),
+                ("Erik Dahl", "win"),
+            ],
+        ),
+        // An owner named outright.
+        (
+            "Erik Dahl's bid for the club was blocked by Tom Reyes. In May, he sold his shares.",
+            &[("Tom Reyes", "block"), ("Erik Dahl", "sell")],
+        ),
+        // Not when the owner is of the other sex.
+        (
+            "Nina Olsen's bid for the club was blocked by Tom Reyes. In May, he sold his shares.",
+            &[("Tom Reyes", "block"), ("Tom Reyes", "sell")],
+        ),
+        // Nor when the subject has no owner.
+        (
+            "Erik Dahl studied law in Oslo. The first bid was blocked by Tom Reyes. In May, \
+             he sold his shares.",
+            &[
+                ("Erik Dahl", "study"),
+                ("Tom Reyes", "block"),
+                ("Tom Reyes", "sell"),
+            ],
+        ),
+    ];
+    for (text, wanted) in table {
+        assert_eq!(agents(text), pairs(wanted), "{text}");
+    }
+}
