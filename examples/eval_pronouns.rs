@@ -17,10 +17,17 @@
 //! cargo run --release --example eval_pronouns -- ../shared/training [--errors]
 //! ```
 
+#[path = "common/files.rs"]
+mod files;
+#[path = "common/xml.rs"]
+mod xml;
+
+use files::sorted_entries;
 use newsgraph::segment::Document;
 use regex::Regex;
 use std::collections::HashMap;
 use std::path::Path;
+use xml::unescape_xml;
 
 /// A mention of GUM's coreference annotation: its bytes, entity and type.
 struct GoldMention {
@@ -47,11 +54,11 @@ impl GoldDoc {
     }
 }
 
-/// ECB+ documents of the topics `keep` accepts, from `dir` (the `ecbplus` folder): the
-/// tokens joined by spaces, a sentence a paragraph; a mention's entity is the instance
+/// The ECB+ documents in `dir` (the `ecbplus` folder): the tokens joined by spaces, a
+/// sentence a paragraph; a mention's entity is the instance
 /// its coreference relation points to (its own id when it has none); only the sentences
 /// `ECBplus_coreference_sentences.csv` lists are annotated.
-fn read_ecb(dir: &Path, keep: impl Fn(u32) -> bool) -> Result<Vec<GoldDoc>, String> {
+fn read_ecb(dir: &Path) -> Result<Vec<GoldDoc>, String> {
     let read = |p: &Path| std::fs::read_to_string(p).map_err(|e| format!("{}: {e}", p.display()));
     let mut annotated: HashMap<String, Vec<u32>> = HashMap::new();
     for line in read(&dir.join("ECBplus_coreference_sentences.csv"))?
@@ -79,21 +86,9 @@ fn read_ecb(dir: &Path, keep: impl Fn(u32) -> bool) -> Result<Vec<GoldDoc>, Stri
             .unwrap();
     let source = Regex::new(r#"<source m_id="(\d+)""#).unwrap();
     let target = Regex::new(r#"<target m_id="(\d+)""#).unwrap();
-    let mut topics: Vec<(u32, std::path::PathBuf)> = std::fs::read_dir(dir.join("docs"))
-        .map_err(|e| format!("{}: {e}", dir.display()))?
-        .filter_map(|e| e.ok())
-        .filter_map(|e| Some((e.file_name().to_str()?.parse().ok()?, e.path())))
-        .filter(|(t, _)| keep(*t))
-        .collect();
-    topics.sort();
     let mut docs = Vec::new();
-    for (_, topic) in topics {
-        let mut files: Vec<_> = std::fs::read_dir(&topic)
-            .map_err(|e| format!("{}: {e}", topic.display()))?
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .collect();
-        files.sort();
-        for path in files {
+    for topic in sorted_entries(&dir.join("docs"))? {
+        for path in sorted_entries(&topic)? {
             let xml = read(&path)?;
             let name = path.file_stem().and_then(|n| n.to_str()).unwrap_or("");
             let listed = annotated.get(name).cloned().unwrap_or_default();
@@ -102,12 +97,7 @@ fn read_ecb(dir: &Path, keep: impl Fn(u32) -> bool) -> Result<Vec<GoldDoc>, Stri
             let mut sentences: Vec<(u32, usize, usize)> = Vec::new();
             for c in token.captures_iter(&xml) {
                 let sentence: u32 = c[2].parse().unwrap_or(0);
-                let word = c[3]
-                    .replace("&quot;", "\"")
-                    .replace("&apos;", "'")
-                    .replace("&lt;", "<")
-                    .replace("&gt;", ">")
-                    .replace("&amp;", "&");
+                let word = unescape_xml(&c[3]);
                 if sentences.last().is_none_or(|s| s.0 != sentence) {
                     if !text.is_empty() {
                         text.push_str("\n\n");
@@ -386,7 +376,7 @@ fn main() {
         ),
         (
             "ECB+",
-            read_ecb(&dir.join("ecbplus"), |_| true).unwrap_or_else(|e| fail(e)),
+            read_ecb(&dir.join("ecbplus")).unwrap_or_else(|e| fail(e)),
         ),
     ];
     for (name, docs) in &sets {

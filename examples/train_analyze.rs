@@ -9,6 +9,8 @@
 
 #[path = "common/files.rs"]
 mod files;
+#[path = "common/xml.rs"]
+mod xml;
 
 use clap::Parser as _;
 use files::sorted_entries;
@@ -22,6 +24,7 @@ use std::fs;
 use std::io::BufReader;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
+use xml::unescape_xml;
 
 /// Train the analysis models.
 #[derive(Debug, clap::Parser)]
@@ -431,12 +434,7 @@ fn plain_text(args: &Args, treebanks: &[&[ConlluSentence]]) -> Result<Vec<Vec<St
                     sentence = Some(c[1].to_owned());
                     plain.push(Vec::new());
                 }
-                let word = c[2]
-                    .replace("&quot;", "\"")
-                    .replace("&apos;", "'")
-                    .replace("&lt;", "<")
-                    .replace("&gt;", ">")
-                    .replace("&amp;", "&");
+                let word = unescape_xml(&c[2]);
                 if let Some(last) = plain.last_mut() {
                     last.push(word.to_lowercase());
                 }

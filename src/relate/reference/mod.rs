@@ -203,8 +203,7 @@ impl Ctx<'_, '_> {
                 if let Some(m) = self.name_of(c).filter(|&m| fits(&self.rec.mentions[m])) {
                     return Some(m);
                 }
-                let own = if self.lower(i) == "he" { "his" } else { "her" };
-                if self.lower(t) == own {
+                if self.lower(t) == self.possessive_of(i) {
                     return self.last_person(t, fits);
                 }
             }
@@ -292,10 +291,14 @@ impl Ctx<'_, '_> {
             return Some(m);
         }
         let t = tree.token(owner);
-        let own = if self.lower(i) == "he" { "his" } else { "her" };
-        (self.lower(t) == own)
+        (self.lower(t) == self.possessive_of(i))
             .then(|| self.last_person(t, fits))
             .flatten()
+    }
+
+    /// The possessive of the subject pronoun at token `i`: "his" for "he", "her" for "she".
+    fn possessive_of(&self, i: usize) -> &'static str {
+        if self.lower(i) == "he" { "his" } else { "her" }
     }
 
     /// The speaker a sentence ends with after an inverted speech verb: "…, argued Mr
