@@ -14,6 +14,7 @@
 //! - `statement:according-to` — "According to Vantor, sales rose", "…, according to Chen"
 
 mod according;
+mod added;
 mod direct;
 mod reported;
 mod said;
@@ -34,6 +35,7 @@ pub(super) fn find_statements(ctx: &Ctx<'_, '_>, events: &EventRefs) -> Vec<Stat
     let according = according::according_to(ctx, &statements);
     statements.extend(according);
     statements.sort_by_key(|s| s.text_span);
+    added::give_additions_to_last_speakers(ctx, &mut statements);
     statements
 }
 

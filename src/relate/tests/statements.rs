@@ -577,3 +577,45 @@ fn a_relative_clause_on_the_reported_clause_is_the_narrators() {
         ["Vantor was lobbying music services, which include Zintrex, to promote local bands"]
     );
 }
+
+#[test]
+fn he_added_is_the_last_speaker_of_his_sex() {
+    // (text, speaker of its last statement)
+    let table: &[(&str, &str)] = &[
+        // Sentences about someone else's deed between the speaker and "he added".
+        (
+            "Coach Tom Reyes said: \"It was a great night.\"\n\n\
+             The Vardby side scored three goals in a comeback capped by Erik Dahl's late drive.\n\n\
+             He added: \"Erik can play anywhere.\"",
+            "Tom Reyes",
+        ),
+        // Not past a speaker of his sex in between.
+        (
+            "Coach Tom Reyes said: \"It was a great night.\"\n\n\
+             Striker Erik Dahl said: \"We never gave up.\"\n\n\
+             He added: \"The fans were magnificent.\"",
+            "Erik Dahl",
+        ),
+        // A speaker named in the sentence itself.
+        (
+            "Coach Erik Dahl said: \"We won.\"\n\n\
+             \"It was hard,\" said striker Tom Reyes, though he added that the fans had helped.",
+            "Tom Reyes",
+        ),
+        // "He" that does not add keeps the nearest person.
+        (
+            "Coach Tom Reyes said: \"It was a great night.\"\n\n\
+             The Vardby side scored three goals in a comeback capped by Erik Dahl's late drive.\n\n\
+             He said: \"I just hit it.\"",
+            "Erik Dahl",
+        ),
+    ];
+    for (text, speaker) in table {
+        let x = statements(text);
+        assert_eq!(
+            x.last().map(|s| s.0.as_str()),
+            Some(*speaker),
+            "{text}: {x:?}"
+        );
+    }
+}
