@@ -179,18 +179,26 @@ const CLAIMING: &[&str] = &[
 /// "alleges that Vantor broke the rules"): speech or thought, no deed — unlike "claimed
 /// victory".
 pub(super) fn claims_a_clause(tree: &Tree<'_>, v: usize) -> bool {
-    // (Remembering a clause is telling it too: "recalled that he had been warned".)
+    // (Remembering a clause is telling it too: "recalled that he had been warned"; so
+    // is what a study found, showed or concluded, in a clause of its own: "the survey
+    // found that sales fell" — not "found space to shoot".)
     let remembers = matches!(tree.lemma(v), "recall" | "remember");
+    let finds = matches!(
+        tree.lemma(v),
+        "find" | "show" | "conclude" | "reveal" | "discover"
+    );
     // (A headline's "claims Dubai crown" is read as a small clause: a clause needs a
     // verb, a tense or "to".)
     let clause = |c: usize| {
         tree.upos(c) == "VERB" || tree.is_tensed(c) || tree.has_child_lemma(c, "mark", &["to"])
     };
-    (claiming(tree, v) || remembers)
-        && tree
-            .children_with(v, &["ccomp", "xcomp"])
-            .into_iter()
-            .any(clause)
+    let complements = if finds {
+        &["ccomp"][..]
+    } else {
+        &["ccomp", "xcomp"][..]
+    };
+    (claiming(tree, v) || remembers || finds)
+        && tree.children_with(v, complements).into_iter().any(clause)
 }
 
 /// Whether word `w` is a verb of claim or opinion ([`CLAIMING`]).

@@ -220,6 +220,11 @@ const SAYING: &[&str] = &[
     "congratulate",
     "hail",
     "herald",
+    "slate",
+    "demand",
+    // telling what one intends: "indicated it would sell", "signalled it wants"
+    "indicate",
+    "signal",
     // setting out in words: "outlined his plans"
     "outline",
 ];

@@ -531,6 +531,18 @@ fn actions_in_active_and_passive_voice() {
         // their complement undone.
         ("Nina Olsen welcomed the move.", &[]),
         ("Tom Reyes accused Zintrex Group of cheating.", &[]),
+        ("Nina Olsen slated the show's writers.", &[]),
+        ("Nina Olsen has demanded to know who was responsible.", &[]),
+        ("Zintrex Group has indicated it will sell Vantor Bank.", &[]),
+        ("Zintrex Group signalled that it wants a deal.", &[]),
+        // What a study or an inquiry found, showed or concluded is told, not done;
+        // finding a thing is a deed.
+        ("A survey by Vantor Bank found that sales had fallen.", &[]),
+        ("Zintrex Group concluded the plan had failed.", &[]),
+        (
+            "Zintrex Group found a buyer for Vantor Bank.",
+            &[("Zintrex Group", "find", None, None)],
+        ),
         ("Zintrex Group pledged to improve its procedures.", &[]),
         // The means of an end not yet reached is not done either; of a deed done, it is.
         (
