@@ -197,8 +197,8 @@ impl Lemmatizer {
 
 /// A lemma the dictionary lacks, of an inflected word, is repaired when one letter less
 /// makes a word it has: British spelling doubles a final "l" ("equalled" → "equal", not
-/// "equall"), and "-oes"/"-oed" drop no "e" of the stem ("echoed" → "echo", not
-/// "echoe").
+/// "equall"), "-oes"/"-oed" drop no "e" of the stem ("echoed" → "echo", not
+/// "echoe"), and a stem guessed with a silent "e" may have none ("pressing" → "press").
 fn repair_with_dictionary(word: &str, lemma: String) -> String {
     let lex = crate::lexicon::lexicons();
     if word == lemma
@@ -211,7 +211,9 @@ fn repair_with_dictionary(word: &str, lemma: String) -> String {
     let shorter: String = chars[..chars.len().saturating_sub(1)].iter().collect();
     let doubled = chars.len() > 3 && chars[chars.len() - 1] == chars[chars.len() - 2];
     let echo = lemma.ends_with("oe");
-    if (doubled || echo) && lex.is_english_word(&shorter) {
+    // ("pressing" → "press", not "presse": an "e" guessed onto a stem the dictionary has)
+    let guessed_e = lemma.ends_with('e') && (word.ends_with("ing") || word.ends_with("ed"));
+    if (doubled || echo || guessed_e) && lex.is_english_word(&shorter) {
         shorter
     } else {
         lemma
@@ -352,6 +354,8 @@ mod tests {
         assert_eq!(fix("equalled", "equall"), "equal");
         assert_eq!(fix("travelling", "travell"), "travel");
         assert_eq!(fix("echoed", "echoe"), "echo");
+        assert_eq!(fix("pressing", "presse"), "press");
+        assert_eq!(fix("hoped", "hope"), "hope"); // the dictionary has it
         assert_eq!(fix("filled", "fill"), "fill"); // a word as it is
         assert_eq!(fix("shoes", "shoe"), "shoe");
         assert_eq!(fix("Vantor", "Vantor"), "Vantor");

@@ -41,6 +41,11 @@ pub(super) const UNREALIZED: &[&str] = &[
     "order",
     "instruct",
     "urge",
+    "press", // "pressing the US to cut emissions", "pushed Vantor to sell"
+    "push",
+    "pressure",
+    "lobby",
+    "beg",
     "encourage",
     "invite",
     "advise",
@@ -77,6 +82,12 @@ const DONE_BY_ADJECTIVE: &[&str] = &[
     "responsible",
     "guilty",
 ];
+
+/// Prepositions that tie a gerund to the verb it completes or serves as a means ("by
+/// cutting", "invest in renovating", "focus on preparing", "diverted from tackling") —
+/// not those of a reason or a time, whose gerund was done whatever the verb ("jailed
+/// for murdering", "will play Vantor after beating Harvo").
+const TYING_PREPOSITIONS: &[&str] = &["by", "in", "on", "of", "from", "about"];
 
 /// Modal auxiliaries: what could, would or will be done has not been done.
 const MODALS: &[&str] = &[
@@ -413,8 +424,13 @@ pub(super) fn unrealized(ctx: &Ctx<'_, '_>, tree: &Tree<'_>, v: usize) -> bool {
             && tree.xpos(verb) == "VB"
             && tree.child(verb, "mark").is_none()
             && tree.child(verb, "aux").is_none();
-        // "plans to save money by cutting jobs": the means is done when the end is.
-        let means = tree.deprel(verb) == "advcl" && tree.has_child_lemma(verb, "mark", &["by"]);
+        // "plans to save money by cutting jobs", "plans to invest in renovating the
+        // hotel": the means, and a gerund a preposition ties to its verb, is done when
+        // the verb is.
+        let means = tree.deprel(verb) == "advcl"
+            && tree.xpos(verb) == "VBG"
+            && tree.subject(verb).is_none()
+            && tree.has_child_lemma(verb, "mark", TYING_PREPOSITIONS);
         if means || bare_clause {
             match tree.head(verb) {
                 Some(h) => {

@@ -550,6 +550,21 @@ fn actions_in_active_and_passive_voice() {
             &[],
         ),
         (
+            "Zintrex Group planned to invest $4m in renovating Vantor Bank.",
+            &[],
+        ),
+        (
+            "Tom Reyes pressed Vardby to cut its taxes.",
+            &[("Tom Reyes", "press", Some("Vardby"), None)],
+        ),
+        (
+            "Zintrex Group cut costs after closing Vantor Bank.",
+            &[
+                ("Zintrex Group", "cut", None, None),
+                ("Zintrex Group", "close", Some("Vantor Bank"), None),
+            ],
+        ),
+        (
             "Zintrex Group saved money by closing Vantor Bank.",
             &[
                 ("Zintrex Group", "save", None, None),
