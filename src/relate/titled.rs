@@ -13,6 +13,10 @@ const MODIFIERS: usize = 3;
 /// ("Michael Howard, leader of the Tories" for "the Tory leader").
 const MODIFIER_WINDOW: usize = 5;
 
+/// Words between the comma after a title and the name apposed to it, at most ("the
+/// Bishop of Vardby, the Rt Rev Dr Tom Reyes,").
+const APPOSED_WITHIN: usize = 8;
+
 impl Ctx<'_, '_> {
     /// The person a definite title starting with "the" at token `the` stands for, and
     /// the token after the title: the last person named with a title of the same head
@@ -89,6 +93,33 @@ impl Ctx<'_, '_> {
             tree.deprel(title_word) == "appos" && tree.head(title_word) == Some(name_word)
                 || tree.deprel(name_word) == "appos" && tree.head(name_word) == Some(title_word)
         };
+        // "The Bishop of Vardby, Tom Reyes, said", "the chairman, the Rt Rev Tom Reyes,":
+        // a name set off by a comma after the title and what completes it (the parser
+        // often hangs it on the completing name).
+        let mut j = title.tokens.end;
+        if matches!(self.lower(j.min(sentence.end - 1)), "of" | "for" | "at") {
+            let completing = self.rec.mention_starting_at(j + 1).or_else(|| {
+                (self.lower(j + 1) == "the")
+                    .then(|| self.rec.mention_starting_at(j + 2))
+                    .flatten()
+            });
+            j = completing.map_or(j, |m| self.rec.mentions[m].tokens.end);
+        }
+        if j < sentence.end && self.word(j) == "," {
+            let lex = crate::lexicon::lexicons();
+            let mut k = j + 1;
+            // (over "the" and honorifics, with their full stops: "the Rt Rev Dr")
+            while k < sentence.end
+                && k < j + 1 + APPOSED_WITHIN
+                && self.rec.mention_starting_at(k).is_none()
+                && (self.lower(k) == "the" || self.word(k) == "." || lex.is_honorific(self.word(k)))
+            {
+                k += 1;
+            }
+            if let Some(m) = self.rec.mention_starting_at(k).filter(person) {
+                return Some(m);
+            }
+        }
         // Back over "the", modifiers and names of the title's organization to a comma.
         let mut k = title.tokens.start;
         for _ in 0..=MODIFIERS {

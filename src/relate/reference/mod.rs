@@ -50,10 +50,14 @@ impl Ctx<'_, '_> {
             m.kind == EntityKind::Person && sex.is_some_and(|s| m.sex.is_none_or(|x| x == s))
         };
         match w {
-            "he" | "she" if self.is_subject(i) => self
-                .person_subject(i, &fits, 3)
-                .or_else(|| self.last_person(i, &fits))
-                .map(|m| (m, i + 1)),
+            "he" | "she" if self.is_subject(i) => {
+                if let Some(organization) = self.unnamed_speaker_before(i) {
+                    return organization.map(|m| (m, i + 1));
+                }
+                self.person_subject(i, &fits, 3)
+                    .or_else(|| self.last_person(i, &fits))
+                    .map(|m| (m, i + 1))
+            }
             "he" | "she" | "him" | "his" | "her" => self.last_person(i, &fits).map(|m| (m, i + 1)),
             "it" | "they" if self.is_subject(i) => {
                 self.subject_antecedent(i, 3).map(|m| (m, i + 1))
@@ -570,3 +574,4 @@ impl Ctx<'_, '_> {
 
 #[cfg(test)]
 mod tests;
+mod unnamed;

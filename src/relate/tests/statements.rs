@@ -619,3 +619,38 @@ fn he_added_is_the_last_speaker_of_his_sex() {
         );
     }
 }
+
+#[test]
+fn a_described_speaker_is_who_the_description_names_or_no_one() {
+    // (text, speakers of its statements in order)
+    let table: &[(&str, &[&str])] = &[
+        // Not another name of the sentence.
+        (
+            "Writing in the Vardby Echo, the critic said: \"Conspiracy theories are fun.\"",
+            &[],
+        ),
+        // A title named with a comma after what completes it.
+        (
+            "The Bishop of Vardby, Tom Reyes, described the novel as a thriller.\n\n\
+             Writing in the Vardby Echo, the Bishop said: \"Conspiracy theories are fun.\"",
+            &["Tom Reyes"],
+        ),
+        // "She" goes on from the unnamed speaker, not the last woman named.
+        (
+            "Nina Olsen has demanded answers about the release.\n\n\
+             The council spokeswoman said the prisoner was no danger. \
+             She said: \"Ministers were told of that.\"",
+            &[],
+        ),
+        // A spokesman speaks for his organization, and so does "he" after him.
+        (
+            "Nina Olsen has demanded answers.\n\nA spokesman for Vantor Bank said the plan \
+             was sound. He added: \"We are confident.\"",
+            &["Vantor Bank", "Vantor Bank"],
+        ),
+    ];
+    for (text, wanted) in table {
+        let got: Vec<String> = statements(text).into_iter().map(|s| s.0).collect();
+        assert_eq!(got, *wanted, "{text}");
+    }
+}
