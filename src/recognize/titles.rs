@@ -60,7 +60,10 @@ pub fn title_at(doc: &Document<'_>, i: usize, limit: usize) -> Option<Range<usiz
             && doc.tokens[i - 2].kind == TokenKind::Word
             && capital(i - 2)
             && !lex.is_title_start(doc.word(i - 2));
-        !hyphen_after && !hyphen_before
+        // ("Da Vinci", "De Niro": a particle of a family name, not the district
+        // attorney's "DA".)
+        let particle = r.len() == 1 && super::names::PARTICLES.contains(&doc.lower(r.start));
+        !hyphen_after && !hyphen_before && !particle
     })
 }
 
@@ -254,6 +257,8 @@ mod tests {
         );
         // A shadow that is no office: the word alone, or before no title.
         assert_eq!(at("a shadow fell", 1), None);
+        // A particle of a family name is no title.
+        assert_eq!(at("The Da Vinci Code sold well", 1), None);
         assert_eq!(at("Shadow Warriors won", 0), None);
     }
 }

@@ -129,7 +129,8 @@ const PLACE_PREFIXES: &[&str] = &[
     "Lake", "Cape", "Glen", "Los", "Las",
 ];
 
-const PARTICLES: &[&str] = &[
+/// Particles of family names ("van Gogh", "da Silva", "bin Laden").
+pub(super) const PARTICLES: &[&str] = &[
     "van", "von", "de", "den", "der", "da", "di", "du", "del", "della", "la", "le", "bin", "al",
     "el", "ibn", "dos", "das",
 ];
