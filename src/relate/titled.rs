@@ -112,7 +112,9 @@ impl Ctx<'_, '_> {
             while k < sentence.end
                 && k < j + 1 + APPOSED_WITHIN
                 && self.rec.mention_starting_at(k).is_none()
-                && (self.lower(k) == "the" || self.word(k) == "." || lex.is_honorific(self.word(k)))
+                && (matches!(self.lower(k), "the" | "rt" | "right" | "hon" | "honourable")
+                    || self.word(k) == "."
+                    || lex.is_honorific(self.word(k)))
             {
                 k += 1;
             }

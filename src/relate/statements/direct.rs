@@ -318,7 +318,9 @@ fn attribution_before(
         .words_in(v..v + 1)
         .find_map(|w| tree.child(w, "nsubj"))
         .filter(|&s| {
-            tree.upos(s) == "NOUN"
+            // (a capitalized title is a description too: "the Bishop said")
+            let title = tree.upos(s) == "PROPN" && ctx.rec.title_at(tree.token(s)).is_some();
+            (tree.upos(s) == "NOUN" || title)
                 && (tree.xpos(s) == "NNS"
                     || tree
                         .children(s)

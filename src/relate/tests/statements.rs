@@ -635,6 +635,12 @@ fn a_described_speaker_is_who_the_description_names_or_no_one() {
              Writing in the Vardby Echo, the Bishop said: \"Conspiracy theories are fun.\"",
             &["Tom Reyes"],
         ),
+        (
+            "The Bishop of Vardby, the Rt Rev Dr Tom Reyes, described the novel as a \
+             thriller.\n\nWriting his Christmas message in the Vardby Echo, the Bishop \
+             said: \"Conspiracy theories are fun.\"",
+            &["Tom Reyes"],
+        ),
         // "She" goes on from the unnamed speaker, not the last woman named.
         (
             "Nina Olsen has demanded answers about the release.\n\n\
