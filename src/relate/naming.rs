@@ -44,7 +44,8 @@ impl Ctx<'_, '_> {
         if tree.upos(w) == "PRON" {
             // "the departure of coach Tom Reyes, who guided Vantor FC …": "who" stands
             // for the person named just before it, wherever the parser hung its clause.
-            if tree.lemma(w) == "who" {
+            // (and "whom": "Nina Olsen, whom he met in 2001")
+            if matches!(tree.lemma(w), "who" | "whom") {
                 let before = if t > 0 && self.word(t - 1) == "," {
                     t - 1
                 } else {
@@ -58,7 +59,7 @@ impl Ctx<'_, '_> {
                     return person_before;
                 }
             }
-            if matches!(tree.lemma(w), "who" | "which" | "that") {
+            if matches!(tree.lemma(w), "who" | "whom" | "which" | "that") {
                 let verb = tree.head(w)?;
                 let noun = tree
                     .head(verb)

@@ -351,12 +351,18 @@ fn action(ctx: &Ctx<'_, '_>, tree: &Tree<'_>, v: usize) -> Option<EventFact> {
         }],
         ..EventFact::default()
     };
-    // Who meets or visits takes part in the meeting or the visit.
+    // Who meets or visits takes part in the meeting or the visit, and so does the
+    // person met or visited.
     let trigger = fact.trigger.as_deref().unwrap_or_default();
     if matches!(trigger, "meet" | "visit" | "host" | "attend")
         && ctx.kind(agent) == EntityKind::Person
     {
         fact.participants.push(agent);
+        // (the person as the object itself: not the owner of "met Reyes's cross")
+        let met = tree.child(v, "obj").and_then(|o| ctx.actor(tree, o));
+        if let Some(met) = met.filter(|&m| ctx.kind(m) == EntityKind::Person && m != agent) {
+            fact.participants.push(met);
+        }
     }
     Some(fact)
 }

@@ -664,3 +664,30 @@ fn a_headline_noun_before_a_verb_is_no_deed() {
         "{found:?}"
     );
 }
+
+#[test]
+fn who_meets_or_visits_and_whom_take_part() {
+    // (text, participants of its first action)
+    let table: &[(&str, &[&str])] = &[
+        ("Tom Reyes visited Erik Dahl in Oslo.", &["Tom Reyes", "Erik Dahl"]),
+        // "whom" stands for the noun its clause describes.
+        (
+            "Tom Reyes was arrested. Nina Olsen, whom he met in 2001, was questioned.",
+            &["Tom Reyes", "Nina Olsen"],
+        ),
+        // A thing met takes no part, nor its owner.
+        ("Tom Reyes met the deadline.", &["Tom Reyes"]),
+        ("Tom Reyes met Erik Dahl's cross.", &["Tom Reyes"]),
+    ];
+    for (text, wanted) in table {
+        let x = run(text);
+        let met = x
+            .facts
+            .events
+            .iter()
+            .find(|e| matches!(e.trigger.as_deref(), Some("meet" | "visit")))
+            .unwrap_or_else(|| panic!("no meeting in {text}"));
+        let got: Vec<String> = met.participants.iter().map(|&p| label(&x, p)).collect();
+        assert_eq!(got, *wanted, "{text}");
+    }
+}
