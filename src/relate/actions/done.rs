@@ -355,8 +355,9 @@ pub(super) fn unrealized(ctx: &Ctx<'_, '_>, tree: &Tree<'_>, v: usize) -> bool {
             && tree.children_with(verb, &["mark"]).into_iter().any(|c| {
                 tree.deprel(c) == "mark"
                     && match ctx.lower(tree.token(c)) {
-                        // ("without giving figures": it was not given)
-                        "if" | "unless" | "whether" | "lest" | "without" => true,
+                        // ("without giving figures": it was not given; "decided
+                        // against competing": nor was that)
+                        "if" | "unless" | "whether" | "lest" | "without" | "against" => true,
                         // (an infinitive: "on his way to taking the set" took it)
                         "to" => tree.deprel(verb) == "advcl" && tree.xpos(verb) == "VB",
                         _ => false,

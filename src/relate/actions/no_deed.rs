@@ -222,6 +222,7 @@ const SAYING: &[&str] = &[
     "herald",
     "slate",
     "demand",
+    "express", // "expressed concern", "expressed the hope that …"
     // telling what one intends: "indicated it would sell", "signalled it wants"
     "indicate",
     "signal",

@@ -532,6 +532,11 @@ fn actions_in_active_and_passive_voice() {
         ("Nina Olsen welcomed the move.", &[]),
         ("Tom Reyes accused Zintrex Group of cheating.", &[]),
         ("Nina Olsen slated the show's writers.", &[]),
+        ("Nina Olsen expressed concern about the plan.", &[]),
+        (
+            "Nina Olsen decided against selling Vantor Bank.",
+            &[("Nina Olsen", "decide", None, None)],
+        ),
         ("Nina Olsen has demanded to know who was responsible.", &[]),
         ("Zintrex Group has indicated it will sell Vantor Bank.", &[]),
         ("Zintrex Group signalled that it wants a deal.", &[]),
@@ -669,7 +674,10 @@ fn a_headline_noun_before_a_verb_is_no_deed() {
 fn who_meets_or_visits_and_whom_take_part() {
     // (text, participants of its first action)
     let table: &[(&str, &[&str])] = &[
-        ("Tom Reyes visited Erik Dahl in Oslo.", &["Tom Reyes", "Erik Dahl"]),
+        (
+            "Tom Reyes visited Erik Dahl in Oslo.",
+            &["Tom Reyes", "Erik Dahl"],
+        ),
         // "whom" stands for the noun its clause describes.
         (
             "Tom Reyes was arrested. Nina Olsen, whom he met in 2001, was questioned.",
