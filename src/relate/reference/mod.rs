@@ -95,9 +95,13 @@ impl Ctx<'_, '_> {
                         })
                         .map(|m| (m, i + 2))
                 } else if let Some(end) = self.age_description(i) {
-                    // "the 30-year-old told …": the person named last, or the one whose
-                    // sentence that was.
-                    self.last_person(i, &|m: &Mention| m.kind == EntityKind::Person)
+                    // "the 30-year-old told …": the person the text is about, last named
+                    // as a subject ("Olsen won in 56 minutes. She will now meet Nina
+                    // Reyes. “…,” said the 23-year-old": Olsen), else the person named
+                    // last.
+                    let person = |m: &Mention| m.kind == EntityKind::Person;
+                    self.last_named_subject(i, &person)
+                        .or_else(|| self.last_person(i, &person))
                         .map(|m| (m, end))
                 } else {
                     self.titled_antecedent(i)
@@ -366,19 +370,32 @@ impl Ctx<'_, '_> {
         if !personal || self.rec.mention_at(k + 1).is_some() {
             return None;
         }
+        self.last_named_subject(k, fits)
+    }
+
+    /// The person last named as a subject, or as the owner of a subject ("Reyes's loan
+    /// move is …"), before token `k` that `fits`: the one the text is about, which a
+    /// description points back to. (Within a few sentences: a long text of such
+    /// descriptions stays linear.)
+    fn last_named_subject(&self, k: usize, fits: &impl Fn(&Mention) -> bool) -> Option<usize> {
         let tree = &self.tree;
         let outside = !self.quoted[k];
-        // (Within a few sentences: a long text of such descriptions stays linear.)
         let at = tree.words_in(k..k + 1).start;
         (at.saturating_sub(DESCRIBED_WITHIN)..at)
             .rev()
             .find_map(|v| {
                 let subject =
                     tree.deprel(v).starts_with("nsubj") && !(outside && self.quoted[tree.token(v)]);
+                let person =
+                    |m: &usize| self.kind(*m) == EntityKind::Person && fits(&self.rec.mentions[*m]);
+                let owner = || {
+                    tree.child(v, "nmod:poss")
+                        .and_then(|o| self.name_of(o))
+                        .filter(person)
+                };
                 subject
-                    .then(|| self.name_of(v))
+                    .then(|| self.name_of(v).filter(person).or_else(owner))
                     .flatten()
-                    .filter(|&m| self.kind(m) == EntityKind::Person && fits(&self.rec.mentions[m]))
             })
     }
 

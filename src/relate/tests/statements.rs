@@ -438,6 +438,12 @@ fn statements_direct_reported_and_continued() {
                 ("Nina Olsen", "direct", "It cheats the public."),
             ],
         ),
+        // … not the one she will meet, named last.
+        (
+            "Nina Olsen won in 56 minutes. She will now meet Ann Reyes.\n\n\
+             \"Bring it on,\" said the 23-year-old.",
+            &[("Nina Olsen", "direct", "Bring it on")],
+        ),
         (
             "Nina Olsen scored twice.\n\n\"I would be keen to leave,\" admitted the \
              28-year-old Tom Reyes.",
