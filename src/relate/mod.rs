@@ -230,6 +230,19 @@ impl<'d, 'a> Ctx<'d, 'a> {
         self.doc.sentences[self.doc.sentence_of(i)].tokens.clone()
     }
 
+    /// Where the sentence `n` sentences before that of token `i` starts (the first
+    /// sentence's start where there are fewer).
+    pub fn sentences_back(&self, i: usize, n: usize) -> usize {
+        let mut start = self.sentence(i).start;
+        for _ in 0..n {
+            if start == 0 {
+                break;
+            }
+            start = self.sentence(start - 1).start;
+        }
+        start
+    }
+
     /// The span of tokens `from..to` (empty where the run is).
     pub fn span(&self, from: usize, to: usize) -> Span {
         if from >= to {

@@ -456,12 +456,7 @@ impl Ctx<'_, '_> {
 
     /// Where the sentence before that of token `i` starts (its own start in the first).
     fn previous_sentence_start(&self, i: usize) -> usize {
-        let sentence = self.sentence(i);
-        if sentence.start > 0 {
-            self.sentence(sentence.start - 1).start
-        } else {
-            sentence.start
-        }
+        self.sentences_back(i, 1)
     }
 
     /// Whether mention `m` is who was told something: "told (the) BBC".

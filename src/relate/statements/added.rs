@@ -22,12 +22,7 @@ pub(super) fn give_additions_to_last_speakers(ctx: &Ctx<'_, '_>, statements: &mu
         let Some(pronoun) = adding_pronoun(ctx, sentence.clone()) else {
             continue;
         };
-        let mut floor = sentence.start;
-        for _ in 0..SPEAKER_WITHIN {
-            if floor > 0 {
-                floor = ctx.sentence(floor - 1).start;
-            }
-        }
+        let floor = ctx.sentences_back(sentence.start, SPEAKER_WITHIN);
         let before: Vec<usize> = statements[..k]
             .iter()
             .filter(|s| {
@@ -71,12 +66,7 @@ pub(super) fn give_additions_to_last_speakers(ctx: &Ctx<'_, '_>, statements: &mu
 /// Tom Reyes, though he added …".
 fn was_a_subject(ctx: &Ctx<'_, '_>, sentence: Range<usize>, pronoun: usize, given: usize) -> bool {
     let tree = &ctx.tree;
-    let mut floor = sentence.start;
-    for _ in 0..2 {
-        if floor > 0 {
-            floor = ctx.sentence(floor - 1).start;
-        }
-    }
+    let floor = ctx.sentences_back(sentence.start, 2);
     let mentions = &ctx.rec.mentions;
     tree.words_in(floor..sentence.end).any(|w| {
         let t = tree.token(w);
